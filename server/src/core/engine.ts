@@ -1,0 +1,144 @@
+import { anchorRange, documentAnchor } from './anchor';
+import { effectiveRule, type PlanConfig } from './config';
+import { collectSuppressions } from './disable';
+import { formatList, formatMessage, type MessageId } from './messages';
+import type { PlanModel } from './model';
+import type { ParsedPlan } from './parse';
+import { defaultOptions, RULES, ruleById, type Rule } from './rules';
+import type { Report, RuleContext } from './rules/rule';
+import { validateSchema, type SchemaProblem } from './schema/validate';
+import { LineIndex } from './text';
+import type { Finding, Fix, Locale, Severity, SeverityOrOff } from './types';
+
+export interface CheckInput {
+  parsed: ParsedPlan;
+  model: PlanModel;
+  linked: readonly PlanModel[];
+  /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
+  layers: readonly PlanConfig[];
+  locale: Locale;
+  /** Problems in the configuration files, reported as `plan/config`. */
+  configProblems: readonly string[];
+  /** Called once per rule crash, for logging. */
+  onRuleError?(ruleId: string, error: unknown): void;
+}
+
+export function runChecks(input: CheckInput): Finding[] {
+  const { parsed, model, locale } = input;
+  const findings: Finding[] = [];
+  const severityOf = (rule: Rule): { severity: SeverityOrOff; options: Record<string, unknown> } =>
+    effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
+  const text = (id: MessageId, params?: Record<string, string | number>) => formatMessage(locale, id, params);
+
+  const push = (ruleId: string, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Partial<Finding> = {}) => {
+    const clampedStart = Math.max(0, Math.min(start, parsed.text.length));
+    findings.push({
+      ruleId,
+      severity,
+      message: text(messageId, params),
+      messageId,
+      params,
+      start: clampedStart,
+      end: Math.max(clampedStart, Math.min(end, parsed.text.length)),
+      ...extra,
+    });
+  };
+
+  const schemaProblems = parsed.root || parsed.syntax.length === 0 ? validateSchema(model.data, model.kind) : [];
+  for (const problem of schemaProblems) {
+    const rule = ruleById(problem.ruleId);
+    if (!rule) continue;
+    const { severity } = severityOf(rule);
+    if (severity === 'off') continue;
+    const [start, end] = anchorRange(parsed.text, parsed.root, problem.path, problem.anchor);
+    const params = wordSchemaProblem(problem, locale);
+    push(rule.id, severity, start, end, problem.messageId, params, {
+      path: problem.path,
+      fixes: replacementFix(problem.replacement, start, end),
+    });
+  }
+
+  for (const rule of RULES) {
+    if (rule.id === 'plan/config') {
+      reportConfigProblems(rule);
+      continue;
+    }
+    if (!rule.check) continue;
+    const { severity, options } = severityOf(rule);
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      parsed,
+      plan: model,
+      linked: input.linked,
+      options,
+      text,
+      list: (parts) => formatList(locale, parts),
+      report(report: Report) {
+        const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
+        push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {
+          path: report.path,
+          fixes: [...(report.fixes ?? []), ...(replacementFix(report.replacement, start, end) ?? [])],
+        });
+      },
+      reportAt(start, end, messageId, params) {
+        push(rule.id, severity, start, end, messageId, params ?? {});
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      input.onRuleError?.(rule.id, error);
+      const [start, end] = documentAnchor(parsed.text, parsed.root);
+      push(rule.id, 'error', start, end, 'engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function reportConfigProblems(rule: Rule): void {
+    const { severity } = severityOf(rule);
+    if (severity === 'off' || input.configProblems.length === 0) return;
+    const [start, end] = documentAnchor(parsed.text, parsed.root);
+    for (const problem of input.configProblems) push(rule.id, severity, start, end, 'plan/config', { problem });
+  }
+
+  return finish(findings, parsed);
+}
+
+/** Drops findings that a syntax error explains or a comment silences, and sorts by position. */
+function finish(findings: Finding[], parsed: ParsedPlan): Finding[] {
+  const lines = new LineIndex(parsed.text);
+  const suppressions = collectSuppressions(parsed.comments, lines);
+  const brokenLines = new Set(parsed.syntax.map((problem) => lines.lineOf(problem.start)));
+  const kept = findings.filter((finding) => {
+    const line = lines.lineOf(finding.start);
+    if (finding.ruleId !== 'yaml/syntax' && brokenLines.has(line)) return false;
+    return !suppressions.isSuppressed(finding.ruleId, line);
+  });
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return kept;
+}
+
+function replacementFix(replacement: string | undefined, start: number, end: number): Fix[] | undefined {
+  if (!replacement) return undefined;
+  return [{ messageId: 'fix.replace', params: { text: replacement }, edits: [{ start, end, newText: replacement }] }];
+}
+
+/** Fills the parameters a schema problem leaves to the language: container names, types, the actual value. */
+function wordSchemaProblem(problem: SchemaProblem, locale: Locale): Record<string, string | number> {
+  const params: Record<string, string | number> = { ...problem.params };
+  for (const [name, nested] of Object.entries(problem.textParams ?? {})) {
+    params[name] = formatMessage(locale, nested.id, nested.params);
+  }
+  if (problem.expectedTypes) {
+    params.expected = problem.expectedTypes.map((type) => formatMessage(locale, `type.${type}` as MessageId)).join(formatMessage(locale, 'type.or'));
+  }
+  if ('actual' in problem) params.actual = describeValue(problem.actual, locale);
+  return params;
+}
+
+function describeValue(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return formatMessage(locale, 'actual.empty');
+  if (Array.isArray(value)) return formatMessage(locale, 'actual.list');
+  if (typeof value === 'object') return formatMessage(locale, 'actual.mapping');
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  return String(value);
+}

@@ -1,0 +1,38 @@
+import { en, type MessageId } from './en';
+import { ro } from './ro';
+import type { Locale } from '../types';
+
+export type { MessageId };
+
+const CATALOGS: Record<Locale, Record<MessageId, string>> = { en, ro };
+
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(en, id);
+}
+
+/** The message in the locale with `{name}` placeholders filled; numbers are formatted for the locale. */
+export function formatMessage(locale: Locale, id: MessageId, params: Record<string, string | number> = {}): string {
+  const template = CATALOGS[locale][id] ?? en[id];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** "a", "a and b", "a, b and c" in the locale. */
+export function formatList(locale: Locale, parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')}${CATALOGS[locale]['list.and']}${parts[parts.length - 1]}`;
+}
+
+/** The locale for a plan: an explicit setting wins, then the plan's own `language`, then the editor's. */
+export function resolveLocale(setting: string | undefined, planLanguage: unknown, editorLocale: string | undefined): Locale {
+  if (setting === 'en' || setting === 'ro') return setting;
+  if (planLanguage === 'en' || planLanguage === 'ro') return planLanguage;
+  return editorLocale?.toLowerCase().startsWith('ro') ? 'ro' : 'en';
+}

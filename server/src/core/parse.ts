@@ -1,0 +1,218 @@
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, YAMLError } from 'yaml';
+import type { JsonPath } from './types';
+
+/** Where one value of the plan sits in the text. */
+export interface SourceNode {
+  /** Range of the value (for a map entry, the value after the colon). */
+  start: number;
+  end: number;
+  /** Range of the key, when the value is a map entry. */
+  keyStart?: number;
+  keyEnd?: number;
+  children?: Map<string | number, SourceNode>;
+  /** For a mapping: its keys in source order, each with its range. */
+  keys?: { key: string; start: number; end: number }[];
+}
+
+export interface SyntaxProblem {
+  code: string;
+  detail: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedPlan {
+  text: string;
+  /** The plan as plain data (what survived parsing, even with syntax errors). */
+  value: unknown;
+  /** The root of the source map, mirroring `value`. */
+  root: SourceNode | undefined;
+  syntax: SyntaxProblem[];
+  /** Start offsets of the second and later YAML documents. */
+  extraDocuments: { start: number; end: number }[];
+  /** Comments, for disable directives. */
+  comments: { start: number; text: string }[];
+}
+
+/** Expanding aliases can blow a small file up to gigabytes; past this many nodes we stop. */
+const MAX_EXPANDED_NODES = 500_000;
+
+class ExpansionLimit extends Error {}
+
+export function parsePlan(text: string): ParsedPlan {
+  let list = parseDocuments(text);
+  const syntax: SyntaxProblem[] = [];
+  if (list[0]?.errors.some((error) => error.code === 'TAB_AS_INDENT')) {
+    // One tab wrecks the structure of everything after it. Each indenting tab becomes one
+    // space (offsets stay the same), so the rest of the plan is still checked; each is reported.
+    const { untabbed, tabs } = replaceIndentingTabs(text);
+    list = parseDocuments(untabbed);
+    syntax.push(...tabs);
+  }
+  const extraDocuments: { start: number; end: number }[] = [];
+  const first = list[0];
+  for (const [index, doc] of list.entries()) {
+    if (index === 0) {
+      const lines = new Set<number>();
+      for (const error of doc.errors) {
+        // The parser often reports one mistake several times over; the first per line says it.
+        const problem = toProblem(error, text);
+        const line = text.lastIndexOf('\n', problem.start - 1);
+        if (lines.has(line)) continue;
+        lines.add(line);
+        syntax.push(problem);
+      }
+    } else {
+      const start = doc.range[0];
+      extraDocuments.push({ start, end: Math.min(text.length, Math.max(start + 3, lineEnd(text, start))) });
+    }
+  }
+  let value: unknown;
+  let root: SourceNode | undefined;
+  if (first?.contents) {
+    const walker = new Walker(first);
+    try {
+      const built = walker.build(first.contents as Node, undefined);
+      value = built.value;
+      root = built.source;
+    } catch (error) {
+      if (!(error instanceof ExpansionLimit)) throw error;
+      syntax.push({ code: 'RESOURCE_EXHAUSTION', detail: 'aliases', start: walker.lastAlias[0], end: walker.lastAlias[1] });
+      value = undefined;
+      root = undefined;
+    }
+  }
+  return { text, value, root, syntax, extraDocuments, comments: collectComments(text) };
+}
+
+function parseDocuments(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  return Array.isArray(docs) ? docs : [];
+}
+
+function replaceIndentingTabs(text: string): { untabbed: string; tabs: SyntaxProblem[] } {
+  const tabs: SyntaxProblem[] = [];
+  const untabbed = text.replace(/^([ \t]*\t[ \t]*)(?=\S)/gm, (indent: string, _group: string, offset: number) => {
+    const tab = offset + indent.indexOf('\t');
+    tabs.push({ code: 'TAB_AS_INDENT', detail: 'tab', start: tab, end: tab + 1 });
+    return indent.replace(/\t/g, ' ');
+  });
+  return { untabbed, tabs };
+}
+
+function toProblem(error: YAMLError, text: string): SyntaxProblem {
+  let [start, end] = error.pos;
+  start = Math.max(0, Math.min(start, text.length));
+  end = Math.max(start, Math.min(end, text.length));
+  if (end === start) {
+    // Point errors (at end of file, say) still need one visible character.
+    if (start > 0 && (start === text.length || text[start] === '\n')) start -= 1;
+    end = Math.min(text.length, start + 1);
+  }
+  const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return { code: error.code, detail, start, end };
+}
+
+class Walker {
+  private expanded = 0;
+  lastAlias: [number, number] = [0, 0];
+  constructor(private readonly doc: Document.Parsed) {}
+
+  build(node: Node | null, key: { start: number; end: number } | undefined): { value: unknown; source: SourceNode } {
+    if (++this.expanded > MAX_EXPANDED_NODES) throw new ExpansionLimit();
+    const [start, valueEnd] = node?.range ?? [key?.end ?? 0, key?.end ?? 0];
+    const source: SourceNode = { start, end: valueEnd };
+    if (key) {
+      source.keyStart = key.start;
+      source.keyEnd = key.end;
+    }
+    if (node === null) return { value: null, source };
+    if (isAlias(node)) {
+      this.lastAlias = [start, valueEnd];
+      const target = node.resolve(this.doc);
+      if (!target) return { value: null, source };
+      const inner = this.build(target as Node, undefined);
+      // Ranges of the alias itself; children point into the anchored node.
+      return { value: inner.value, source: { ...inner.source, start, end: valueEnd, keyStart: key?.start, keyEnd: key?.end } };
+    }
+    if (isScalar(node)) return { value: node.value, source };
+    if (isMap(node)) {
+      const value: Record<string, unknown> = {};
+      const children = new Map<string | number, SourceNode>();
+      const keys: { key: string; start: number; end: number }[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const name = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const keyRange = keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : { start, end: start };
+        const child = this.build(pair.value as Node | null, keyRange);
+        keys.push({ key: name, ...keyRange });
+        if (Object.prototype.hasOwnProperty.call(value, name)) continue;
+        Object.defineProperty(value, name, { value: child.value, enumerable: true, writable: true, configurable: true });
+        children.set(name, child.source);
+      }
+      source.children = children;
+      source.keys = keys;
+      return { value, source };
+    }
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      const children = new Map<string | number, SourceNode>();
+      node.items.forEach((item, index) => {
+        const child = this.build(item as Node | null, undefined);
+        value.push(child.value);
+        children.set(index, child.source);
+      });
+      source.children = children;
+      return { value, source };
+    }
+    return { value: null, source };
+  }
+}
+
+/** The source node at a JSON path, or the deepest existing ancestor's when `closest` is set. */
+export function nodeAt(root: SourceNode | undefined, path: JsonPath, closest = false): SourceNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    const next = node?.children?.get(segment);
+    if (!next) return closest ? node : undefined;
+    node = next;
+  }
+  return node;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}
+
+/**
+ * Comments found by a light scan of the text: a `#` that starts a line or follows
+ * white space, outside quotes. Block scalars may contain `#` lines; a directive there
+ * is harmless because it only silences findings.
+ */
+function collectComments(text: string): { start: number; text: string }[] {
+  const comments: { start: number; text: string }[] = [];
+  let index = text.indexOf('#');
+  while (index !== -1) {
+    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    const end = lineEnd(text, index);
+    const before = text.slice(lineStart, index);
+    if ((index === lineStart || /\s$/.test(before)) && !insideQuotes(before)) {
+      comments.push({ start: index, text: text.slice(index + 1, end).trim() });
+      index = text.indexOf('#', end);
+    } else {
+      index = text.indexOf('#', index + 1);
+    }
+  }
+  return comments;
+}
+
+/** Whether a `#` after this line prefix sits inside a quoted scalar that the prefix opened. */
+function insideQuotes(linePrefix: string): boolean {
+  const scalar = /^\s*(?:-\s+)*(?:[^\s'"#][^:]*:\s+)?(['"])(.*)$/.exec(linePrefix);
+  if (!scalar) return false;
+  const [, quote, rest] = scalar;
+  if (quote === "'") return !/^(?:[^']|'')*'/.test(rest);
+  return !/^(?:[^"\\]|\\.)*"/.test(rest);
+}

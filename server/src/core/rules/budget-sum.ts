@@ -1,0 +1,30 @@
+import { asArray, asNumber, asRecord, asString } from '../model';
+import type { Rule } from './rule';
+
+const LOWEST_SHARE = 0.95;
+
+export const budgetSum: Rule = {
+  id: 'budget/sum',
+  description: 'Budget allocations add up to more than the total, or to less than 95 % of it.',
+  defaultSeverity: 'warning',
+  docs: `The budget's \`allocations\` spread \`total\` over channels. They should add up to the total: more is overspending, and less than 95 % leaves money nobody plans for.
+
+\`\`\`yaml
+budget:
+  total: 120000
+  allocations:
+    - { channel: webinars, amount: 30000, expectedReturn: 90000 }
+    - { channel: linkedin-ads, amount: 90000, expectedReturn: 210000 }
+\`\`\``,
+  check(context) {
+    const budget = asRecord(context.plan.data.budget);
+    const total = asNumber(budget?.total);
+    const amounts = asArray(budget?.allocations).map((allocation) => asNumber(asRecord(allocation)?.amount));
+    if (total === undefined || amounts.length === 0) return;
+    const sum = amounts.reduce<number>((acc, amount) => acc + (amount ?? 0), 0);
+    const currency = asString(context.plan.data.currency) ?? '';
+    const params = { sum, total, currency, difference: Math.abs(total - sum), share: total > 0 ? Math.round((sum / total) * 100) : 0 };
+    if (sum > total) context.report({ path: ['budget', 'total'], messageId: 'budget/sum.over', params });
+    else if (sum < total * LOWEST_SHARE) context.report({ path: ['budget', 'total'], messageId: 'budget/sum.under', params });
+  },
+};

@@ -1,0 +1,57 @@
+import { budgetSum } from './budget-sum';
+import { calendarRange } from './calendar-range';
+import { kpiIncomplete } from './kpi-incomplete';
+import { kpiMissing } from './kpi-missing';
+import { kpiRecommended } from './kpi-recommended';
+import { kpiUnused } from './kpi-unused';
+import { planConfig } from './plan-config';
+import { planMultipleDocuments } from './plan-multiple-documents';
+import { planPeriod } from './plan-period';
+import { planTooLarge } from './plan-too-large';
+import { refDuplicateId } from './ref-duplicate-id';
+import { refUndefined } from './ref-undefined';
+import type { Rule } from './rule';
+import { schemaRules } from './schema';
+import { sectionMissing } from './section-missing';
+import { smartAchievable } from './smart-achievable';
+import { smartMeasurable } from './smart-measurable';
+import { smartRelevant } from './smart-relevant';
+import { smartSpecific } from './smart-specific';
+import { smartTimeBound } from './smart-time-bound';
+import { yamlSyntax } from './yaml-syntax';
+
+/** Every rule, in the order of the spec's table. */
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  planMultipleDocuments,
+  ...schemaRules,
+  refUndefined,
+  refDuplicateId,
+  sectionMissing,
+  smartSpecific,
+  smartMeasurable,
+  smartAchievable,
+  smartRelevant,
+  smartTimeBound,
+  kpiMissing,
+  kpiIncomplete,
+  kpiUnused,
+  kpiRecommended,
+  budgetSum,
+  calendarRange,
+  planPeriod,
+  planConfig,
+  planTooLarge,
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export function defaultOptions(rule: Rule): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.default]));
+}
+
+export type { Rule } from './rule';

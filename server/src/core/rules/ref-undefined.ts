@@ -1,0 +1,37 @@
+import { closest } from '../text';
+import type { IdSection } from '../model';
+import type { Rule } from './rule';
+
+export const refUndefined: Rule = {
+  id: 'ref/undefined',
+  description: 'A reference names an id that no item defines.',
+  defaultSeverity: 'error',
+  docs: `Items refer to each other by \`id\`: a goal's \`kpi\` names a KPI, a calendar activity's \`channels\` name channels, a message's \`persona\` names a persona. Each reference must name an id defined in the right section of this plan, or of a plan listed in \`alignsWith\`.
+
+\`\`\`yaml
+kpis:
+  - id: qualified-leads
+    name: Qualified leads
+goals:
+  - id: pipeline
+    kpi: qualifed-leads   # ref/undefined: did you mean qualified-leads?
+\`\`\`
+
+Fix the spelling (the message suggests the nearest id), or define the missing item.`,
+  check(context) {
+    const plans = [context.plan, ...context.linked];
+    for (const reference of context.plan.references) {
+      const defined = reference.targets.some((section) => plans.some((plan) => plan.ids.get(section)?.has(reference.id)));
+      if (defined) continue;
+      const candidates = reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])]));
+      const suggestion = closest(reference.id, candidates);
+      const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)));
+      context.report({
+        path: reference.path,
+        messageId: suggestion ? 'ref/undefined.suggest' : 'ref/undefined',
+        params: { id: reference.id, what, section: reference.targets[0], suggestion: suggestion ?? '' },
+        replacement: suggestion,
+      });
+    }
+  },
+};

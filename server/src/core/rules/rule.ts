@@ -1,0 +1,60 @@
+import type { ParsedPlan } from '../parse';
+import type { PlanModel } from '../model';
+import type { MessageId } from '../messages';
+import type { Fix, JsonPath, Severity } from '../types';
+
+export interface RuleOption {
+  type: 'number' | 'boolean' | 'string';
+  default: number | boolean | string;
+  description: string;
+}
+
+/** Where on a node a finding is shown. */
+export type Anchor =
+  /** the value (default) */
+  | 'value'
+  /** the key of a map entry */
+  | 'key'
+  /** a list item: its `id` value, else its first key */
+  | 'item';
+
+export interface Report {
+  path: JsonPath;
+  anchor?: Anchor;
+  messageId: MessageId;
+  params?: Record<string, string | number>;
+  /** A clear correction of the reported text: becomes a fix that replaces it. */
+  replacement?: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  parsed: ParsedPlan;
+  plan: PlanModel;
+  /** Plans named by `alignsWith` that could be read and parsed. */
+  linked: readonly PlanModel[];
+  /** This rule's options, defaults filled in. */
+  options: Readonly<Record<string, unknown>>;
+  /** Message text in the plan's language, for composing a message out of parts. */
+  text(messageId: MessageId, params?: Record<string, string | number>): string;
+  /** Joins parts as a human list in the plan's language ("a, b and c"). */
+  list(parts: string[]): string;
+  report(report: Report): void;
+  /** A finding at explicit offsets, for rules that read the text rather than the data. */
+  reportAt(start: number, end: number, messageId: MessageId, params?: Record<string, string | number>): void;
+}
+
+export interface Rule {
+  id: string;
+  /** One line, shown in the rule table and in settings. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Markdown: why the rule exists, what it checks, and how to fix a finding, with examples. */
+  docs: string;
+  options?: Record<string, RuleOption>;
+  /**
+   * Rules whose findings come from another stage (parsing, the schema) have no `check`:
+   * they are listed so that they can be configured, silenced and documented.
+   */
+  check?(context: RuleContext): void;
+}

@@ -1,0 +1,41 @@
+import { isBlank } from '../model';
+import { goalBaseline, goals } from './goals';
+import type { Rule } from './rule';
+
+export const smartMeasurable: Rule = {
+  id: 'smart/measurable',
+  description: 'A goal lacks a KPI, a target or a baseline.',
+  defaultSeverity: 'warning',
+  docs: `**M**easurable: which metric shows the goal was met? A goal needs
+- a \`kpi\` naming one of the plan's KPIs,
+- a numeric \`target\`,
+- a \`baseline\` (on the goal, or on its KPI) to measure progress from.
+
+\`\`\`yaml
+goals:
+  - id: pipeline
+    statement: Increase qualified leads 30 % through monthly webinars
+    kpi: qualified-leads
+    baseline: 400
+    target: 520
+\`\`\`
+
+One finding per goal names every missing part. A goal without a KPI is reported here and not again by \`kpi/missing\`.`,
+  check(context) {
+    for (const view of goals(context.plan)) {
+      const missing: string[] = [];
+      if (view.kpiIds.length === 0) missing.push(context.text('smart/measurable.kpi'));
+      if (isBlank(view.goal.target)) missing.push(context.text('smart/measurable.target'));
+      // A KPI that is not defined may well have a baseline: `ref/undefined` reports the real problem.
+      const kpisKnown = view.kpis.length === view.kpiIds.length;
+      if (isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown) missing.push(context.text('smart/measurable.baseline'));
+      if (missing.length === 0) continue;
+      context.report({
+        path: ['goals', view.index],
+        anchor: 'item',
+        messageId: 'smart/measurable',
+        params: { goal: view.label, missing: context.list(missing) },
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { MessageId } from '../messages';
+import type { Rule } from './rule';
+
+const MESSAGE_BY_CODE: Record<string, MessageId> = {
+  TAB_AS_INDENT: 'yaml/syntax.tab',
+  DUPLICATE_KEY: 'yaml/syntax.duplicateKey',
+  RESOURCE_EXHAUSTION: 'yaml/syntax.aliasBomb',
+  BAD_ALIAS: 'yaml/syntax.badAlias',
+};
+
+export const yamlSyntax: Rule = {
+  id: 'yaml/syntax',
+  description: 'The file is not valid YAML.',
+  defaultSeverity: 'error',
+  docs: `The plan must be valid YAML before anything else can be checked. The finding sits where the parser gave up: a wrong indentation, a tab used to indent, a key written twice in one mapping, an unclosed quote or bracket.
+
+Whatever still parses keeps being checked, so fix the syntax error first: other findings near it may be consequences of it.
+
+\`\`\`yaml
+goals:
+  - id: more-leads
+   statement: Grow leads    # wrong indentation: align with "id"
+\`\`\`
+
+Aliases (\`*name\`) that expand to an enormous document ("alias bombs") are refused with this rule too: the plan is not checked further.`,
+  check(context) {
+    for (const problem of context.parsed.syntax) {
+      const messageId = MESSAGE_BY_CODE[problem.code] ?? 'yaml/syntax.generic';
+      context.reportAt(problem.start, problem.end, messageId, { detail: problem.detail });
+    }
+  },
+};

@@ -1,0 +1,135 @@
+import * as path from 'path';
+import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, type PlanConfig } from './config';
+import { runChecks } from './engine';
+import { formatMessage, resolveLocale } from './messages';
+import { asArray, buildModel, type PlanModel } from './model';
+import { parsePlan, type ParsedPlan } from './parse';
+import { planTooLarge } from './rules/plan-too-large';
+import type { Finding, Locale } from './types';
+
+/** What the core needs from the outside world; the LSP server and the CLI each provide one. */
+export interface PlanHost {
+  /** The text of a file by absolute path (an open editor's text wins), or undefined if it cannot be read. */
+  readFile(filePath: string): string | undefined;
+  /** Called when a rule throws, for logging. */
+  onRuleError?(ruleId: string, error: unknown): void;
+}
+
+export interface CheckOptions {
+  /** Configuration from the editor's settings; `.planrc.yaml` wins over it. */
+  settings?: PlanConfig;
+  /** The editor's display language, e.g. `ro` or `en-US`. */
+  editorLocale?: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  locale: Locale;
+}
+
+/** A parse and its model, shared by every feature that asks about the same text. */
+export interface Analysis {
+  parsed: ParsedPlan;
+  model: PlanModel;
+}
+
+export interface PlanService {
+  /** Checks a plan. `filePath` (absolute) locates `.planrc.yaml` and `alignsWith` files; omit it for unsaved text. */
+  check(text: string, filePath?: string, options?: CheckOptions): CheckResult;
+  /** Parse and model of a text, cached per file so that all features share one parse per version. */
+  analyze(text: string, filePath?: string): Analysis;
+  /** Forgets cached configuration files (call when a `.planrc.yaml` changes). */
+  invalidateConfig(): void;
+  /** Forgets a cached linked plan (call when a plan file changes on disk). */
+  invalidateFile(filePath: string): void;
+}
+
+export function createPlanService(host: PlanHost): PlanService {
+  const analyses = new Map<string, Analysis & { text: string }>();
+  const configs = new Map<string, { file: string; config: PlanConfig; problems: string[] } | null>();
+
+  function analyze(text: string, filePath?: string): Analysis {
+    const key = filePath ?? '';
+    const cached = analyses.get(key);
+    if (cached && cached.text === text) return cached;
+    const parsed = parsePlan(text);
+    const entry = { text, parsed, model: buildModel(parsed.value) };
+    if (filePath !== undefined) analyses.set(key, entry);
+    return entry;
+  }
+
+  /** The nearest `.planrc.yaml` at or above a folder. */
+  function configFor(directory: string): { file: string; config: PlanConfig; problems: string[] } | null {
+    if (configs.has(directory)) return configs.get(directory)!;
+    let found: { file: string; config: PlanConfig; problems: string[] } | null = null;
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path.join(directory, name);
+      const text = host.readFile(file);
+      if (text === undefined) continue;
+      found = { file, ...parseConfig(text) };
+      break;
+    }
+    if (!found) {
+      const parent = path.dirname(directory);
+      found = parent === directory ? null : configFor(parent);
+    }
+    configs.set(directory, found);
+    return found;
+  }
+
+  function linkedPlans(model: PlanModel, filePath: string | undefined): PlanModel[] {
+    if (!filePath) return [];
+    const linked: PlanModel[] = [];
+    for (const target of asArray(model.data.alignsWith)) {
+      if (typeof target !== 'string') continue;
+      const linkedPath = path.resolve(path.dirname(filePath), target);
+      if (linkedPath === filePath) continue;
+      const text = host.readFile(linkedPath);
+      if (text !== undefined) linked.push(analyze(text, linkedPath).model);
+    }
+    return linked;
+  }
+
+  return {
+    analyze,
+    check(text, filePath, options = {}) {
+      const repository = filePath ? configFor(path.dirname(filePath)) : null;
+      const layers = [options.settings ?? {}, repository?.config ?? {}];
+      const language = repository?.config.language ?? options.settings?.language;
+      const maxFileSize = repository?.config.maxFileSize ?? options.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      if (text.length > maxFileSize) {
+        const locale = resolveLocale(language === 'auto' ? undefined : language, undefined, options.editorLocale);
+        return { locale, findings: tooLarge(text, maxFileSize, locale, layers) };
+      }
+      const { parsed, model } = analyze(text, filePath);
+      const locale = resolveLocale(language === 'auto' ? undefined : language, model.data.language, options.editorLocale);
+      const configProblems = (repository?.problems ?? []).map((problem) => `${path.basename(repository!.file)}: ${problem}`);
+      const findings = runChecks({
+        parsed,
+        model,
+        linked: linkedPlans(model, filePath),
+        layers,
+        locale,
+        configProblems,
+        onRuleError: host.onRuleError,
+      });
+      return { findings, locale };
+    },
+    invalidateConfig() {
+      configs.clear();
+    },
+    invalidateFile(filePath) {
+      analyses.delete(filePath);
+    },
+  };
+}
+
+function tooLarge(text: string, limit: number, locale: Locale, layers: PlanConfig[]): Finding[] {
+  const { severity } = effectiveRule(planTooLarge.id, { severity: planTooLarge.defaultSeverity, options: {} }, layers);
+  if (severity === 'off') return [];
+  // Only the first line is looked at: the file is too large to parse for a better place.
+  const firstLineEnd = text.indexOf('\n');
+  const [start, end] = [0, Math.max(1, Math.min(firstLineEnd === -1 ? text.length : firstLineEnd, 200))];
+  const params = { size: text.length, limit };
+  return [{ ruleId: planTooLarge.id, severity, message: formatMessage(locale, 'plan/too-large', params), messageId: 'plan/too-large', params, start, end }];
+}

@@ -1,0 +1,46 @@
+/** Shared vocabulary of the plan core. Everything here is in offsets (UTF-16 code units into the text). */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export const SEVERITIES: readonly SeverityOrOff[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export type Locale = 'en' | 'ro';
+
+export type PlanKind = 'marketing' | 'sales';
+
+/** A JSON path into the plan: object keys and array indexes. */
+export type JsonPath = readonly (string | number)[];
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A fix is data: a title (message id + params) and the edits that apply it. */
+export interface Fix {
+  messageId: string;
+  params?: Record<string, string | number>;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Localised, ready to show. */
+  message: string;
+  messageId: string;
+  params: Record<string, string | number>;
+  start: number;
+  end: number;
+  /** JSON path of the node the finding is about, when there is one. */
+  path?: JsonPath;
+  fixes?: Fix[];
+}
+
+/** A plan file as the core sees it: a name (URI or path) and its text. */
+export interface PlanSource {
+  uri: string;
+  text: string;
+}

@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { PlanConfig } from '../server/src/core/config';
+import { createPlanService } from '../server/src/core/service';
+import { LineIndex } from '../server/src/core/text';
+import type { Finding } from '../server/src/core/types';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+/** A service over an in-memory file system: `files` maps absolute paths to text. */
+export function memoryService(files: Record<string, string> = {}) {
+  return createPlanService({ readFile: (filePath) => files[filePath] });
+}
+
+/** A service over the real disk. */
+export function diskService() {
+  return createPlanService({
+    readFile(filePath) {
+      try {
+        return fs.readFileSync(filePath, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+}
+
+/** Checks a text as `/plans/test.plan.yaml` (or `filePath`) with optional files and settings around it. */
+export function check(text: string, options: { files?: Record<string, string>; settings?: PlanConfig; filePath?: string; editorLocale?: string } = {}): Finding[] {
+  const service = memoryService(options.files);
+  return service.check(text, options.filePath ?? '/plans/test.plan.yaml', { settings: options.settings, editorLocale: options.editorLocale }).findings;
+}
+
+export function ruleIds(findings: Finding[]): string[] {
+  return findings.map((finding) => finding.ruleId);
+}
+
+/** The text a finding covers. */
+export function covered(text: string, finding: Finding): string {
+  return text.slice(finding.start, finding.end);
+}
+
+/** Zero-based line of a finding. */
+export function lineOf(text: string, finding: Finding): number {
+  return new LineIndex(text).lineOf(finding.start);
+}
+
+/** Joins lines, so that fixtures in tests read as YAML. */
+export function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}

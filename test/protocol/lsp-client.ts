@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ROOT } from '../helpers';
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity: number;
+    code: string;
+    source: string;
+    message: string;
+    codeDescription?: { href: string };
+  }[];
+}
+
+/** Drives the real server (`node server/out/server.js --stdio`) as an editor would. */
+export class LspClient {
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  /** What `workspace/configuration` answers for section `planAsCode`. */
+  settings: Record<string, unknown> = {};
+  stderr = '';
+  private readonly published: PublishedDiagnostics[] = [];
+  private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+
+  constructor() {
+    this.process = spawn(process.execPath, [path.join(ROOT, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+      this.published.push(params);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.predicate(params)) return true;
+        waiter.resolve(params);
+        return false;
+      });
+    });
+    this.connection.listen();
+  }
+
+  async initialize(locale = 'en'): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** The next diagnostics published for `uri` (optionally for a given version) from now on. */
+  nextDiagnostics(uri: string, version?: number): Promise<PublishedDiagnostics> {
+    return new Promise((resolve) => {
+      this.waiters.push({ predicate: (p) => p.uri === uri && (version === undefined || p.version === version), resolve });
+    });
+  }
+
+  open(uri: string, text: string, version = 1): Promise<PublishedDiagnostics> {
+    const next = this.nextDiagnostics(uri, version);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plan-yaml', version, text } });
+    return next;
+  }
+
+  change(uri: string, version: number, changes: unknown[]): Promise<PublishedDiagnostics> {
+    const next = this.nextDiagnostics(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return next;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      this.process.kill();
+    }
+  }
+}
