@@ -370,6 +370,8 @@ describe('JSON Schemas', () => {
               if (key === 'patternProperties' && prop === '^x-') continue;
               if (sub === true && declared.has(prop)) continue; // restated for ajv's strictRequired inside then
               assert.ok(isObject(sub), `${where} is a schema object`);
+              // Either both texts are the property's own, or both come from its $ref target.
+              assert.equal(sub.description === undefined, sub.markdownDescription === undefined, `${where} has both texts or neither`);
               for (const keyword of ['description', 'markdownDescription']) {
                 const value = doc(file, sub, keyword);
                 assert.equal(typeof value, 'string', `${where} has ${keyword}`);

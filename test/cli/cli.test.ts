@@ -1,0 +1,130 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ROOT } from '../helpers';
+
+const CLI = path.join(ROOT, 'server/out/cli.js');
+const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
+
+/** Runs the built CLI as a user would, in `cwd`. */
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('plan-as-code CLI', function () {
+  this.timeout(20000);
+  let folder: string;
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-cli-'));
+    fs.mkdirSync(path.join(folder, 'plans'));
+    fs.writeFileSync(path.join(folder, 'plans/clean.plan.yaml'), CLEAN);
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  function write(name: string, text: string): void {
+    fs.writeFileSync(path.join(folder, name), text);
+  }
+
+  it('exits 0 and says so on clean plans', () => {
+    const result = run(['check', 'plans'], folder);
+    assert.strictEqual(result.status, 0, result.stderr);
+    assert.match(result.stdout, /1 plan checked, no problems/);
+  });
+
+  it('prints stylish findings with positions and rule ids, and exits 1 on errors', () => {
+    write('plans/flawed.plan.yaml', CLEAN.replace('    kpi: cpl\n', '    kpi: cpll\n'));
+    const result = run(['check', 'plans'], folder);
+    assert.strictEqual(result.status, 1);
+    const line = CLEAN.split('\n').findIndex((l) => l === '    kpi: cpl') + 1;
+    assert.match(result.stdout, /plans\/flawed\.plan\.yaml/);
+    assert.match(result.stdout, new RegExp(`${line}:10\\s+error\\s+\`cpll\` is not defined.*ref/undefined`));
+    assert.match(result.stdout, /1 problem \(1 error, 0 warnings\) in 2 plans/);
+  });
+
+  it('exits 0 on warnings unless --max-warnings is exceeded', () => {
+    write('plans/warn.plan.yaml', CLEAN.replace('    deadline: 2026-09-30\n', ''));
+    assert.strictEqual(run(['check', 'plans'], folder).status, 0);
+    assert.strictEqual(run(['check', 'plans', '--max-warnings', '1'], folder).status, 0);
+    const over = run(['check', 'plans', '--max-warnings', '0'], folder);
+    assert.strictEqual(over.status, 1);
+    assert.match(over.stderr, /1 warnings, more than the --max-warnings 0 allowed/);
+  });
+
+  it('writes JSON with 1-based positions', () => {
+    write('plans/warn.plan.yaml', CLEAN.replace('    deadline: 2026-09-30\n', ''));
+    const result = run(['check', 'plans/warn.plan.yaml', '--format', 'json'], folder);
+    const report = JSON.parse(result.stdout);
+    assert.strictEqual(report.length, 1);
+    assert.strictEqual(report[0].warningCount, 1);
+    const [finding] = report[0].findings;
+    assert.strictEqual(finding.ruleId, 'smart/time-bound');
+    assert.strictEqual(finding.line, CLEAN.split('\n').findIndex((l) => l === '  - id: pipeline') + 1);
+    assert.strictEqual(finding.column, 9);
+  });
+
+  it('writes SARIF 2.1.0 that names every rule and locates every result', () => {
+    write('plans/flawed.plan.yaml', CLEAN.replace('    kpi: cpl\n', '    kpi: cpll\n'));
+    run(['check', 'plans', '--format', 'sarif', '--output', 'out.sarif'], folder);
+    const sarif = JSON.parse(fs.readFileSync(path.join(folder, 'out.sarif'), 'utf8'));
+    assert.strictEqual(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    const rules = runResult.tool.driver.rules;
+    assert.ok(rules.some((rule: { id: string }) => rule.id === 'smart/achievable'));
+    const [result] = runResult.results;
+    assert.strictEqual(result.ruleId, 'ref/undefined');
+    assert.strictEqual(rules[result.ruleIndex].id, 'ref/undefined');
+    assert.strictEqual(result.level, 'error');
+    const location = result.locations[0].physicalLocation;
+    assert.strictEqual(location.artifactLocation.uri, 'plans/flawed.plan.yaml');
+    assert.strictEqual(location.artifactLocation.uriBaseId, 'SRCROOT');
+    assert.deepStrictEqual(Object.keys(location.region).sort(), ['endColumn', 'endLine', 'startColumn', 'startLine']);
+  });
+
+  it('reads .planrc.yaml above the plans', () => {
+    write('plans/warn.plan.yaml', CLEAN.replace('    deadline: 2026-09-30\n', ''));
+    write('.planrc.yaml', 'rules:\n  smart/time-bound: error\n');
+    assert.strictEqual(run(['check', 'plans'], folder).status, 1);
+    write('.planrc.yaml', 'rules:\n  smart/time-bound: off\n');
+    assert.match(run(['check', 'plans'], folder).stdout, /no problems/);
+  });
+
+  it('reports configuration mistakes on the plan', () => {
+    write('.planrc.yaml', 'rules:\n  smart/time-bound: loud\n');
+    const result = run(['check', 'plans'], folder);
+    assert.match(result.stdout, /\.planrc\.yaml: the severity of `smart\/time-bound` must be one of off, hint, information, warning, error.*plan\/config/);
+  });
+
+  it('expands globs and reports --quiet errors only', () => {
+    write('plans/warn.plan.yml', CLEAN.replace('    deadline: 2026-09-30\n', ''));
+    const result = run(['check', 'plans/*.plan.yml', '--quiet'], folder);
+    assert.strictEqual(result.status, 0);
+    assert.match(result.stdout, /no problems/);
+    assert.match(run(['check', 'plans/*.plan.yml'], folder).stdout, /smart\/time-bound/);
+  });
+
+  it('exits 2 with a message on usage errors and when no plans are found', () => {
+    const none = run(['check', 'nowhere'], folder);
+    assert.strictEqual(none.status, 2);
+    assert.match(none.stderr, /no plan files/);
+    const format = run(['check', '--format', 'xml'], folder);
+    assert.strictEqual(format.status, 2);
+    assert.match(format.stderr, /unknown format "xml"/);
+    assert.strictEqual(run(['lint'], folder).status, 2);
+    assert.strictEqual(run(['check', '--max-warnings', 'many'], folder).status, 2);
+  });
+
+  it('prints help and version', () => {
+    assert.match(run(['--help'], folder).stdout, /Usage: plan-as-code check/);
+    assert.strictEqual(run(['--version'], folder).stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('answers messages in the language of LANG', () => {
+    write('plans/warn.plan.yaml', CLEAN.replace('language: en\n', '').replace('    deadline: 2026-09-30\n', ''));
+    const result = spawnSync(process.execPath, [CLI, 'check', 'plans'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'ro_RO.UTF-8', LC_ALL: '' } });
+    assert.match(result.stdout, /nu are `deadline`/);
+  });
+});
