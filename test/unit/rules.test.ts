@@ -90,6 +90,10 @@ describe('rules', () => {
       assert.strictEqual(finding.message, '`target` must be a number, not "three".');
       assert.strictEqual(covered(text, finding), 'three');
     });
+    it('names both accepted types where a value may be one id or a list', () => {
+      const text = edit('    kpi: qualified-leads\n', '    kpi: 5\n');
+      assert.strictEqual(single(text, 'schema/type').message, '`kpi` must be text or a list, not 5.');
+    });
     it('suggests the nearest known key', () => {
       const text = edit('  cadence: monthly', '  cadense: monthly');
       const finding = single(text, 'schema/unknown-key');

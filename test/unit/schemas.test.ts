@@ -26,7 +26,7 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The validator's setup, verbatim. */
 function makeAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets']);
   ajv.addFormat('iso4217', { type: 'string', validate: (s: string) => Intl.supportedValuesOf('currency').includes(s) });

@@ -34,7 +34,7 @@ let validators: Record<PlanKind | 'any', ValidateFunction> | undefined;
 /** Compiled once per process, on first use. */
 function getValidators(): Record<PlanKind | 'any', ValidateFunction> {
   if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets']);
   ajv.addFormat('iso4217', { type: 'string', validate: (code: string) => CURRENCIES.has(code) });
