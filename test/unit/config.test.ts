@@ -21,8 +21,12 @@ describe('configuration', () => {
     assert.deepStrictEqual(parseConfig('rules:\n  kpi/unused: off\nlanguage: ro\n'), { config: { rules: { 'kpi/unused': 'off' }, language: 'ro' }, problems: [] });
     const { config, problems } = parseConfig('rules:\n  kpi/unused: silent\n  smart/specific: error\ncolour: red\n');
     assert.deepStrictEqual(config.rules, { 'smart/specific': 'error' });
-    assert.strictEqual(problems.length, 2);
-    assert.match(parseConfig('rules: [\n').problems[0], /not valid YAML/);
+    assert.deepStrictEqual(problems, [
+      { messageId: 'config.severity', params: { rule: 'kpi/unused', severities: 'off, hint, information, warning, error' } },
+      { messageId: 'config.unknownKey', params: { key: 'colour' } },
+    ]);
+    assert.strictEqual(parseConfig('rules: [\n').problems[0].messageId, 'config.yaml');
+    assert.deepStrictEqual(parseConfig('langauge: ro\n').problems, [{ messageId: 'config.unknownKey.suggest', params: { key: 'langauge', suggestion: 'language' } }]);
   });
 
   it('applies the nearest .planrc.yaml over the settings', () => {

@@ -224,7 +224,7 @@ describe('rules', () => {
       const text = edit('    target: 520\n    deadline: 2026-09-30', '    target: 2000\n    deadline: 2026-09-30');
       const finding = single(text, 'smart/achievable');
       assert.strictEqual(covered(text, finding), '2000');
-      assert.match(finding.message, /537 % change a year/);
+      assert.match(finding.message, /535 % change a year/);
     });
     it('honours the configured maximum', () => {
       const text = edit('    target: 520\n    deadline: 2026-09-30', '    target: 900\n    deadline: 2026-09-30');

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { SEVERITIES, type SeverityOrOff } from './types';
 import { isRecord } from './model';
+import { closest } from './text';
+import type { MessageId } from './messages';
 
 export interface RuleSettingObject {
   severity?: SeverityOrOff;
@@ -60,42 +62,49 @@ function asSeverity(value: unknown): SeverityOrOff | undefined {
   return SEVERITIES.includes(value as SeverityOrOff) ? (value as SeverityOrOff) : undefined;
 }
 
-/** Reads a `.planrc.yaml`; problems are described in plain words for a notice. */
-export function parseConfig(text: string): { config: PlanConfig; problems: string[] } {
-  const problems: string[] = [];
+/** A problem in a configuration, as a message id and its parameters (worded by the caller). */
+export interface ConfigProblem {
+  messageId: MessageId;
+  params?: Record<string, string | number>;
+}
+
+/** Reads a `.planrc.yaml`, keeping what is valid and describing the rest. */
+export function parseConfig(text: string): { config: PlanConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
   let data: unknown;
   try {
     data = parse(text, { prettyErrors: false, maxAliasCount: 100 });
   } catch (error) {
-    return { config: {}, problems: [`it is not valid YAML (${(error as Error).message.split('\n')[0]})`] };
+    return { config: {}, problems: [{ messageId: 'config.yaml', params: { detail: (error as Error).message.split('\n')[0] } }] };
   }
   if (data === null || data === undefined) return { config: {}, problems };
-  if (!isRecord(data)) return { config: {}, problems: ['it must be a mapping with `rules`, `language` or `maxFileSize`'] };
+  if (!isRecord(data)) return { config: {}, problems: [{ messageId: 'config.notMapping' }] };
   const config: PlanConfig = {};
   for (const [key, value] of Object.entries(data)) {
     if (key === 'rules') {
-      if (!isRecord(value)) problems.push('`rules` must be a mapping of rule ids to severities');
+      if (!isRecord(value)) problems.push({ messageId: 'config.rules' });
       else config.rules = validateRules(value, problems);
     } else if (key === 'language') {
       if (value === 'auto' || value === 'en' || value === 'ro') config.language = value;
-      else problems.push('`language` must be auto, en or ro');
+      else problems.push({ messageId: 'config.language' });
     } else if (key === 'maxFileSize') {
       if (typeof value === 'number' && value > 0) config.maxFileSize = value;
-      else problems.push('`maxFileSize` must be a positive number of bytes');
+      else problems.push({ messageId: 'config.maxFileSize' });
     } else {
-      problems.push(`unknown key \`${key}\``);
+      const suggestion = closest(key, ['rules', 'language', 'maxFileSize']);
+      problems.push(suggestion ? { messageId: 'config.unknownKey.suggest', params: { key, suggestion } } : { messageId: 'config.unknownKey', params: { key } });
     }
   }
   return { config, problems };
 }
 
 /** Keeps the settings that make sense, reporting the others. Also used for VS Code settings. */
-export function validateRules(rules: Record<string, unknown>, problems: string[]): Record<string, RuleSetting> {
+export function validateRules(rules: Record<string, unknown>, problems: ConfigProblem[]): Record<string, RuleSetting> {
   const valid: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(rules)) {
     const severity = typeof setting === 'string' ? setting : Array.isArray(setting) ? setting[0] : isRecord(setting) ? setting.severity : null;
     if (severity !== undefined && asSeverity(severity) === undefined) {
-      problems.push(`the severity of \`${id}\` must be one of ${SEVERITIES.join(', ')}`);
+      problems.push({ messageId: 'config.severity', params: { rule: id, severities: SEVERITIES.join(', ') } });
       continue;
     }
     valid[id] = setting as RuleSetting;

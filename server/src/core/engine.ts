@@ -1,5 +1,5 @@
 import { anchorRange, documentAnchor } from './anchor';
-import { effectiveRule, type PlanConfig } from './config';
+import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './disable';
 import { formatList, formatMessage, type MessageId } from './messages';
 import type { PlanModel } from './model';
@@ -17,8 +17,10 @@ export interface CheckInput {
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
-  /** Problems in the configuration files, reported as `plan/config`. */
-  configProblems: readonly string[];
+  /** Problems in the configuration file, reported as `plan/config`. */
+  configProblems: readonly ConfigProblem[];
+  /** The configuration file's name, for those reports. */
+  configFile?: string;
   /** Called once per rule crash, for logging. */
   onRuleError?(ruleId: string, error: unknown): void;
 }
@@ -72,7 +74,7 @@ export function runChecks(input: CheckInput): Finding[] {
       linked: input.linked,
       options,
       text,
-      list: (parts) => formatList(locale, parts),
+      list: (parts, conjunction) => formatList(locale, parts, conjunction),
       report(report: Report) {
         const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
         push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {
@@ -97,7 +99,9 @@ export function runChecks(input: CheckInput): Finding[] {
     const { severity } = severityOf(rule);
     if (severity === 'off' || input.configProblems.length === 0) return;
     const [start, end] = documentAnchor(parsed.text, parsed.root);
-    for (const problem of input.configProblems) push(rule.id, severity, start, end, 'plan/config', { problem });
+    for (const problem of input.configProblems) {
+      push(rule.id, severity, start, end, 'plan/config', { file: input.configFile ?? '', problem: text(problem.messageId, problem.params) });
+    }
   }
 
   return finish(findings, parsed);
@@ -111,6 +115,8 @@ function finish(findings: Finding[], parsed: ParsedPlan): Finding[] {
   const kept = findings.filter((finding) => {
     const line = lines.lineOf(finding.start);
     if (finding.ruleId !== 'yaml/syntax' && brokenLines.has(line)) return false;
+    // What a broken plan lacks may only be hidden by the error: its absence is not news.
+    if (parsed.syntax.length > 0 && finding.path?.length === 0) return false;
     return !suppressions.isSuppressed(finding.ruleId, line);
   });
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -126,7 +132,8 @@ function replacementFix(replacement: string | undefined, start: number, end: num
 function wordSchemaProblem(problem: SchemaProblem, locale: Locale): Record<string, string | number> {
   const params: Record<string, string | number> = { ...problem.params };
   for (const [name, nested] of Object.entries(problem.textParams ?? {})) {
-    params[name] = formatMessage(locale, nested.id, nested.params);
+    const text = formatMessage(locale, nested.id, nested.params);
+    params[name] = nested.midSentence ? text.charAt(0).toLocaleLowerCase(locale) + text.slice(1) : text;
   }
   if (problem.expectedTypes) {
     params.expected = problem.expectedTypes.map((type) => formatMessage(locale, `type.${type}` as MessageId)).join(formatMessage(locale, 'type.or'));

@@ -82,7 +82,7 @@ export interface Reference {
 export interface PlanModel {
   data: Data;
   kind: PlanKind | undefined;
-  /** Period in days since the epoch, when both ends are valid dates. */
+  /** Period in days since the epoch, when both ends are valid dates and it ends after it starts. */
   period: { start: number; end: number } | undefined;
   /** First definition of each id, per section. */
   ids: Map<IdSection, Map<string, Definition>>;
@@ -97,7 +97,8 @@ export function buildModel(value: unknown): PlanModel {
   const periodData = asRecord(data.period);
   const start = parseDate(periodData?.start);
   const end = parseDate(periodData?.end);
-  const period = start !== undefined && end !== undefined ? { start, end } : undefined;
+  // A reversed period is `plan/period`'s finding; measuring dates against it would only add noise.
+  const period = start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
 
   const ids = new Map<IdSection, Map<string, Definition>>();
   const definitions: Definition[] = [];

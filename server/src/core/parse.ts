@@ -42,12 +42,15 @@ class ExpansionLimit extends Error {}
 export function parsePlan(text: string): ParsedPlan {
   let list = parseDocuments(text);
   const syntax: SyntaxProblem[] = [];
+  let toOriginal = (offset: number) => offset;
   if (list[0]?.errors.some((error) => error.code === 'TAB_AS_INDENT')) {
-    // One tab wrecks the structure of everything after it. Each indenting tab becomes one
-    // space (offsets stay the same), so the rest of the plan is still checked; each is reported.
-    const { untabbed, tabs } = replaceIndentingTabs(text);
-    list = parseDocuments(untabbed);
-    syntax.push(...tabs);
+    // One tab wrecks the structure of everything after it. Each tab-indented line is re-indented
+    // with spaces where it most likely belongs, and parsed again, so that the rest of the plan
+    // is still checked; the tabs themselves are reported, and offsets mapped back.
+    const untabbed = reindentTabs(text);
+    list = parseDocuments(untabbed.text);
+    syntax.push(...untabbed.tabs);
+    toOriginal = untabbed.toOriginal;
   }
   const extraDocuments: { start: number; end: number }[] = [];
   const first = list[0];
@@ -56,7 +59,7 @@ export function parsePlan(text: string): ParsedPlan {
       const lines = new Set<number>();
       for (const error of doc.errors) {
         // The parser often reports one mistake several times over; the first per line says it.
-        const problem = toProblem(error, text);
+        const problem = toProblem(error, text, toOriginal);
         const line = text.lastIndexOf('\n', problem.start - 1);
         if (lines.has(line)) continue;
         lines.add(line);
@@ -70,7 +73,7 @@ export function parsePlan(text: string): ParsedPlan {
   let value: unknown;
   let root: SourceNode | undefined;
   if (first?.contents) {
-    const walker = new Walker(first);
+    const walker = new Walker(first, toOriginal);
     try {
       const built = walker.build(first.contents as Node, undefined);
       value = built.value;
@@ -82,7 +85,26 @@ export function parsePlan(text: string): ParsedPlan {
       root = undefined;
     }
   }
+  for (const problem of syntax) {
+    if (problem.code === 'MISSING_CHAR' && /quote/i.test(problem.detail)) moveToOpeningQuote(problem, root, text);
+  }
   return { text, value, root, syntax, extraDocuments, comments: collectComments(text) };
+}
+
+/**
+ * The parser notices an unclosed quote where the text ends; the mistake is where the quote
+ * opens: the quoted value that runs up to the error.
+ */
+function moveToOpeningQuote(problem: SyntaxProblem, root: SourceNode | undefined, text: string): void {
+  let found: SourceNode | undefined;
+  const visit = (node: SourceNode) => {
+    if (node.start < problem.start && node.end >= problem.start - 1 && (text[node.start] === '"' || text[node.start] === "'")) found = node;
+    node.children?.forEach(visit);
+  };
+  if (root) visit(root);
+  if (!found) return;
+  problem.start = found.start;
+  problem.end = Math.max(found.start + 1, lineEnd(text, found.start));
 }
 
 function parseDocuments(text: string): Document.Parsed[] {
@@ -90,18 +112,71 @@ function parseDocuments(text: string): Document.Parsed[] {
   return Array.isArray(docs) ? docs : [];
 }
 
-function replaceIndentingTabs(text: string): { untabbed: string; tabs: SyntaxProblem[] } {
-  const tabs: SyntaxProblem[] = [];
-  const untabbed = text.replace(/^([ \t]*\t[ \t]*)(?=\S)/gm, (indent: string, _group: string, offset: number) => {
-    const tab = offset + indent.indexOf('\t');
-    tabs.push({ code: 'TAB_AS_INDENT', detail: 'tab', start: tab, end: tab + 1 });
-    return indent.replace(/\t/g, ' ');
-  });
-  return { untabbed, tabs };
+interface Reindented {
+  text: string;
+  tabs: SyntaxProblem[];
+  toOriginal(offset: number): number;
 }
 
-function toProblem(error: YAMLError, text: string): SyntaxProblem {
-  let [start, end] = error.pos;
+/**
+ * Replaces the indentation of each line indented with a tab by spaces: as deep as the
+ * previous line's content when that line is a sibling, deeper when it opens a mapping.
+ */
+function reindentTabs(original: string): Reindented {
+  const lines = original.split('\n');
+  const tabs: SyntaxProblem[] = [];
+  const out: string[] = [];
+  /** Per line of the result: where it starts there and in the original, and how its indentation changed. */
+  const starts: { at: number; from: number; oldIndent: number; newIndent: number }[] = [];
+  let at = 0;
+  let from = 0;
+  let previous: string | undefined;
+  lines.forEach((line, index) => {
+    const indent = /^[ \t]*/.exec(line)![0];
+    let result = line;
+    let newIndent = indent.length;
+    if (indent.includes('\t') && line.length > indent.length) {
+      tabs.push({ code: 'TAB_AS_INDENT', detail: 'tab', start: from + indent.indexOf('\t'), end: from + indent.indexOf('\t') + 1 });
+      newIndent = likelyIndent(previous, lines.slice(index + 1));
+      result = ' '.repeat(newIndent) + line.slice(indent.length);
+    }
+    starts.push({ at, from, oldIndent: indent.length, newIndent });
+    out.push(result);
+    if (result.trim() !== '' && !result.trim().startsWith('#')) previous = result;
+    at += result.length + 1;
+    from += line.length + 1;
+  });
+  return {
+    text: out.join('\n'),
+    tabs,
+    toOriginal(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle].at <= offset) low = middle;
+        else high = middle - 1;
+      }
+      const line = starts[low];
+      const column = offset - line.at;
+      const shift = line.newIndent - line.oldIndent;
+      return line.from + (column >= line.newIndent ? column - shift : Math.min(column, line.oldIndent));
+    },
+  };
+}
+
+function likelyIndent(previous: string | undefined, following: string[]): number {
+  if (previous === undefined) return 0;
+  const content = /^[ ]*(?:-[ ]+)*/.exec(previous)![0].length;
+  const opensMapping = /:[ ]*(?:#.*)?$/.test(previous);
+  if (!opensMapping) return content;
+  const next = following.find((line) => line.trim() !== '' && !/^[ ]*#/.test(line) && !/^[ ]*\t/.test(line));
+  const nextIndent = next === undefined ? 0 : /^[ ]*/.exec(next)![0].length;
+  return nextIndent > /^[ ]*/.exec(previous)![0].length ? nextIndent : content + 2;
+}
+
+function toProblem(error: YAMLError, text: string, toOriginal: (offset: number) => number): SyntaxProblem {
+  let [start, end] = error.pos.map(toOriginal);
   start = Math.max(0, Math.min(start, text.length));
   end = Math.max(start, Math.min(end, text.length));
   if (end === start) {
@@ -116,11 +191,14 @@ function toProblem(error: YAMLError, text: string): SyntaxProblem {
 class Walker {
   private expanded = 0;
   lastAlias: [number, number] = [0, 0];
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly toOriginal: (offset: number) => number,
+  ) {}
 
   build(node: Node | null, key: { start: number; end: number } | undefined): { value: unknown; source: SourceNode } {
     if (++this.expanded > MAX_EXPANDED_NODES) throw new ExpansionLimit();
-    const [start, valueEnd] = node?.range ?? [key?.end ?? 0, key?.end ?? 0];
+    const [start, valueEnd] = node?.range ? [this.toOriginal(node.range[0]), this.toOriginal(node.range[1])] : [key?.end ?? 0, key?.end ?? 0];
     const source: SourceNode = { start, end: valueEnd };
     if (key) {
       source.keyStart = key.start;
@@ -144,7 +222,7 @@ class Walker {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const name = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const keyRange = keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : { start, end: start };
+        const keyRange = keyNode?.range ? { start: this.toOriginal(keyNode.range[0]), end: this.toOriginal(keyNode.range[1]) } : { start, end: start };
         const child = this.build(pair.value as Node | null, keyRange);
         keys.push({ key: name, ...keyRange });
         if (Object.prototype.hasOwnProperty.call(value, name)) continue;

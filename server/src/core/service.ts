@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, type PlanConfig } from './config';
+import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, type ConfigProblem, type PlanConfig } from './config';
 import { runChecks } from './engine';
 import { formatMessage, resolveLocale } from './messages';
 import { asArray, buildModel, type PlanModel } from './model';
@@ -46,7 +46,7 @@ export interface PlanService {
 
 export function createPlanService(host: PlanHost): PlanService {
   const analyses = new Map<string, Analysis & { text: string }>();
-  const configs = new Map<string, { file: string; config: PlanConfig; problems: string[] } | null>();
+  const configs = new Map<string, { file: string; config: PlanConfig; problems: ConfigProblem[] } | null>();
 
   function analyze(text: string, filePath?: string): Analysis {
     const key = filePath ?? '';
@@ -59,9 +59,9 @@ export function createPlanService(host: PlanHost): PlanService {
   }
 
   /** The nearest `.planrc.yaml` at or above a folder. */
-  function configFor(directory: string): { file: string; config: PlanConfig; problems: string[] } | null {
+  function configFor(directory: string): { file: string; config: PlanConfig; problems: ConfigProblem[] } | null {
     if (configs.has(directory)) return configs.get(directory)!;
-    let found: { file: string; config: PlanConfig; problems: string[] } | null = null;
+    let found: { file: string; config: PlanConfig; problems: ConfigProblem[] } | null = null;
     for (const name of CONFIG_FILE_NAMES) {
       const file = path.join(directory, name);
       const text = host.readFile(file);
@@ -103,14 +103,15 @@ export function createPlanService(host: PlanHost): PlanService {
       }
       const { parsed, model } = analyze(text, filePath);
       const locale = resolveLocale(language === 'auto' ? undefined : language, model.data.language, options.editorLocale);
-      const configProblems = (repository?.problems ?? []).map((problem) => `${path.basename(repository!.file)}: ${problem}`);
+
       const findings = runChecks({
         parsed,
         model,
         linked: linkedPlans(model, filePath),
         layers,
         locale,
-        configProblems,
+        configProblems: repository?.problems ?? [],
+        configFile: repository ? path.basename(repository.file) : undefined,
         onRuleError: host.onRuleError,
       });
       return { findings, locale };

@@ -12,7 +12,8 @@ import {
   type Diagnostic,
   type InitializeParams,
 } from 'vscode-languageserver/node';
-import { validateRules, type PlanConfig } from '../core/config';
+import { validateRules, type ConfigProblem, type PlanConfig } from '../core/config';
+import { formatMessage } from '../core/messages';
 import { ruleDocsPath } from '../core/docs';
 import { createPlanService } from '../core/service';
 import type { Finding, Severity } from '../core/types';
@@ -150,9 +151,9 @@ function toPlanConfig(value: unknown): PlanConfig {
   const settings = (value ?? {}) as { rules?: unknown; language?: unknown; maxFileSize?: unknown };
   const config: PlanConfig = {};
   if (settings.rules && typeof settings.rules === 'object' && !Array.isArray(settings.rules)) {
-    const problems: string[] = [];
+    const problems: ConfigProblem[] = [];
     config.rules = validateRules(settings.rules as Record<string, unknown>, problems);
-    for (const problem of problems) connection.console.warn(`planAsCode.rules: ${problem}`);
+    for (const problem of problems) connection.console.warn(`planAsCode.rules: ${formatMessage('en', problem.messageId, problem.params)}`);
   }
   if (settings.language === 'auto' || settings.language === 'en' || settings.language === 'ro') config.language = settings.language;
   if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) config.maxFileSize = settings.maxFileSize;

@@ -1,6 +1,7 @@
 /** Every user-facing text of the core, in English. `{name}` is replaced by a parameter. */
 export const en = {
   'list.and': ' and ',
+  'list.or': ' or ',
 
   'yaml/syntax.generic': 'YAML syntax error: {detail}. Check the indentation and the `key: value` form of this line.',
   'yaml/syntax.tab': 'A tab is used to indent: YAML indents with spaces only. Replace the tab with spaces.',
@@ -9,7 +10,15 @@ export const en = {
   'yaml/syntax.badAlias': 'This alias names no anchor defined before it: {detail}.',
 
   'plan/multiple-documents': 'A second YAML document starts here, but a plan file holds one plan: move it to its own `.plan.yaml` file (and link the two with `alignsWith`) or remove the `---`.',
-  'plan/config': 'The configuration for this plan has a problem: {problem}. Its other settings still apply.',
+  'plan/config': 'The configuration for this plan has a problem: {file}: {problem}. Its other settings still apply.',
+  'config.yaml': 'it is not valid YAML ({detail})',
+  'config.notMapping': 'it must be a mapping with `rules`, `language` or `maxFileSize`',
+  'config.rules': '`rules` must be a mapping of rule ids to severities',
+  'config.language': '`language` must be auto, en or ro',
+  'config.maxFileSize': '`maxFileSize` must be a positive number of characters',
+  'config.unknownKey': 'unknown key `{key}`',
+  'config.unknownKey.suggest': 'unknown key `{key}` (did you mean `{suggestion}`?)',
+  'config.severity': 'the severity of `{rule}` must be one of {severities}',
   'plan/too-large': 'This plan is {size} characters long, over the limit of {limit} (`maxFileSize`), so it was not checked. Split it into smaller plans, or raise `maxFileSize` in the settings or `.planrc.yaml`.',
   'plan/period': 'The plan period ends ({end}) on or before it starts ({start}): `period.end` must come after `period.start`.',
 
@@ -96,7 +105,7 @@ export const en = {
   'smart/specific.vague': 'the statement says "{word}" without a number',
   'smart/specific.short': 'the statement has only {count} words (at least {min} are needed to say what and how)',
   'smart/specific.owner': 'no `owner` is accountable for it',
-  'smart/measurable': 'Goal `{goal}` is not measurable: it has no {missing}. Add them so that progress can be tracked.',
+  'smart/measurable': 'Goal `{goal}` is not measurable: it has no {missing}. Add what is missing so that progress can be tracked.',
   'smart/measurable.kpi': '`kpi`',
   'smart/measurable.target': 'numeric `target`',
   'smart/measurable.baseline': '`baseline` (on the goal or its KPI)',
@@ -105,6 +114,7 @@ export const en = {
   'smart/achievable.shouldDecrease': 'Goal `{goal}` moves `{kpi}` the wrong way: lower is better for it, but the target {target} is above the baseline {baseline}. Check the target, or set `direction: increase` on the KPI.',
   'smart/relevant': 'Goal `{goal}` supports nothing: link it to an objective or a strategy (`supports: [objective-id]`), or list it in a strategy\'s `goals`, so that it is clear why it matters.',
   'smart/time-bound.missing': 'Goal `{goal}` has no `deadline`: add the date by which the target must be reached, inside the plan period {start} – {end}.',
+  'smart/time-bound.missingNoPeriod': 'Goal `{goal}` has no `deadline`: add the date by which the target must be reached.',
   'smart/time-bound.outside': 'The deadline {deadline} of goal `{goal}` is outside the plan period {start} – {end}: move it inside the period, or extend the period.',
 
   'kpi/missing.plan': 'The plan defines no KPI: add `kpis` with at least one KPI (e.g. `leads` for marketing, `revenue` for sales) so that its goals can be measured.',

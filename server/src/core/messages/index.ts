@@ -24,10 +24,10 @@ export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
-/** "a", "a and b", "a, b and c" in the locale. */
-export function formatList(locale: Locale, parts: string[]): string {
+/** "a", "a and b", "a, b and c" (or "a, b or c") in the locale. */
+export function formatList(locale: Locale, parts: string[], conjunction: 'and' | 'or' = 'and'): string {
   if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')}${CATALOGS[locale]['list.and']}${parts[parts.length - 1]}`;
+  return `${parts.slice(0, -1).join(', ')}${CATALOGS[locale][`list.${conjunction}`]}${parts[parts.length - 1]}`;
 }
 
 /** The locale for a plan: an explicit setting wins, then the plan's own `language`, then the editor's. */

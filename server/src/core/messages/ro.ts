@@ -3,6 +3,7 @@ import type { MessageId } from './en';
 /** Every user-facing text of the core, in Romanian. */
 export const ro: Record<MessageId, string> = {
   'list.and': ' și ',
+  'list.or': ' sau ',
 
   'yaml/syntax.generic': 'Eroare de sintaxă YAML: {detail}. Verificați indentarea și forma `cheie: valoare` a acestui rând.',
   'yaml/syntax.tab': 'Indentarea folosește un tab: YAML indentează doar cu spații. Înlocuiți tabul cu spații.',
@@ -11,7 +12,15 @@ export const ro: Record<MessageId, string> = {
   'yaml/syntax.badAlias': 'Acest alias nu numește nicio ancoră definită înaintea lui: {detail}.',
 
   'plan/multiple-documents': 'Aici începe un al doilea document YAML, dar un fișier conține un singur plan: mutați-l într-un fișier `.plan.yaml` separat (legat cu `alignsWith`) sau ștergeți `---`.',
-  'plan/config': 'Configurația acestui plan are o problemă: {problem}. Celelalte setări ale ei se aplică în continuare.',
+  'plan/config': 'Configurația acestui plan are o problemă: {file}: {problem}. Celelalte setări ale ei se aplică în continuare.',
+  'config.yaml': 'nu este YAML valid ({detail})',
+  'config.notMapping': 'trebuie să fie o structură cu `rules`, `language` sau `maxFileSize`',
+  'config.rules': '`rules` trebuie să asocieze id-uri de reguli cu severități',
+  'config.language': '`language` trebuie să fie auto, en sau ro',
+  'config.maxFileSize': '`maxFileSize` trebuie să fie un număr pozitiv de caractere',
+  'config.unknownKey': 'cheie necunoscută `{key}`',
+  'config.unknownKey.suggest': 'cheie necunoscută `{key}` (ați vrut să scrieți `{suggestion}`?)',
+  'config.severity': 'severitatea lui `{rule}` trebuie să fie una dintre {severities}',
   'plan/too-large': 'Planul are {size} caractere, peste limita de {limit} (`maxFileSize`), așa că nu a fost verificat. Împărțiți-l în planuri mai mici sau măriți `maxFileSize` în setări ori în `.planrc.yaml`.',
   'plan/period': 'Perioada planului se termină ({end}) înainte de a începe ({start}) sau în aceeași zi: `period.end` trebuie să fie după `period.start`.',
 
@@ -98,7 +107,7 @@ export const ro: Record<MessageId, string> = {
   'smart/specific.vague': 'formularea spune „{word}” fără niciun număr',
   'smart/specific.short': 'formularea are doar {count} cuvinte (sunt necesare cel puțin {min} pentru a spune ce și cum)',
   'smart/specific.owner': 'nu are un `owner` care să răspundă de el',
-  'smart/measurable': 'Obiectivul `{goal}` nu este măsurabil: nu are {missing}. Adăugați-le ca progresul să poată fi urmărit.',
+  'smart/measurable': 'Obiectivul `{goal}` nu este măsurabil: nu are {missing}. Adăugați ce lipsește ca progresul să poată fi urmărit.',
   'smart/measurable.kpi': '`kpi`',
   'smart/measurable.target': '`target` numeric',
   'smart/measurable.baseline': '`baseline` (la obiectiv sau la KPI-ul lui)',
@@ -107,6 +116,7 @@ export const ro: Record<MessageId, string> = {
   'smart/achievable.shouldDecrease': 'Obiectivul `{goal}` mișcă `{kpi}` în direcția greșită: o valoare mai mică este mai bună, dar ținta {target} este peste valoarea de pornire {baseline}. Verificați ținta sau setați `direction: increase` la KPI.',
   'smart/relevant': 'Obiectivul `{goal}` nu susține nimic: legați-l de un obiectiv de afaceri sau de o strategie (`supports: [id-obiectiv]`) ori treceți-l în `goals` al unei strategii, ca să fie clar de ce contează.',
   'smart/time-bound.missing': 'Obiectivul `{goal}` nu are `deadline`: adăugați data până la care trebuie atinsă ținta, în perioada planului {start} – {end}.',
+  'smart/time-bound.missingNoPeriod': 'Obiectivul `{goal}` nu are `deadline`: adăugați data până la care trebuie atinsă ținta.',
   'smart/time-bound.outside': 'Termenul {deadline} al obiectivului `{goal}` este în afara perioadei planului {start} – {end}: mutați-l în perioadă sau extindeți perioada.',
 
   'kpi/missing.plan': 'Planul nu definește niciun KPI: adăugați `kpis` cu cel puțin un KPI (de exemplu `leads` pentru marketing, `revenue` pentru vânzări) ca obiectivele să poată fi măsurate.',

@@ -25,7 +25,7 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
       if (defined) continue;
       const candidates = reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])]));
       const suggestion = closest(reference.id, candidates);
-      const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)));
+      const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)), 'or');
       context.report({
         path: reference.path,
         messageId: suggestion ? 'ref/undefined.suggest' : 'ref/undefined',

@@ -37,8 +37,8 @@ export interface RuleContext {
   options: Readonly<Record<string, unknown>>;
   /** Message text in the plan's language, for composing a message out of parts. */
   text(messageId: MessageId, params?: Record<string, string | number>): string;
-  /** Joins parts as a human list in the plan's language ("a, b and c"). */
-  list(parts: string[]): string;
+  /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
+  list(parts: string[], conjunction?: 'and' | 'or'): string;
   report(report: Report): void;
   /** A finding at explicit offsets, for rules that read the text rather than the data. */
   reportAt(start: number, end: number, messageId: MessageId, params?: Record<string, string | number>): void;

@@ -19,6 +19,8 @@ export const smartAchievable: Rule = {
 
     annual change = |target − baseline| ÷ |baseline| ÷ years
 
+(counting both the first and the last day, and rounded to a whole percent)
+
 and warns when it exceeds \`maxAnnualGrowth\` (100 % a year by default). It also warns when the target moves the KPI the wrong way: below the baseline for a KPI where higher is better, above it for one where lower is better (\`direction\`, or the catalog metric's direction, such as \`cost-per-lead\` or \`churn-rate\`).
 
 \`\`\`yaml
@@ -57,14 +59,16 @@ The check against the plan's own forecast comes with the planning-arithmetic rul
       }
       const deadline = parseDate(view.goal.deadline);
       if (!period || deadline === undefined || baseline === 0) continue;
-      const years = (deadline - period.start) / DAYS_PER_YEAR;
-      if (years <= 0) continue;
-      const annual = (Math.abs(target - baseline) / Math.abs(baseline) / years) * 100;
+      if (deadline <= period.start) continue;
+      // Both ends count: a goal due on 31 December of a plan starting 1 January has a full year.
+      const years = (deadline - period.start + 1) / DAYS_PER_YEAR;
+      // Judged at the whole percent the message shows, so "100 %" is never "above 100 %".
+      const annual = Math.round((Math.abs(target - baseline) / Math.abs(baseline) / years) * 100);
       if (annual <= maxAnnualGrowth) continue;
       context.report({
         path: ['goals', view.index, 'target'],
         messageId: 'smart/achievable.tooFast',
-        params: { ...params, annual: Math.round(annual), max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
+        params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
       });
     }
   },

@@ -2,9 +2,13 @@ import { asString, isBlank } from '../model';
 import { goals } from './goals';
 import type { Rule } from './rule';
 
-/** Verbs and words that promise change without saying how much, in English and Romanian. */
-const VAGUE = /\b(improve|improving|increase|increasing|grow|growing|boost|boosting|more|better|enhance|maximi[sz]e|optimi[sz]e|raise|expand|strengthen|îmbunătăț\p{L}*|imbunatat\p{L}*|crește|creste|creștere|crestere|spori\p{L}*|mai mult\p{L}*|mai bun\p{L}*|maximiz\p{L}*|optimiz\p{L}*|dezvolt\p{L}*|extinde|întări|intari)(?![\p{L}])/iu;
-const QUANTITY = /\d/;
+/**
+ * Words that promise change without saying how much, in English and Romanian, as stems
+ * (any inflection matches: "increases", "Creșterea"). Letters are Unicode-aware: `\b` is not.
+ */
+const VAGUE = /(?<!\p{L})(?:(?:improv(?:e|es|ed|ing|ement|ements)|increas(?:e|es|ed|ing)|grow(?:s|n|th|ing)?|boost(?:s|ed|ing)?|enhanc(?:e|es|ed|ing|ement)|maximi[sz](?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|rais(?:e|es|ed|ing)|expand(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|more|better)|(?:îmbunătăț|imbunatat|creșt|crest|spori|sporu|maximiz|optimiz|dezvolt|extind|întăr|intar)\p{L}*|mai\s+(?:mult|mulț|multi|bun|bine)\p{L}*)(?!\p{L})/iu;
+/** A digit, or a number or proportion written out. */
+const QUANTITY = /\d|(?<!\p{L})(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|double|triple|half|percent|unu|doi|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|douăzeci|treizeci|patruzeci|cincizeci|sută|sute|mie|mii|milion|milioane|dublu|dubla|dublăm|tripla|jumătate|procent\p{L}*)(?!\p{L})/iu;
 const MIN_WORDS = 5;
 
 export const smartSpecific: Rule = {
@@ -31,9 +35,11 @@ The finding sits on the statement when the statement is at fault, else on the go
       const statement = asString(view.goal.statement);
       const parts: string[] = [];
       if (statement !== undefined) {
-        const words = statement.trim().split(/\s+/).filter(Boolean);
-        const vague = VAGUE.exec(statement);
-        if (vague && !QUANTITY.test(statement)) parts.push(context.text('smart/specific.vague', { word: vague[0] }));
+        // Romanian is often typed with cedillas (ş, ţ) instead of commas (ș, ț).
+        const normalized = statement.normalize('NFC').replace(/ş/g, 'ș').replace(/ţ/g, 'ț').replace(/Ş/g, 'Ș').replace(/Ţ/g, 'Ț');
+        const words = normalized.trim().split(/\s+/).filter(Boolean);
+        const vague = VAGUE.exec(normalized);
+        if (vague && !QUANTITY.test(normalized)) parts.push(context.text('smart/specific.vague', { word: vague[0] }));
         if (words.length < MIN_WORDS) parts.push(context.text('smart/specific.short', { count: words.length, min: MIN_WORDS }));
       }
       const statementAtFault = parts.length > 0;

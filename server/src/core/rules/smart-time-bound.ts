@@ -17,10 +17,15 @@ goals:
   check(context) {
     const period = context.plan.period;
     const periodData = asRecord(context.plan.data.period);
-    const range = { start: String(periodData?.start ?? '?'), end: String(periodData?.end ?? '?') };
+    const range = { start: String(periodData?.start), end: String(periodData?.end) };
     for (const view of goals(context.plan)) {
       if (isBlank(view.goal.deadline)) {
-        context.report({ path: ['goals', view.index], anchor: 'item', messageId: 'smart/time-bound.missing', params: { goal: view.label, ...range } });
+        context.report({
+          path: ['goals', view.index],
+          anchor: 'item',
+          messageId: period ? 'smart/time-bound.missing' : 'smart/time-bound.missingNoPeriod',
+          params: { goal: view.label, ...range },
+        });
         continue;
       }
       const deadline = parseDate(view.goal.deadline);

@@ -18,7 +18,7 @@ export interface SchemaProblem {
   messageId: MessageId;
   params: Record<string, string | number>;
   /** Parameters that are message ids themselves, worded by the caller. */
-  textParams?: Record<string, { id: MessageId; params?: Record<string, string | number> }>;
+  textParams?: Record<string, { id: MessageId; params?: Record<string, string | number>; midSentence?: boolean }>;
   /** Parameter values to show as data (quoted text, numbers, empty). */
   actual?: unknown;
   replacement?: string;
@@ -153,7 +153,7 @@ function toProblem(error: ErrorObject, root: unknown): SchemaProblem | undefined
         anchor: 'key',
         messageId: suggestion ? 'schema.unknownKey' : 'schema.unknownKey.noSuggestion',
         params: { key: unknownKey, suggestion: suggestion ?? '', known: known.map((name) => `\`${name}\``).join(', ') },
-        textParams: { container: containerText(path, root) },
+        textParams: { container: { ...containerText(path, root), midSentence: true } },
         replacement: suggestion,
       };
     }
