@@ -65,6 +65,38 @@ describe('parsePlan and its source map', () => {
     assert.strictEqual(aliased.slice(node.start, node.end), '*owners');
   });
 
+  it("applies merge keys, letting the mapping's own keys win", () => {
+    const merged = 'x-defaults: &defaults {frequency: monthly, source: CRM}\nkpi:\n  <<: *defaults\n  source: Survey\n';
+    const result = parsePlan(merged);
+    assert.deepStrictEqual((result.value as { kpi: object }).kpi, { source: 'Survey', frequency: 'monthly' });
+    const frequency = nodeAt(result.root, ['kpi', 'frequency'])!;
+    assert.strictEqual(merged.slice(frequency.start, frequency.end), 'monthly');
+  });
+
+  it('marks a duplicate key whole, and names it', () => {
+    const duplicated = 'kind: sales\ntitle: A\ntitle: B\n';
+    const [problem] = parsePlan(duplicated).syntax;
+    assert.strictEqual(duplicated.slice(problem.start, problem.end), 'title');
+    assert.strictEqual(problem.detail, 'title');
+  });
+
+  it('re-indents tab-indented lines where they belong and maps offsets back', () => {
+    const tabbed = 'period:\n\tstart: 2026-01-01\n  end: 2026-12-31\n';
+    const result = parsePlan(tabbed);
+    assert.deepStrictEqual(result.value, { period: { start: '2026-01-01', end: '2026-12-31' } });
+    assert.deepStrictEqual(result.syntax.map((problem) => [problem.code, problem.start]), [['TAB_AS_INDENT', 8]]);
+    const start = nodeAt(result.root, ['period', 'start'])!;
+    assert.strictEqual(tabbed.slice(start.start, start.end), '2026-01-01');
+    const end = nodeAt(result.root, ['period', 'end'])!;
+    assert.strictEqual(tabbed.slice(end.start, end.end), '2026-12-31');
+  });
+
+  it('reports an unclosed quote where it opens', () => {
+    const unclosed = 'kind: sales\ntitle: "Plan 2026\nperiod: {start: 2026-01-01}\n';
+    const problem = parsePlan(unclosed).syntax.find((p) => p.code === 'MISSING_CHAR')!;
+    assert.strictEqual(problem.start, unclosed.indexOf('"'));
+  });
+
   it('measures columns in UTF-16 code units, as editors do', () => {
     const emoji = 'title: "🚀 Lansare în România"\nkind: x\n';
     const lines = new LineIndex(emoji);

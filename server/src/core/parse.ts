@@ -39,6 +39,13 @@ const MAX_EXPANDED_NODES = 500_000;
 
 class ExpansionLimit extends Error {}
 
+const MERGE_KEY = '<<';
+
+/** Sets a key even when it is `__proto__`: plans are data, never prototypes. */
+function setOwn(target: Record<string, unknown>, name: string, item: unknown): void {
+  Object.defineProperty(target, name, { value: item, enumerable: true, writable: true, configurable: true });
+}
+
 export function parsePlan(text: string): ParsedPlan {
   let list = parseDocuments(text);
   const syntax: SyntaxProblem[] = [];
@@ -108,7 +115,7 @@ function moveToOpeningQuote(problem: SyntaxProblem, root: SourceNode | undefined
 }
 
 function parseDocuments(text: string): Document.Parsed[] {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
   return Array.isArray(docs) ? docs : [];
 }
 
@@ -185,6 +192,12 @@ function toProblem(error: YAMLError, text: string, toOriginal: (offset: number) 
     end = Math.min(text.length, start + 1);
   }
   const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (error.code === 'DUPLICATE_KEY') {
+    // The parser marks the key's first character; the whole key is the finding, and names it.
+    const colon = text.slice(start, lineEnd(text, start)).search(/:(\s|$)/);
+    if (colon > 0) end = start + colon;
+    return { code: error.code, detail: text.slice(start, end), start, end };
+  }
   return { code: error.code, detail, start, end };
 }
 
@@ -216,18 +229,37 @@ class Walker {
     if (isScalar(node)) return { value: node.value, source };
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
+      const merges: { value: unknown; source: SourceNode }[] = [];
       const children = new Map<string | number, SourceNode>();
       const keys: { key: string; start: number; end: number }[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
-        const name = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        // With `merge` on, the parser gives the `<<` key a symbol for a value.
+        const name = keyNode === null ? '' : isScalar(keyNode) ? (typeof keyNode.value === 'symbol' ? MERGE_KEY : String(keyNode.value)) : String(keyNode);
         const keyRange = keyNode?.range ? { start: this.toOriginal(keyNode.range[0]), end: this.toOriginal(keyNode.range[1]) } : { start, end: start };
         const child = this.build(pair.value as Node | null, keyRange);
+        if (name === MERGE_KEY) {
+          merges.push(child);
+          continue;
+        }
         keys.push({ key: name, ...keyRange });
         if (Object.prototype.hasOwnProperty.call(value, name)) continue;
-        Object.defineProperty(value, name, { value: child.value, enumerable: true, writable: true, configurable: true });
+        setOwn(value, name, child.value);
         children.set(name, child.source);
+      }
+      // `<<: *defaults` (or a list of them) fills in the keys the mapping does not set itself.
+      for (const merge of merges) {
+        const sources = Array.isArray(merge.value) ? merge.value.map((item, index) => ({ value: item, source: merge.source.children?.get(index) })) : [merge];
+        for (const { value: merged, source: mergedSource } of sources) {
+          if (typeof merged !== 'object' || merged === null || Array.isArray(merged)) continue;
+          for (const [name, item] of Object.entries(merged)) {
+            if (Object.prototype.hasOwnProperty.call(value, name)) continue;
+            setOwn(value, name, item);
+            const itemSource = mergedSource?.children?.get(name);
+            if (itemSource) children.set(name, itemSource);
+          }
+        }
       }
       source.children = children;
       source.keys = keys;

@@ -5,7 +5,7 @@ export const en = {
 
   'yaml/syntax.generic': 'YAML syntax error: {detail}. Check the indentation and the `key: value` form of this line.',
   'yaml/syntax.tab': 'A tab is used to indent: YAML indents with spaces only. Replace the tab with spaces.',
-  'yaml/syntax.duplicateKey': 'This key appears twice in the same mapping: keep one of them (YAML would silently drop the other).',
+  'yaml/syntax.duplicateKey': 'The key `{detail}` appears twice in the same mapping: keep one of them (only the first one counts).',
   'yaml/syntax.aliasBomb': 'Aliases here expand to more than 500,000 values (an "alias bomb"), so the plan was not checked further. Write the values out instead of aliasing them.',
   'yaml/syntax.badAlias': 'This alias names no anchor defined before it: {detail}.',
 

@@ -7,7 +7,7 @@ export const ro: Record<MessageId, string> = {
 
   'yaml/syntax.generic': 'Eroare de sintaxă YAML: {detail}. Verificați indentarea și forma `cheie: valoare` a acestui rând.',
   'yaml/syntax.tab': 'Indentarea folosește un tab: YAML indentează doar cu spații. Înlocuiți tabul cu spații.',
-  'yaml/syntax.duplicateKey': 'Această cheie apare de două ori în aceeași structură: păstrați una singură (YAML ar ignora-o pe cealaltă).',
+  'yaml/syntax.duplicateKey': 'Cheia `{detail}` apare de două ori în aceeași structură: păstrați una singură (contează doar prima).',
   'yaml/syntax.aliasBomb': 'Aliasurile de aici se extind la peste 500.000 de valori (o „bombă de aliasuri”), așa că planul nu a fost verificat mai departe. Scrieți valorile explicit.',
   'yaml/syntax.badAlias': 'Acest alias nu numește nicio ancoră definită înaintea lui: {detail}.',
 
