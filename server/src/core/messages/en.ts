@@ -102,6 +102,7 @@ export const en = {
   'label.training': 'training programme',
 
   'smart/specific': 'Goal `{goal}` is not specific: {problems}. Say what changes, by how much and through which action (e.g. "Increase qualified leads 30 % through monthly webinars"), and who owns it.',
+  'smart/specific.noOwner': 'Goal `{goal}` has no `owner`: name the person or team accountable for reaching it.',
   'smart/specific.vague': 'the statement says "{word}" without a number',
   'smart/specific.short': 'the statement has only {count} words (at least {min} are needed to say what and how)',
   'smart/specific.owner': 'no `owner` is accountable for it',

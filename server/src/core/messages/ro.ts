@@ -104,6 +104,7 @@ export const ro: Record<MessageId, string> = {
   'label.training': 'program de instruire',
 
   'smart/specific': 'Obiectivul `{goal}` nu este specific: {problems}. Spuneți ce se schimbă, cu cât și prin ce acțiune (de exemplu „Creșterea cu 30 % a lead-urilor calificate prin webinarii lunare”) și cine răspunde de el.',
+  'smart/specific.noOwner': 'Obiectivul `{goal}` nu are `owner`: numiți persoana sau echipa care răspunde de atingerea lui.',
   'smart/specific.vague': 'formularea spune „{word}” fără niciun număr',
   'smart/specific.short': 'formularea are doar {count} cuvinte (sunt necesare cel puțin {min} pentru a spune ce și cum)',
   'smart/specific.owner': 'nu are un `owner` care să răspundă de el',

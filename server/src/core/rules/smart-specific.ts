@@ -42,12 +42,14 @@ The finding sits on the statement when the statement is at fault, else on the go
         if (vague && !QUANTITY.test(normalized)) parts.push(context.text('smart/specific.vague', { word: vague[0] }));
         if (words.length < MIN_WORDS) parts.push(context.text('smart/specific.short', { count: words.length, min: MIN_WORDS }));
       }
-      const statementAtFault = parts.length > 0;
-      if (isBlank(view.goal.owner)) parts.push(context.text('smart/specific.owner'));
-      if (parts.length === 0) continue;
+      const noOwner = isBlank(view.goal.owner);
+      if (parts.length === 0) {
+        if (noOwner) context.report({ path: ['goals', view.index], anchor: 'item', messageId: 'smart/specific.noOwner', params: { goal: view.label } });
+        continue;
+      }
+      if (noOwner) parts.push(context.text('smart/specific.owner'));
       context.report({
-        path: statementAtFault ? ['goals', view.index, 'statement'] : ['goals', view.index],
-        anchor: statementAtFault ? 'value' : 'item',
+        path: ['goals', view.index, 'statement'],
         messageId: 'smart/specific',
         params: { goal: view.label, problems: context.list(parts) },
       });
