@@ -1,3 +1,5 @@
+import type { MessageId } from './messages/en';
+
 /** Shared vocabulary of the plan core. Everything here is in offsets (UTF-16 code units into the text). */
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -20,7 +22,7 @@ export interface TextEdit {
 
 /** A fix is data: a title (message id + params) and the edits that apply it. */
 export interface Fix {
-  messageId: string;
+  messageId: MessageId;
   params?: Record<string, string | number>;
   edits: TextEdit[];
 }
@@ -30,7 +32,7 @@ export interface Finding {
   severity: Severity;
   /** Localised, ready to show. */
   message: string;
-  messageId: string;
+  messageId: MessageId;
   params: Record<string, string | number>;
   start: number;
   end: number;

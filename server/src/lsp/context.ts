@@ -1,0 +1,133 @@
+import * as fs from 'fs';
+import { fileURLToPath, pathToFileURL } from 'url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DidChangeConfigurationNotification,
+  type Connection,
+  type InitializeParams,
+  type Position,
+  type Range,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import { validateRules, type ConfigProblem, type PlanConfig } from '../core/config';
+import { formatMessage, resolveLocale } from '../core/messages';
+import { createPlanService, type Analysis, type PlanService } from '../core/service';
+import type { Locale } from '../core/types';
+
+/** What every feature of the server shares: the connection, the open documents and the plan service. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: PlanService;
+  /** The editor's display language, from `initialize`. */
+  editorLocale(): string | undefined;
+  /** The `planAsCode` settings for a document (cached until they change). */
+  settingsFor(uri: string): Promise<PlanConfig>;
+  /** Drops cached settings: of one document, or all when the configuration changed. */
+  forgetSettings(uri?: string): void;
+  /** The document's parse and model, shared with every other request on the same version. */
+  analysisOf(document: TextDocument): Analysis;
+  /** The language messages about this plan are in. */
+  localeOf(document: TextDocument, settings?: PlanConfig): Locale;
+  toRange(document: TextDocument, start: number, end: number): Range;
+  toOffset(document: TextDocument, position: Position): number;
+}
+
+/**
+ * A feature of the server: what it announces in `initialize`, and the handlers it installs.
+ * Handlers use offsets from the core and convert at this edge.
+ */
+export interface Feature {
+  capabilities?(params: InitializeParams): ServerCapabilities;
+  register(context: ServerContext): void;
+}
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext & {
+  initialize(params: InitializeParams): void;
+  initialized(): void;
+} {
+  let editorLocale: string | undefined;
+  let canPullConfiguration = false;
+  const settingsCache = new Map<string, Promise<PlanConfig>>();
+  const loggedCrashes = new Set<string>();
+
+  const service = createPlanService({
+    readFile(filePath) {
+      const open = documents.get(pathToFileURL(filePath).toString());
+      if (open) return open.getText();
+      try {
+        return fs.readFileSync(filePath, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    onRuleError(ruleId, error) {
+      if (loggedCrashes.has(ruleId)) return;
+      loggedCrashes.add(ruleId);
+      connection.console.error(`Rule ${ruleId} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    },
+  });
+
+  function toPlanConfig(value: unknown): PlanConfig {
+    const settings = (value ?? {}) as { rules?: unknown; language?: unknown; maxFileSize?: unknown };
+    const config: PlanConfig = {};
+    if (settings.rules && typeof settings.rules === 'object' && !Array.isArray(settings.rules)) {
+      const problems: ConfigProblem[] = [];
+      config.rules = validateRules(settings.rules as Record<string, unknown>, problems);
+      for (const problem of problems) connection.console.warn(`planAsCode.rules: ${formatMessage('en', problem.messageId, problem.params)}`);
+    }
+    if (settings.language === 'auto' || settings.language === 'en' || settings.language === 'ro') config.language = settings.language;
+    if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) config.maxFileSize = settings.maxFileSize;
+    return config;
+  }
+
+  return {
+    connection,
+    documents,
+    service,
+    initialize(params) {
+      editorLocale = params.locale;
+      canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    },
+    initialized() {
+      if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' });
+    },
+    forgetSettings(uri) {
+      if (uri === undefined) settingsCache.clear();
+      else settingsCache.delete(uri);
+    },
+    editorLocale: () => editorLocale,
+    settingsFor(uri) {
+      if (!canPullConfiguration) return Promise.resolve({});
+      let settings = settingsCache.get(uri);
+      if (!settings) {
+        settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'planAsCode' }).then(toPlanConfig, () => ({}));
+        settingsCache.set(uri, settings);
+      }
+      return settings;
+    },
+    analysisOf(document) {
+      return service.analyze(document.getText(), filePathOf(document.uri) ?? document.uri);
+    },
+    localeOf(document, settings) {
+      const language = settings?.language === 'auto' ? undefined : settings?.language;
+      return resolveLocale(language, this.analysisOf(document).model.data.language, editorLocale);
+    },
+    toRange(document, start, end) {
+      return { start: document.positionAt(start), end: document.positionAt(end) };
+    },
+    toOffset(document, position) {
+      return document.offsetAt(position);
+    },
+  };
+}

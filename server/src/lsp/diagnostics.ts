@@ -1,0 +1,118 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { ruleDocsPath } from '../core/docs';
+import { formatMessage } from '../core/messages';
+import type { Finding, Locale, Severity } from '../core/types';
+import { filePathOf, type Feature } from './context';
+
+/** Typing bursts are coalesced: a check starts this long after the last keystroke. */
+const DEBOUNCE_MS = 60;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const extensionRoot = path.resolve(__dirname, '..', '..');
+
+/** What the client gets in `Diagnostic.data`: the fixes, with offsets made ranges. */
+export interface DiagnosticData {
+  fixes: { title: string; edits: { range: Diagnostic['range']; newText: string }[] }[];
+}
+
+/** Pushes diagnostics (`textDocument/publishDiagnostics` with the version) as plans change. */
+export const diagnostics: Feature = {
+  register(context) {
+    const { connection, documents, service } = context;
+    const timers = new Map<string, NodeJS.Timeout>();
+    /** For each open plan, the files its `alignsWith` names, so that editing one re-checks the other. */
+    const links = new Map<string, string[]>();
+
+    const schedule = (uri: string) => {
+      clearTimeout(timers.get(uri));
+      timers.set(
+        uri,
+        setTimeout(() => {
+          timers.delete(uri);
+          void validate(uri);
+        }, DEBOUNCE_MS),
+      );
+    };
+    const revalidateAll = () => {
+      for (const document of documents.all()) schedule(document.uri);
+    };
+
+    connection.onDidChangeConfiguration(() => {
+      context.forgetSettings();
+      revalidateAll();
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) {
+        const filePath = filePathOf(change.uri);
+        if (!filePath) continue;
+        if (/\.planrc\.ya?ml$/.test(filePath)) service.invalidateConfig();
+        else service.invalidateFile(filePath);
+      }
+      revalidateAll();
+    });
+
+    async function validate(uri: string): Promise<void> {
+      const document = documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const settings = await context.settingsFor(uri);
+      const current = documents.get(uri);
+      // A newer version arrived while the settings were fetched: its own check is scheduled.
+      if (!current || current.version !== version) return;
+      const filePath = filePathOf(uri);
+      try {
+        const { findings } = service.check(current.getText(), filePath, { settings, editorLocale: context.editorLocale() });
+        const locale = context.localeOf(current, settings);
+        void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(current, finding, locale)) });
+      } catch (error) {
+        connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      if (filePath) recheckLinkedPlans(current, filePath);
+    }
+
+    /** Plans that align with the one just checked see its new ids and periods. */
+    function recheckLinkedPlans(document: TextDocument, filePath: string): void {
+      const { model } = context.analysisOf(document);
+      const targets = (Array.isArray(model.data.alignsWith) ? model.data.alignsWith : [])
+        .filter((target): target is string => typeof target === 'string')
+        .map((target) => path.resolve(path.dirname(filePath), target));
+      links.set(document.uri, targets);
+      for (const [other, otherTargets] of links) {
+        if (other !== document.uri && otherTargets.includes(filePath) && !timers.has(other)) schedule(other);
+      }
+    }
+
+    function toDiagnostic(document: TextDocument, finding: Finding, locale: Locale): Diagnostic {
+      const data: DiagnosticData | undefined = finding.fixes?.length
+        ? { fixes: finding.fixes.map((fix) => ({ title: formatMessage(locale, fix.messageId, fix.params), edits: fix.edits.map((edit) => ({ range: context.toRange(document, edit.start, edit.end), newText: edit.newText })) })) }
+        : undefined;
+      return {
+        range: context.toRange(document, finding.start, finding.end),
+        severity: SEVERITY[finding.severity],
+        source: 'plan',
+        code: finding.ruleId,
+        codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId))).toString() },
+        message: finding.message,
+        data,
+      };
+    }
+
+    documents.onDidChangeContent(({ document }) => schedule(document.uri));
+    documents.onDidClose(({ document }) => {
+      clearTimeout(timers.get(document.uri));
+      timers.delete(document.uri);
+      links.delete(document.uri);
+      context.forgetSettings(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    });
+  },
+};
