@@ -33,11 +33,19 @@ export interface Analysis {
   model: PlanModel;
 }
 
+export interface LinkedPlan {
+  filePath: string;
+  text: string;
+  analysis: Analysis;
+}
+
 export interface PlanService {
   /** Checks a plan. `filePath` (absolute) locates `.planrc.yaml` and `alignsWith` files; omit it for unsaved text. */
   check(text: string, filePath?: string, options?: CheckOptions): CheckResult;
   /** Parse and model of a text, cached per file so that all features share one parse per version. */
   analyze(text: string, filePath?: string): Analysis;
+  /** The plans named by a plan's `alignsWith` that can be read, with their absolute paths. */
+  linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[];
   /** Forgets cached configuration files (call when a `.planrc.yaml` changes). */
   invalidateConfig(): void;
   /** Forgets a cached linked plan (call when a plan file changes on disk). */
@@ -77,21 +85,22 @@ export function createPlanService(host: PlanHost): PlanService {
     return found;
   }
 
-  function linkedPlans(model: PlanModel, filePath: string | undefined): PlanModel[] {
-    if (!filePath) return [];
-    const linked: PlanModel[] = [];
-    for (const target of asArray(model.data.alignsWith)) {
+  function linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[] {
+    if (!filePath || !path.isAbsolute(filePath)) return [];
+    const plans: LinkedPlan[] = [];
+    for (const target of asArray(analysis.model.data.alignsWith)) {
       if (typeof target !== 'string') continue;
       const linkedPath = path.resolve(path.dirname(filePath), target);
       if (linkedPath === filePath) continue;
       const text = host.readFile(linkedPath);
-      if (text !== undefined) linked.push(analyze(text, linkedPath).model);
+      if (text !== undefined) plans.push({ filePath: linkedPath, text, analysis: analyze(text, linkedPath) });
     }
-    return linked;
+    return plans;
   }
 
   return {
     analyze,
+    linked,
     check(text, filePath, options = {}) {
       const repository = filePath ? configFor(path.dirname(filePath)) : null;
       const layers = [options.settings ?? {}, repository?.config ?? {}];
@@ -101,13 +110,14 @@ export function createPlanService(host: PlanHost): PlanService {
         const locale = resolveLocale(language === 'auto' ? undefined : language, undefined, options.editorLocale);
         return { locale, findings: tooLarge(text, maxFileSize, locale, layers) };
       }
-      const { parsed, model } = analyze(text, filePath);
+      const analysis = analyze(text, filePath);
+      const { parsed, model } = analysis;
       const locale = resolveLocale(language === 'auto' ? undefined : language, model.data.language, options.editorLocale);
 
       const findings = runChecks({
         parsed,
         model,
-        linked: linkedPlans(model, filePath),
+        linked: linked(analysis, filePath).map((plan) => plan.analysis.model),
         layers,
         locale,
         configProblems: repository?.problems ?? [],
