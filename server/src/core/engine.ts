@@ -5,7 +5,8 @@ import { formatList, formatMessage, type MessageId } from './messages';
 import type { PlanModel } from './model';
 import type { ParsedPlan } from './parse';
 import { defaultOptions, RULES, ruleById, type Rule } from './rules';
-import type { Report, RuleContext } from './rules/rule';
+import { goals } from './rules/goals';
+import type { GoalCheckContext, Report, RuleContext, SmartLetter, SmartRule } from './rules/rule';
 import { validateSchema, type SchemaProblem } from './schema/validate';
 import { LineIndex } from './text';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from './types';
@@ -148,4 +149,53 @@ function describeValue(value: unknown, locale: Locale): string {
   if (typeof value === 'object') return formatMessage(locale, 'actual.mapping');
   if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
   return String(value);
+}
+
+export interface SmartLetterResult {
+  letter: SmartLetter;
+  ruleId: string;
+  /** Passes when the rule finds nothing, or when it is turned off. */
+  pass: boolean;
+  off: boolean;
+  /** Why it fails, and where. */
+  message?: string;
+  start?: number;
+  end?: number;
+}
+
+export interface GoalSmartResult {
+  index: number;
+  label: string;
+  /** The goal's anchor (its `id`). */
+  start: number;
+  end: number;
+  letters: SmartLetterResult[];
+  /** How many of the five letters pass. */
+  score: number;
+}
+
+/** Each goal's SMART verdict, letter by letter, as the SMART rules judge it under the configuration. */
+export function evaluateSmart(input: Pick<CheckInput, 'parsed' | 'model' | 'layers' | 'locale'>): GoalSmartResult[] {
+  const { parsed, model, locale } = input;
+  const smartRules = RULES.filter((rule): rule is SmartRule => 'letter' in rule);
+  const contexts = smartRules.map((rule) => {
+    const { severity, options } = effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
+    const context: GoalCheckContext = {
+      plan: model,
+      options,
+      text: (id, params) => formatMessage(locale, id, params),
+      list: (parts, conjunction) => formatList(locale, parts, conjunction),
+    };
+    return { rule, off: severity === 'off', context };
+  });
+  return goals(model).map((view) => {
+    const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
+    const letters = contexts.map(({ rule, off, context }): SmartLetterResult => {
+      const report = off ? undefined : rule.checkGoal(context, view);
+      if (!report) return { letter: rule.letter, ruleId: rule.id, pass: true, off };
+      const [reportStart, reportEnd] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
+      return { letter: rule.letter, ruleId: rule.id, pass: false, off, message: formatMessage(locale, report.messageId, report.params), start: reportStart, end: reportEnd };
+    });
+    return { index: view.index, label: view.label, start, end, letters, score: letters.filter((letter) => letter.pass).length };
+  });
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, type ConfigProblem, type PlanConfig } from './config';
-import { runChecks } from './engine';
+import { evaluateSmart, runChecks, type GoalSmartResult } from './engine';
 import { formatMessage, resolveLocale } from './messages';
 import { asArray, buildModel, type PlanModel } from './model';
 import { parsePlan, type ParsedPlan } from './parse';
@@ -44,6 +44,8 @@ export interface PlanService {
   check(text: string, filePath?: string, options?: CheckOptions): CheckResult;
   /** Parse and model of a text, cached per file so that all features share one parse per version. */
   analyze(text: string, filePath?: string): Analysis;
+  /** Each goal's SMART verdict under the same configuration as `check` (for code lenses and the preview). */
+  smart(text: string, filePath?: string, options?: CheckOptions): GoalSmartResult[];
   /** The plans named by a plan's `alignsWith` that can be read, with their absolute paths. */
   linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[];
   /** Forgets cached configuration files (call when a `.planrc.yaml` changes). */
@@ -98,21 +100,30 @@ export function createPlanService(host: PlanHost): PlanService {
     return plans;
   }
 
+  /** The configuration layers for a plan, and the settings that are not per rule. */
+  function configuration(filePath: string | undefined, options: CheckOptions) {
+    const repository = filePath ? configFor(path.dirname(filePath)) : null;
+    const setting = repository?.config.language ?? options.settings?.language;
+    return {
+      repository,
+      layers: [options.settings ?? {}, repository?.config ?? {}],
+      language: setting === 'auto' ? undefined : setting,
+      maxFileSize: repository?.config.maxFileSize ?? options.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    };
+  }
+
   return {
     analyze,
     linked,
     check(text, filePath, options = {}) {
-      const repository = filePath ? configFor(path.dirname(filePath)) : null;
-      const layers = [options.settings ?? {}, repository?.config ?? {}];
-      const language = repository?.config.language ?? options.settings?.language;
-      const maxFileSize = repository?.config.maxFileSize ?? options.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      const { repository, layers, language, maxFileSize } = configuration(filePath, options);
       if (text.length > maxFileSize) {
-        const locale = resolveLocale(language === 'auto' ? undefined : language, undefined, options.editorLocale);
+        const locale = resolveLocale(language, undefined, options.editorLocale);
         return { locale, findings: tooLarge(text, maxFileSize, locale, layers) };
       }
       const analysis = analyze(text, filePath);
       const { parsed, model } = analysis;
-      const locale = resolveLocale(language === 'auto' ? undefined : language, model.data.language, options.editorLocale);
+      const locale = resolveLocale(language, model.data.language, options.editorLocale);
 
       const findings = runChecks({
         parsed,
@@ -125,6 +136,12 @@ export function createPlanService(host: PlanHost): PlanService {
         onRuleError: host.onRuleError,
       });
       return { findings, locale };
+    },
+    smart(text, filePath, options = {}) {
+      const { layers, language, maxFileSize } = configuration(filePath, options);
+      if (text.length > maxFileSize) return [];
+      const { parsed, model } = analyze(text, filePath);
+      return evaluateSmart({ parsed, model, layers, locale: resolveLocale(language, model.data.language, options.editorLocale) });
     },
     invalidateConfig() {
       configs.clear();

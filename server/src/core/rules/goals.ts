@@ -1,4 +1,5 @@
 import { asArray, asNumber, asRecord, findKpi, idList, type Data, type PlanModel } from '../model';
+import type { SmartRule } from './rule';
 
 /** One goal with what the SMART rules need to know about it. */
 export interface GoalView {
@@ -28,7 +29,27 @@ export function goalBaseline(view: GoalView): number | undefined {
   return asNumber(view.goal.baseline) ?? view.kpis.map((kpi) => asNumber(kpi.baseline)).find((value) => value !== undefined);
 }
 
-/** Ids of goals that some strategy lists. */
+const listedByStrategies = new WeakMap<PlanModel, Set<string>>();
+
+/** Ids of goals that some strategy lists (computed once per plan version). */
 export function goalsListedByStrategies(plan: PlanModel): Set<string> {
-  return new Set(asArray(plan.data.strategies).flatMap((strategy) => idList(asRecord(strategy)?.goals)));
+  let listed = listedByStrategies.get(plan);
+  if (!listed) {
+    listed = new Set(asArray(plan.data.strategies).flatMap((strategy) => idList(asRecord(strategy)?.goals)));
+    listedByStrategies.set(plan, listed);
+  }
+  return listed;
+}
+
+/** A SMART rule whose `check` reports `checkGoal` for every goal. */
+export function defineSmartRule(rule: Omit<SmartRule, 'check'>): SmartRule {
+  return {
+    ...rule,
+    check(context) {
+      for (const view of goals(context.plan)) {
+        const report = rule.checkGoal(context, view);
+        if (report) context.report(report);
+      }
+    },
+  };
 }

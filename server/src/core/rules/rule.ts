@@ -2,6 +2,7 @@ import type { ParsedPlan } from '../parse';
 import type { PlanModel } from '../model';
 import type { MessageId } from '../messages';
 import type { Fix, JsonPath, Severity } from '../types';
+import type { GoalView } from './goals';
 
 export interface RuleOption {
   type: 'number' | 'boolean' | 'string';
@@ -44,6 +45,11 @@ export interface RuleContext {
   reportAt(start: number, end: number, messageId: MessageId, params?: Record<string, string | number>): void;
 }
 
+/** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
+export type GoalCheckContext = Pick<RuleContext, 'plan' | 'options' | 'text' | 'list'>;
+
+export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
+
 export interface Rule {
   id: string;
   /** One line, shown in the rule table and in settings. */
@@ -57,4 +63,11 @@ export interface Rule {
    * they are listed so that they can be configured, silenced and documented.
    */
   check?(context: RuleContext): void;
+}
+
+/** A rule that judges one letter of SMART, goal by goal; the code lens and the preview reuse it. */
+export interface SmartRule extends Rule {
+  letter: SmartLetter;
+  /** The finding for one goal, or nothing when the goal passes. */
+  checkGoal(context: GoalCheckContext, goal: GoalView): Report | undefined;
 }

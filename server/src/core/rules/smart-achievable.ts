@@ -1,10 +1,10 @@
 import { asNumber, kpiDirection, parseDate } from '../model';
-import { goalBaseline, goals } from './goals';
-import type { Rule } from './rule';
+import { defineSmartRule, goalBaseline } from './goals';
 
 const DAYS_PER_YEAR = 365.25;
 
-export const smartAchievable: Rule = {
+export const smartAchievable = defineSmartRule({
+  letter: 'A',
   id: 'smart/achievable',
   description: "A goal's target is unrealistic for its deadline, or moves its KPI the wrong way.",
   defaultSeverity: 'warning',
@@ -40,36 +40,32 @@ rules:
 \`\`\`
 
 The check against the plan's own forecast comes with the planning-arithmetic rules.`,
-  check(context) {
+  checkGoal(context, view) {
     const period = context.plan.period;
     const maxAnnualGrowth = Number(context.options.maxAnnualGrowth);
-    for (const view of goals(context.plan)) {
-      const baseline = goalBaseline(view);
-      const target = asNumber(view.goal.target);
-      if (baseline === undefined || target === undefined || target === baseline) continue;
-      const direction = kpiDirection(view.kpis[0]);
-      const params = { goal: view.label, kpi: view.kpiIds[0] ?? '', baseline, target };
-      if ((direction === 'increase' && target < baseline) || (direction === 'decrease' && target > baseline)) {
-        context.report({
-          path: ['goals', view.index, 'target'],
-          messageId: direction === 'increase' ? 'smart/achievable.shouldIncrease' : 'smart/achievable.shouldDecrease',
-          params,
-        });
-        continue;
-      }
-      const deadline = parseDate(view.goal.deadline);
-      if (!period || deadline === undefined || baseline === 0) continue;
-      if (deadline <= period.start) continue;
-      // Both ends count: a goal due on 31 December of a plan starting 1 January has a full year.
-      const years = (deadline - period.start + 1) / DAYS_PER_YEAR;
-      // Judged at the whole percent the message shows, so "100 %" is never "above 100 %".
-      const annual = Math.round((Math.abs(target - baseline) / Math.abs(baseline) / years) * 100);
-      if (annual <= maxAnnualGrowth) continue;
-      context.report({
+    const baseline = goalBaseline(view);
+    const target = asNumber(view.goal.target);
+    if (baseline === undefined || target === undefined || target === baseline) return undefined;
+    const direction = kpiDirection(view.kpis[0]);
+    const params = { goal: view.label, kpi: view.kpiIds[0] ?? '', baseline, target };
+    if ((direction === 'increase' && target < baseline) || (direction === 'decrease' && target > baseline)) {
+      return {
         path: ['goals', view.index, 'target'],
-        messageId: 'smart/achievable.tooFast',
-        params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
-      });
+        messageId: direction === 'increase' ? 'smart/achievable.shouldIncrease' : 'smart/achievable.shouldDecrease',
+        params,
+      };
     }
+    const deadline = parseDate(view.goal.deadline);
+    if (!period || deadline === undefined || baseline === 0 || deadline <= period.start) return undefined;
+    // Both ends count: a goal due on 31 December of a plan starting 1 January has a full year.
+    const years = (deadline - period.start + 1) / DAYS_PER_YEAR;
+    // Judged at the whole percent the message shows, so "100 %" is never "above 100 %".
+    const annual = Math.round((Math.abs(target - baseline) / Math.abs(baseline) / years) * 100);
+    if (annual <= maxAnnualGrowth) return undefined;
+    return {
+      path: ['goals', view.index, 'target'],
+      messageId: 'smart/achievable.tooFast',
+      params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
+    };
   },
-};
+});

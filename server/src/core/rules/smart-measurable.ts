@@ -1,8 +1,8 @@
 import { isBlank } from '../model';
-import { goalBaseline, goals } from './goals';
-import type { Rule } from './rule';
+import { defineSmartRule, goalBaseline } from './goals';
 
-export const smartMeasurable: Rule = {
+export const smartMeasurable = defineSmartRule({
+  letter: 'M',
   id: 'smart/measurable',
   description: 'A goal lacks a KPI, a target or a baseline.',
   defaultSeverity: 'warning',
@@ -21,21 +21,14 @@ goals:
 \`\`\`
 
 One finding per goal names every missing part. A goal without a KPI is reported here and not again by \`kpi/missing\`.`,
-  check(context) {
-    for (const view of goals(context.plan)) {
-      const missing: string[] = [];
-      if (view.kpiIds.length === 0) missing.push(context.text('smart/measurable.kpi'));
-      if (isBlank(view.goal.target)) missing.push(context.text('smart/measurable.target'));
-      // A KPI that is not defined may well have a baseline: `ref/undefined` reports the real problem.
-      const kpisKnown = view.kpis.length === view.kpiIds.length;
-      if (isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown) missing.push(context.text('smart/measurable.baseline'));
-      if (missing.length === 0) continue;
-      context.report({
-        path: ['goals', view.index],
-        anchor: 'item',
-        messageId: 'smart/measurable',
-        params: { goal: view.label, missing: context.list(missing) },
-      });
-    }
+  checkGoal(context, view) {
+    const missing: string[] = [];
+    if (view.kpiIds.length === 0) missing.push(context.text('smart/measurable.kpi'));
+    if (isBlank(view.goal.target)) missing.push(context.text('smart/measurable.target'));
+    // A KPI that is not defined may well have a baseline: `ref/undefined` reports the real problem.
+    const kpisKnown = view.kpis.length === view.kpiIds.length;
+    if (isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown) missing.push(context.text('smart/measurable.baseline'));
+    if (missing.length === 0) return undefined;
+    return { path: ['goals', view.index], anchor: 'item', messageId: 'smart/measurable', params: { goal: view.label, missing: context.list(missing) } };
   },
-};
+});

@@ -1,8 +1,8 @@
 import { isBlank } from '../model';
-import { goals, goalsListedByStrategies } from './goals';
-import type { Rule } from './rule';
+import { defineSmartRule, goalsListedByStrategies } from './goals';
 
-export const smartRelevant: Rule = {
+export const smartRelevant = defineSmartRule({
+  letter: 'R',
   id: 'smart/relevant',
   description: 'A goal supports no objective or strategy.',
   defaultSeverity: 'warning',
@@ -16,12 +16,9 @@ goals:
   - id: pipeline
     supports: [grow-smb]
 \`\`\``,
-  check(context) {
-    const listed = goalsListedByStrategies(context.plan);
-    for (const view of goals(context.plan)) {
-      if (!isBlank(view.goal.supports)) continue;
-      if (typeof view.goal.id === 'string' && listed.has(view.goal.id)) continue;
-      context.report({ path: ['goals', view.index], anchor: 'item', messageId: 'smart/relevant', params: { goal: view.label } });
-    }
+  checkGoal(context, view) {
+    if (!isBlank(view.goal.supports)) return undefined;
+    if (typeof view.goal.id === 'string' && goalsListedByStrategies(context.plan).has(view.goal.id)) return undefined;
+    return { path: ['goals', view.index], anchor: 'item', messageId: 'smart/relevant', params: { goal: view.label } };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { asString, isBlank } from '../model';
-import { goals } from './goals';
-import type { Rule } from './rule';
+import { defineSmartRule } from './goals';
+import type { Report } from './rule';
 
 /**
  * Words that promise change without saying how much, in English and Romanian, as stems
@@ -11,7 +11,8 @@ const VAGUE = /(?<!\p{L})(?:(?:improv(?:e|es|ed|ing|ement|ements)|increas(?:e|es
 const QUANTITY = /\d|(?<!\p{L})(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|double|triple|half|percent|unu|doi|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|douăzeci|treizeci|patruzeci|cincizeci|sută|sute|mie|mii|milion|milioane|dublu|dubla|dublăm|tripla|jumătate|procent\p{L}*)(?!\p{L})/iu;
 const MIN_WORDS = 5;
 
-export const smartSpecific: Rule = {
+export const smartSpecific = defineSmartRule({
+  letter: 'S',
   id: 'smart/specific',
   description: "A goal's statement is vague, too short, or the goal has no owner.",
   defaultSeverity: 'warning',
@@ -30,29 +31,22 @@ goals:
 \`\`\`
 
 The finding sits on the statement when the statement is at fault, else on the goal's \`id\`.`,
-  check(context) {
-    for (const view of goals(context.plan)) {
-      const statement = asString(view.goal.statement);
-      const parts: string[] = [];
-      if (statement !== undefined) {
-        // Romanian is often typed with cedillas (ş, ţ) instead of commas (ș, ț).
-        const normalized = statement.normalize('NFC').replace(/ş/g, 'ș').replace(/ţ/g, 'ț').replace(/Ş/g, 'Ș').replace(/Ţ/g, 'Ț');
-        const words = normalized.trim().split(/\s+/).filter(Boolean);
-        const vague = VAGUE.exec(normalized);
-        if (vague && !QUANTITY.test(normalized)) parts.push(context.text('smart/specific.vague', { word: vague[0] }));
-        if (words.length < MIN_WORDS) parts.push(context.text('smart/specific.short', { count: words.length, min: MIN_WORDS }));
-      }
-      const noOwner = isBlank(view.goal.owner);
-      if (parts.length === 0) {
-        if (noOwner) context.report({ path: ['goals', view.index], anchor: 'item', messageId: 'smart/specific.noOwner', params: { goal: view.label } });
-        continue;
-      }
-      if (noOwner) parts.push(context.text('smart/specific.owner'));
-      context.report({
-        path: ['goals', view.index, 'statement'],
-        messageId: 'smart/specific',
-        params: { goal: view.label, problems: context.list(parts) },
-      });
+  checkGoal(context, view): Report | undefined {
+    const statement = asString(view.goal.statement);
+    const parts: string[] = [];
+    if (statement !== undefined) {
+      // Romanian is often typed with cedillas (ş, ţ) instead of commas (ș, ț).
+      const normalized = statement.normalize('NFC').replace(/ş/g, 'ș').replace(/ţ/g, 'ț').replace(/Ş/g, 'Ș').replace(/Ţ/g, 'Ț');
+      const words = normalized.trim().split(/\s+/).filter(Boolean);
+      const vague = VAGUE.exec(normalized);
+      if (vague && !QUANTITY.test(normalized)) parts.push(context.text('smart/specific.vague', { word: vague[0] }));
+      if (words.length < MIN_WORDS) parts.push(context.text('smart/specific.short', { count: words.length, min: MIN_WORDS }));
     }
+    const noOwner = isBlank(view.goal.owner);
+    if (parts.length === 0) {
+      return noOwner ? { path: ['goals', view.index], anchor: 'item', messageId: 'smart/specific.noOwner', params: { goal: view.label } } : undefined;
+    }
+    if (noOwner) parts.push(context.text('smart/specific.owner'));
+    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts) } };
   },
-};
+});

@@ -1,8 +1,8 @@
 import { asRecord, isBlank, parseDate } from '../model';
-import { goals } from './goals';
-import type { Rule } from './rule';
+import { defineSmartRule } from './goals';
 
-export const smartTimeBound: Rule = {
+export const smartTimeBound = defineSmartRule({
+  letter: 'T',
   id: 'smart/time-bound',
   description: 'A goal has no deadline, or its deadline is outside the plan period.',
   defaultSeverity: 'warning',
@@ -14,29 +14,24 @@ goals:
   - id: pipeline
     deadline: 2026-09-30
 \`\`\``,
-  check(context) {
+  checkGoal(context, view) {
     const period = context.plan.period;
     const periodData = asRecord(context.plan.data.period);
     const range = { start: String(periodData?.start), end: String(periodData?.end) };
-    for (const view of goals(context.plan)) {
-      if (isBlank(view.goal.deadline)) {
-        context.report({
-          path: ['goals', view.index],
-          anchor: 'item',
-          messageId: period ? 'smart/time-bound.missing' : 'smart/time-bound.missingNoPeriod',
-          params: { goal: view.label, ...range },
-        });
-        continue;
-      }
-      const deadline = parseDate(view.goal.deadline);
-      if (!period || deadline === undefined) continue;
-      if (deadline < period.start || deadline > period.end) {
-        context.report({
-          path: ['goals', view.index, 'deadline'],
-          messageId: 'smart/time-bound.outside',
-          params: { goal: view.label, deadline: String(view.goal.deadline), ...range },
-        });
-      }
+    if (isBlank(view.goal.deadline)) {
+      return {
+        path: ['goals', view.index],
+        anchor: 'item',
+        messageId: period ? 'smart/time-bound.missing' : 'smart/time-bound.missingNoPeriod',
+        params: { goal: view.label, ...range },
+      };
     }
+    const deadline = parseDate(view.goal.deadline);
+    if (!period || deadline === undefined || (deadline >= period.start && deadline <= period.end)) return undefined;
+    return {
+      path: ['goals', view.index, 'deadline'],
+      messageId: 'smart/time-bound.outside',
+      params: { goal: view.label, deadline: String(view.goal.deadline), ...range },
+    };
   },
-};
+});
