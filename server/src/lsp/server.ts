@@ -2,9 +2,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
 import { createServerContext, type Feature } from './context';
 import { diagnostics } from './diagnostics';
+import { editing } from './editing';
 
 /** Every feature of the server; each announces its capabilities and installs its handlers. */
-const FEATURES: Feature[] = [diagnostics];
+const FEATURES: Feature[] = [diagnostics, editing];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -1,0 +1,68 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import { complete, type Completion } from '../core/complete';
+import { hover } from '../core/hover';
+import { formatMessage } from '../core/messages';
+import { filePathOf, type Feature } from './context';
+
+const KIND: Record<Completion['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  enum: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  metric: CompletionItemKind.Constant,
+  date: CompletionItemKind.Value,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+};
+
+/** Completion and hover: what the plan's templates, its KPI catalog and its own ids offer at the cursor. */
+export const editing: Feature = {
+  capabilities: () => ({
+    completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
+    hoverProvider: true,
+  }),
+  register(context) {
+    const { connection, documents, service } = context;
+
+    connection.onCompletion(async ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return [];
+      const settings = await context.settingsFor(document.uri);
+      const analysis = context.analysisOf(document);
+      const locale = context.localeOf(document, settings);
+      const completions = complete({
+        text: document.getText(),
+        offset: context.toOffset(document, position),
+        analysis,
+        linked: service.linked(analysis, filePathOf(document.uri)).map((plan) => plan.analysis.model),
+        t: (id, params) => formatMessage(locale, id, params),
+      });
+      return completions.map((completion): CompletionItem => ({
+        label: completion.label,
+        kind: KIND[completion.kind],
+        detail: completion.detail,
+        documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
+        sortText: completion.sortText,
+        insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: context.toRange(document, completion.start, completion.end), newText: completion.insertText },
+      }));
+    });
+
+    connection.onHover(async ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return null;
+      const settings = await context.settingsFor(document.uri);
+      const analysis = context.analysisOf(document);
+      const filePath = filePathOf(document.uri);
+      const locale = context.localeOf(document, settings);
+      const result = hover({
+        analysis,
+        offset: context.toOffset(document, position),
+        linked: service.linked(analysis, filePath).map((plan) => plan.analysis.model),
+        t: (id, params) => formatMessage(locale, id, params),
+        smart: () => service.smart(document.getText(), filePath, { settings, editorLocale: context.editorLocale() }),
+      });
+      if (!result) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };
+    });
+  },
+};
