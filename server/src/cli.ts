@@ -5,6 +5,7 @@ import { parseArgs } from 'util';
 import { globSync } from 'tinyglobby';
 import { version } from '../../package.json';
 import { ruleDocsPath } from './core/docs';
+import { plainText } from './core/messages';
 import { RULES } from './core/rules';
 import { createPlanService } from './core/service';
 import { LineIndex } from './core/text';
@@ -157,7 +158,7 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     lines.push(paint(4, relative(report.filePath)));
     const rows = report.findings.map((finding) => {
       const { line, column } = positions(report, finding);
-      return [`${line}:${column}`, finding.severity, finding.message, finding.ruleId] as const;
+      return [`${line}:${column}`, finding.severity, plainText(finding.message), finding.ruleId] as const;
     });
     const width = Math.max(...rows.map((row) => row[0].length));
     const severityWidth = Math.max(...rows.map((row) => row[1].length));
@@ -187,7 +188,7 @@ export function formatJson(reports: FileReport[]): string {
     findings: report.findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity,
-      message: finding.message,
+      message: plainText(finding.message),
       ...positions(report, finding),
     })),
   }));
@@ -229,7 +230,7 @@ export function formatSarif(reports: FileReport[]): string {
               ruleId: finding.ruleId,
               ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
               level: SARIF_LEVEL[finding.severity],
-              message: { text: finding.message },
+              message: { text: plainText(finding.message), markdown: finding.message },
               locations: [
                 {
                   physicalLocation: {

@@ -41,7 +41,7 @@ describe('plan-as-code CLI', function () {
     assert.strictEqual(result.status, 1);
     const line = CLEAN.split('\n').findIndex((l) => l === '    kpi: cpl') + 1;
     assert.match(result.stdout, /plans\/flawed\.plan\.yaml/);
-    assert.match(result.stdout, new RegExp(`${line}:10\\s+error\\s+\`cpll\` is not defined.*ref/undefined`));
+    assert.match(result.stdout, new RegExp(`${line}:10\\s+error\\s+'cpll' is not defined.*ref/undefined`));
     assert.match(result.stdout, /1 problem \(1 error, 0 warnings\) in 2 plans/);
   });
 
@@ -95,7 +95,7 @@ describe('plan-as-code CLI', function () {
   it('reports configuration mistakes on the plan', () => {
     write('.planrc.yaml', 'rules:\n  smart/time-bound: loud\n');
     const result = run(['check', 'plans'], folder);
-    assert.match(result.stdout, /\.planrc\.yaml: the severity of `smart\/time-bound` must be one of off, hint, information, warning, error.*plan\/config/);
+    assert.match(result.stdout, /\.planrc\.yaml: the severity of 'smart\/time-bound' must be one of off, hint, information, warning, error.*plan\/config/);
   });
 
   it('expands globs and reports --quiet errors only', () => {
@@ -125,6 +125,6 @@ describe('plan-as-code CLI', function () {
   it('answers messages in the language of LANG', () => {
     write('plans/warn.plan.yaml', CLEAN.replace('language: en\n', '').replace('    deadline: 2026-09-30\n', ''));
     const result = spawnSync(process.execPath, [CLI, 'check', 'plans'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'ro_RO.UTF-8', LC_ALL: '' } });
-    assert.match(result.stdout, /nu are `deadline`/);
+    assert.match(result.stdout, /nu are 'deadline'/);
   });
 });

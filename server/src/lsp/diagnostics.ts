@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/docs';
-import { formatMessage } from '../core/messages';
+import { formatMessage, plainText } from '../core/messages';
 import type { Finding, Locale, Severity } from '../core/types';
 import { filePathOf, type Feature } from './context';
 
@@ -101,7 +101,7 @@ export const diagnostics: Feature = {
         source: 'plan',
         code: finding.ruleId,
         codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId))).toString() },
-        message: finding.message,
+        message: plainText(finding.message),
         data,
       };
     }

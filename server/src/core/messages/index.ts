@@ -24,6 +24,14 @@ export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
+/**
+ * Messages mark code (keys, ids) with backticks, as markdown does; where text is shown as
+ * plain text (editor diagnostics, the terminal) the marks become quotes.
+ */
+export function plainText(message: string): string {
+  return message.replace(/`([^`]*)`/g, "'$1'");
+}
+
 /** "a", "a and b", "a, b and c" (or "a, b or c") in the locale. */
 export function formatList(locale: Locale, parts: string[], conjunction: 'and' | 'or' = 'and'): string {
   if (parts.length <= 1) return parts.join('');
