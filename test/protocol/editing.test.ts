@@ -71,6 +71,17 @@ describe('completion and hover over stdio', function () {
     assert.deepStrictEqual(result.range, { start: { line: position.line, character: 9 }, end: { line: position.line, character: 24 } });
   });
 
+  it('marks references to undefined ids with a semantic token', async () => {
+    const text = CLEAN.replace('    kpi: cpl\n', '    kpi: cpll\n');
+    const uri = pathToFileURL(path.join(folder, 'tokens.plan.yaml')).toString();
+    await client.open(uri, text);
+    const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    const at = positionOf(text, 'cpll');
+    assert.deepStrictEqual(tokens.data, [at.line, at.character, 4, 0, 0]);
+    const clean = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: pathToFileURL(path.join(folder, 'hover.plan.yaml')).toString() } })) as { data: number[] };
+    assert.deepStrictEqual(clean.data, []);
+  });
+
   it('answers null where there is nothing to say', async () => {
     const uri = pathToFileURL(path.join(folder, 'hover.plan.yaml')).toString();
     const result = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(CLEAN, 'Grow qualified demand', 3) });

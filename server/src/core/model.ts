@@ -145,6 +145,11 @@ function collectReferences(
   }
 }
 
+/** Whether a reference names an id defined in one of these plans, in one of its target sections. */
+export function resolves(reference: Reference, plans: readonly PlanModel[]): boolean {
+  return reference.targets.some((section) => plans.some((plan) => plan.ids.get(section)?.has(reference.id)));
+}
+
 /** Ids named by a reference field that holds one id or a list of them. */
 export function idList(value: unknown): string[] {
   if (typeof value === 'string') return [value];

@@ -3,9 +3,10 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { createServerContext, type Feature } from './context';
 import { diagnostics } from './diagnostics';
 import { editing } from './editing';
+import { semanticTokens } from './semanticTokens';
 
 /** Every feature of the server; each announces its capabilities and installs its handlers. */
-const FEATURES: Feature[] = [diagnostics, editing];
+const FEATURES: Feature[] = [diagnostics, editing, semanticTokens];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -1,5 +1,6 @@
+import { createKpiFix, fixList } from '../fixes';
 import { closest } from '../text';
-import type { IdSection } from '../model';
+import { resolves, type IdSection } from '../model';
 import type { Rule } from './rule';
 
 export const refUndefined: Rule = {
@@ -21,8 +22,7 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
   check(context) {
     const plans = [context.plan, ...context.linked];
     for (const reference of context.plan.references) {
-      const defined = reference.targets.some((section) => plans.some((plan) => plan.ids.get(section)?.has(reference.id)));
-      if (defined) continue;
+      if (resolves(reference, plans)) continue;
       const candidates = reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])]));
       const suggestion = closest(reference.id, candidates);
       const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)), 'or');
@@ -31,6 +31,7 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
         messageId: suggestion ? 'ref/undefined.suggest' : 'ref/undefined',
         params: { id: reference.id, what, section: reference.targets[0], suggestion: suggestion ?? '' },
         replacement: suggestion,
+        fixes: reference.targets.includes('kpis') ? fixList(createKpiFix(context.parsed, context.plan, reference.id)) : undefined,
       });
     }
   },
