@@ -20,8 +20,16 @@ export function formatMessage(locale: Locale, id: MessageId, params: Record<stri
   });
 }
 
+/** Formatters are costly to create and messages are many: one per locale. */
+const NUMBER_FORMATS = new Map<Locale, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  let format = NUMBER_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format.format(value);
 }
 
 /**
