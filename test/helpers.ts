@@ -49,3 +49,14 @@ export function lineOf(text: string, finding: Finding): number {
 export function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * A fixture with the cursor marked: `marker` (default `|`) appears exactly once and is removed.
+ * Gives the text, the cursor's offset and its zero-based line and UTF-16 column.
+ */
+export function cursorAt(marked: string, marker = '|'): { text: string; offset: number; position: { line: number; character: number } } {
+  const offset = marked.indexOf(marker);
+  if (offset === -1 || marked.indexOf(marker, offset + 1) !== -1) throw new Error(`the fixture must mark the cursor with exactly one ${marker}`);
+  const text = marked.slice(0, offset) + marked.slice(offset + marker.length);
+  return { text, offset, position: new LineIndex(text).position(offset) };
+}

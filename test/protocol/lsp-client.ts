@@ -44,12 +44,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(locale = 'en'): Promise<unknown> {
+  /** `workspace` adds client capabilities, e.g. `{ workspaceEdit: { documentChanges: true } }`. */
+  async initialize(locale = 'en', workspace: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

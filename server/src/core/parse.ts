@@ -12,6 +12,8 @@ export interface SourceNode {
   children?: Map<string | number, SourceNode>;
   /** For a mapping: its keys in source order, each with its range. */
   keys?: { key: string; start: number; end: number }[];
+  /** Set on an alias (`*name`): its range is the alias, its children lie where the anchored node is. */
+  alias?: true;
 }
 
 export interface SyntaxProblem {
@@ -224,7 +226,7 @@ class Walker {
       if (!target) return { value: null, source };
       const inner = this.build(target as Node, undefined);
       // Ranges of the alias itself; children point into the anchored node.
-      return { value: inner.value, source: { ...inner.source, start, end: valueEnd, keyStart: key?.start, keyEnd: key?.end } };
+      return { value: inner.value, source: { ...inner.source, start, end: valueEnd, keyStart: key?.start, keyEnd: key?.end, alias: true } };
     }
     if (isScalar(node)) return { value: node.value, source };
     if (isMap(node)) {

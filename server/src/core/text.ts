@@ -65,3 +65,19 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 }
+
+/** The end of `text[start, end)` without its trailing white space (block collections end after a newline). */
+export function contentEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && /\s/.test(text[at - 1])) at--;
+  return at;
+}
+
+/** One line of at most `max` characters: white space collapsed, cut at a word with an ellipsis. */
+export function shorten(value: string, max = 60): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}

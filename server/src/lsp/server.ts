@@ -4,9 +4,10 @@ import { createServerContext, type Feature } from './context';
 import { diagnostics } from './diagnostics';
 import { editing } from './editing';
 import { semanticTokens } from './semanticTokens';
+import { navigation } from './navigation';
 
 /** Every feature of the server; each announces its capabilities and installs its handlers. */
-const FEATURES: Feature[] = [diagnostics, editing, semanticTokens];
+const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -26,7 +26,8 @@ export interface SchemaProblem {
   expectedTypes?: string[];
 }
 
-const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+/** Ids are lowercase kebab-case (the schemas' pattern). */
+export const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 let validators: Record<PlanKind | 'any', ValidateFunction> | undefined;
@@ -213,7 +214,8 @@ function containerText(path: JsonPath, root: unknown): { id: MessageId; params?:
     : { id: 'schema.container.itemNumber', params: { number: last + 1, section } };
 }
 
-function kebabCase(text: string): string {
+/** The kebab-case form of a text, as a suggested id (may be empty). */
+export function kebabCase(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,0 +1,180 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DocumentHighlightKind,
+  FoldingRangeKind,
+  LSPErrorCodes,
+  ResponseError,
+  SymbolKind,
+  type DocumentSymbol,
+  type Location,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { foldingRanges } from '../core/folding';
+import { formatMessage } from '../core/messages';
+import {
+  createPlanWorkspace,
+  documentHighlights,
+  findDefinitions,
+  findReferences,
+  isRefusal,
+  prepareRename,
+  renameId,
+  type PlanFile,
+  type PlanLocation,
+  type Refusal,
+} from '../core/references';
+import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/symbols';
+import { LineIndex } from '../core/text';
+import { filePathOf, type Feature, type ServerContext } from './context';
+
+const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
+  module: SymbolKind.Module,
+  namespace: SymbolKind.Namespace,
+  object: SymbolKind.Object,
+  struct: SymbolKind.Struct,
+  array: SymbolKind.Array,
+  property: SymbolKind.Property,
+  number: SymbolKind.Number,
+  event: SymbolKind.Event,
+  file: SymbolKind.File,
+};
+
+/**
+ * Outline, folding, go to definition, find references, rename and highlights. The core works
+ * on plans and offsets; here documents become plans, and offsets become ranges of the right
+ * file (an open document's, else the text the service read from disk).
+ */
+function navigationFeature(): Feature {
+  /** Whether the client applies `documentChanges` (versioned edits); else a rename answers with `changes`. */
+  let versionedEdits = false;
+  return {
+    capabilities(params) {
+      versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+      return {
+        documentSymbolProvider: { label: 'Plan' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+      };
+    },
+    register(context) {
+      const { connection, documents } = context;
+
+      connection.onDocumentSymbol(async ({ textDocument }) => {
+        const document = documents.get(textDocument.uri);
+        if (!document) return null;
+        const locale = context.localeOf(document, await context.settingsFor(document.uri));
+        const toSymbol = (symbol: PlanSymbol): DocumentSymbol => ({
+          name: symbol.name,
+          detail: symbol.detail,
+          kind: SYMBOL_KIND[symbol.kind],
+          range: context.toRange(document, symbol.start, symbol.end),
+          selectionRange: context.toRange(document, symbol.selectionStart, symbol.selectionEnd),
+          children: symbol.children.map(toSymbol),
+        });
+        return documentSymbols(context.analysisOf(document).parsed, locale).map(toSymbol);
+      });
+
+      connection.onFoldingRanges(({ textDocument }) => {
+        const document = documents.get(textDocument.uri);
+        if (!document) return null;
+        return foldingRanges(context.analysisOf(document).parsed).map((fold) => ({
+          startLine: fold.startLine,
+          endLine: fold.endLine,
+          kind: fold.kind === 'comment' ? FoldingRangeKind.Comment : undefined,
+        }));
+      });
+
+      connection.onDefinition(({ textDocument, position }) => {
+        const request = requestFor(context, textDocument.uri);
+        if (!request) return null;
+        return findDefinitions(request.plan, context.toOffset(request.document, position), request.workspace).map(request.location);
+      });
+
+      connection.onReferences(({ textDocument, position, context: { includeDeclaration } }) => {
+        const request = requestFor(context, textDocument.uri);
+        if (!request) return null;
+        return findReferences(request.plan, context.toOffset(request.document, position), request.workspace, includeDeclaration).map(request.location);
+      });
+
+      connection.onDocumentHighlight(({ textDocument, position }) => {
+        const request = requestFor(context, textDocument.uri);
+        if (!request) return null;
+        return documentHighlights(request.plan, context.toOffset(request.document, position), request.workspace).map((place) => ({
+          range: context.toRange(request.document, place.start, place.end),
+          kind: place.role === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+        }));
+      });
+
+      connection.onPrepareRename(async ({ textDocument, position }) => {
+        const request = requestFor(context, textDocument.uri);
+        if (!request) return null;
+        const result = prepareRename(request.plan, context.toOffset(request.document, position));
+        if (isRefusal(result)) throw await refusalError(context, request.document, result);
+        return { range: context.toRange(request.document, result.start, result.end), placeholder: result.placeholder };
+      });
+
+      connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+        const request = requestFor(context, textDocument.uri);
+        if (!request) return null;
+        const result = renameId(request.plan, context.toOffset(request.document, position), newName, request.workspace);
+        if (isRefusal(result)) throw await refusalError(context, request.document, result);
+        const files = result.map(({ plan, edits }) => ({
+          uri: request.uriOf(plan),
+          version: request.documentOf(plan)?.version ?? null,
+          edits: edits.map((edit): TextEdit => ({ range: request.range(plan, edit.start, edit.end), newText: edit.newText })),
+        }));
+        const edit: WorkspaceEdit = versionedEdits
+          ? { documentChanges: files.map((file): TextDocumentEdit => ({ textDocument: { uri: file.uri, version: file.version }, edits: file.edits })) }
+          : { changes: Object.fromEntries(files.map((file) => [file.uri, file.edits])) };
+        return edit;
+      });
+    },
+  };
+}
+
+export const navigation = navigationFeature();
+
+/** A refusal, worded in the plan's language, as the error the editor shows. */
+async function refusalError(context: ServerContext, document: TextDocument, refusal: Refusal): Promise<ResponseError<void>> {
+  const locale = context.localeOf(document, await context.settingsFor(document.uri));
+  return new ResponseError(LSPErrorCodes.RequestFailed, formatMessage(locale, refusal.messageId, refusal.params));
+}
+
+/** What one cross-file request needs: the plan asked about, the plans around it, and how to locate places in them. */
+function requestFor(context: ServerContext, uri: string) {
+  const document = context.documents.get(uri);
+  if (!document) return undefined;
+  const open = new Map<string, { document: TextDocument; plan: PlanFile }>();
+  for (const candidate of context.documents.all()) {
+    // Unsaved documents are known by their URI, as `analysisOf` knows them.
+    const filePath = filePathOf(candidate.uri) ?? candidate.uri;
+    open.set(filePath, { document: candidate, plan: { filePath, text: candidate.getText(), analysis: context.analysisOf(candidate) } });
+  }
+  const plan = open.get(filePathOf(uri) ?? uri)!.plan;
+  const workspace = createPlanWorkspace(context.service, [...open.values()].map((entry) => entry.plan));
+  const lineIndexes = new Map<string, LineIndex>();
+
+  const documentOf = (target: PlanFile) => open.get(target.filePath)?.document;
+  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? pathToFileURL(target.filePath).toString() : target.filePath);
+  /** A range in a plan: the open document's own conversion, else lines of the text the service read. */
+  const range = (target: PlanFile, start: number, end: number): Range => {
+    const opened = documentOf(target);
+    if (opened && opened.getText() === target.text) return context.toRange(opened, start, end);
+    let lines = lineIndexes.get(target.filePath);
+    if (!lines) {
+      lines = new LineIndex(target.text);
+      lineIndexes.set(target.filePath, lines);
+    }
+    return { start: lines.position(start), end: lines.position(end) };
+  };
+  const location = (place: PlanLocation): Location => ({ uri: uriOf(place.plan), range: range(place.plan, place.start, place.end) });
+  return { document, plan, workspace, documentOf, uriOf, range, location };
+}
