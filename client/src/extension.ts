@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerClientCommands } from './commands';
 
 const CLIENT_ID = 'planAsCode';
 const CLIENT_NAME = 'Plan as Code';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('planAsCode.restartServer', restart),
     vscode.commands.registerCommand('planAsCode.showOutput', () => output.show()),
   );
+  registerClientCommands(context);
 
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   void start(client);

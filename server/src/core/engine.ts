@@ -57,7 +57,8 @@ export function runChecks(input: CheckInput): Finding[] {
     const params = wordSchemaProblem(problem, locale);
     push(rule.id, severity, start, end, problem.messageId, params, {
       path: problem.path,
-      fixes: replacementFix(problem.replacement, start, end),
+      // A schema problem's replacement only repairs a misspelling (a key, a value, a code's case, an id's form).
+      fixes: replacementFix(problem.replacement, start, end, { safe: true, preferred: problem.ruleId === 'schema/unknown-key' || problem.ruleId === 'schema/enum' }),
     });
   }
 
@@ -80,7 +81,7 @@ export function runChecks(input: CheckInput): Finding[] {
         const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
         push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {
           path: report.path,
-          fixes: [...(report.fixes ?? []), ...(replacementFix(report.replacement, start, end) ?? [])],
+          fixes: [...(replacementFix(report.replacement, start, end) ?? []), ...(report.fixes ?? [])],
         });
       },
       reportAt(start, end, messageId, params) {
@@ -124,9 +125,9 @@ function finish(findings: Finding[], parsed: ParsedPlan): Finding[] {
   return kept;
 }
 
-function replacementFix(replacement: string | undefined, start: number, end: number): Fix[] | undefined {
+function replacementFix(replacement: string | undefined, start: number, end: number, flags: Pick<Fix, 'safe' | 'preferred'> = {}): Fix[] | undefined {
   if (!replacement) return undefined;
-  return [{ messageId: 'fix.replace', params: { text: replacement }, edits: [{ start, end, newText: replacement }] }];
+  return [{ messageId: 'fix.replace', params: { text: replacement }, edits: [{ start, end, newText: replacement }], ...flags }];
 }
 
 /** Fills the parameters a schema problem leaves to the language: container names, types, the actual value. */
@@ -181,6 +182,7 @@ export function evaluateSmart(input: Pick<CheckInput, 'parsed' | 'model' | 'laye
   const contexts = smartRules.map((rule) => {
     const { severity, options } = effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
     const context: GoalCheckContext = {
+      parsed,
       plan: model,
       options,
       text: (id, params) => formatMessage(locale, id, params),

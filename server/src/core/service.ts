@@ -46,6 +46,8 @@ export interface PlanService {
   analyze(text: string, filePath?: string): Analysis;
   /** Each goal's SMART verdict under the same configuration as `check` (for code lenses and the preview). */
   smart(text: string, filePath?: string, options?: CheckOptions): GoalSmartResult[];
+  /** The language of messages about a plan under the same configuration as `check` (for lens and hint texts). */
+  locale(text: string, filePath?: string, options?: CheckOptions): Locale;
   /** The plans named by a plan's `alignsWith` that can be read, with their absolute paths. */
   linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[];
   /** Forgets cached configuration files (call when a `.planrc.yaml` changes). */
@@ -142,6 +144,11 @@ export function createPlanService(host: PlanHost): PlanService {
       if (text.length > maxFileSize) return [];
       const { parsed, model } = analyze(text, filePath);
       return evaluateSmart({ parsed, model, layers, locale: resolveLocale(language, model.data.language, options.editorLocale) });
+    },
+    locale(text, filePath, options = {}) {
+      const { language, maxFileSize } = configuration(filePath, options);
+      const planLanguage = text.length > maxFileSize ? undefined : analyze(text, filePath).model.data.language;
+      return resolveLocale(language, planLanguage, options.editorLocale);
     },
     invalidateConfig() {
       configs.clear();

@@ -25,6 +25,10 @@ export interface Fix {
   messageId: MessageId;
   params?: Record<string, string | number>;
   edits: TextEdit[];
+  /** A correction that only repairs the mistake (a misspelt key or value, swapped dates): "fix all" applies it. */
+  safe?: boolean;
+  /** The fix to pick when the editor applies one on its own (an "auto fix"). */
+  preferred?: boolean;
 }
 
 export interface Finding {

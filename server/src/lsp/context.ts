@@ -26,6 +26,8 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
   forgetSettings(uri?: string): void;
+  /** Calls `listener` when the configuration changed (all cached settings were dropped), e.g. to refresh lenses. */
+  onSettingsChanged(listener: () => void): void;
   /** The document's parse and model, shared with every other request on the same version. */
   analysisOf(document: TextDocument): Analysis;
   /** The language messages about this plan are in. */
@@ -60,6 +62,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let canPullConfiguration = false;
   const settingsCache = new Map<string, Promise<PlanConfig>>();
   const loggedCrashes = new Set<string>();
+  const settingsListeners: (() => void)[] = [];
 
   const service = createPlanService({
     readFile(filePath) {
@@ -103,8 +106,15 @@ export function createServerContext(connection: Connection, documents: TextDocum
       if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' });
     },
     forgetSettings(uri) {
-      if (uri === undefined) settingsCache.clear();
-      else settingsCache.delete(uri);
+      if (uri !== undefined) {
+        settingsCache.delete(uri);
+        return;
+      }
+      settingsCache.clear();
+      for (const listener of settingsListeners) listener();
+    },
+    onSettingsChanged(listener) {
+      settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
     settingsFor(uri) {

@@ -1,13 +1,16 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
+import { codeActions } from './codeActions';
+import { codeLens } from './codeLens';
 import { createServerContext, type Feature } from './context';
 import { diagnostics } from './diagnostics';
 import { editing } from './editing';
+import { inlayHints } from './inlayHints';
 import { semanticTokens } from './semanticTokens';
 import { navigation } from './navigation';
 
 /** Every feature of the server; each announces its capabilities and installs its handlers. */
-const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation];
+const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation, codeActions, codeLens, inlayHints];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -1,7 +1,17 @@
-import { asArray, asNumber, asRecord, asString } from '../model';
+import { asArray, asNumber, asRecord, asString, type PlanModel } from '../model';
 import type { Rule } from './rule';
 
 const LOWEST_SHARE = 0.95;
+
+/** The budget's total, what its allocations add up to and the whole percent of the total that is. */
+export function budgetTotals(plan: PlanModel): { total: number; sum: number; share: number; currency: string } | undefined {
+  const budget = asRecord(plan.data.budget);
+  const total = asNumber(budget?.total);
+  const amounts = asArray(budget?.allocations).map((allocation) => asNumber(asRecord(allocation)?.amount));
+  if (total === undefined || amounts.length === 0) return undefined;
+  const sum = amounts.reduce<number>((acc, amount) => acc + (amount ?? 0), 0);
+  return { total, sum, share: total > 0 ? Math.round((sum / total) * 100) : 0, currency: asString(plan.data.currency) ?? '' };
+}
 
 export const budgetSum: Rule = {
   id: 'budget/sum',
@@ -17,13 +27,10 @@ budget:
     - { channel: linkedin-ads, amount: 90000, expectedReturn: 210000 }
 \`\`\``,
   check(context) {
-    const budget = asRecord(context.plan.data.budget);
-    const total = asNumber(budget?.total);
-    const amounts = asArray(budget?.allocations).map((allocation) => asNumber(asRecord(allocation)?.amount));
-    if (total === undefined || amounts.length === 0) return;
-    const sum = amounts.reduce<number>((acc, amount) => acc + (amount ?? 0), 0);
-    const currency = asString(context.plan.data.currency) ?? '';
-    const params = { sum, total, currency, difference: Math.abs(total - sum), share: total > 0 ? Math.round((sum / total) * 100) : 0 };
+    const totals = budgetTotals(context.plan);
+    if (!totals) return;
+    const { sum, total } = totals;
+    const params = { ...totals, difference: Math.abs(total - sum) };
     if (sum > total) context.report({ path: ['budget', 'total'], messageId: 'budget/sum.over', params });
     else if (sum < total * LOWEST_SHARE) context.report({ path: ['budget', 'total'], messageId: 'budget/sum.under', params });
   },

@@ -1,3 +1,4 @@
+import { fixList, swapDatesFix } from '../fixes';
 import { asArray, asRecord, parseDate } from '../model';
 import type { Rule } from './rule';
 
@@ -29,6 +30,7 @@ calendar:
           path: ['calendar', index, 'end'],
           messageId: 'calendar/range.reversed',
           params: { id, start: String(activity.start), end: String(activity.end) },
+          fixes: fixList(swapDatesFix(context.parsed, ['calendar', index, 'start'], ['calendar', index, 'end'])),
         });
         return;
       }

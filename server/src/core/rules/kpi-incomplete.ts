@@ -1,7 +1,11 @@
+import { addKeysFix, fixList, PLACEHOLDER } from '../fixes';
 import { asArray, asRecord, isBlank } from '../model';
 import type { Rule } from './rule';
 
 const NEEDED = ['target', 'frequency', 'source'] as const;
+
+/** What the fix writes for each missing field. */
+const PLACEHOLDERS = { target: 0, frequency: 'monthly', source: PLACEHOLDER } as const;
 
 export const kpiIncomplete: Rule = {
   id: 'kpi/incomplete',
@@ -32,6 +36,7 @@ One finding per KPI names every missing field.`,
         anchor: 'item',
         messageId: 'kpi/incomplete',
         params: { id: String(kpi.id ?? `#${index + 1}`), missing: context.list(missing.map((key) => `\`${key}\``)) },
+        fixes: fixList(addKeysFix(context.parsed, ['kpis', index], missing.map((key) => [key, PLACEHOLDERS[key]]), context.list)),
       });
     });
   },

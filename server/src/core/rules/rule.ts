@@ -46,7 +46,7 @@ export interface RuleContext {
 }
 
 /** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
-export type GoalCheckContext = Pick<RuleContext, 'plan' | 'options' | 'text' | 'list'>;
+export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list'>;
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 

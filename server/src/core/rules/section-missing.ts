@@ -1,3 +1,4 @@
+import { addKeysFix, addSectionFix, fixList, PLACEHOLDER, SWOT_SKELETON } from '../fixes';
 import { asRecord, isBlank } from '../model';
 import type { PlanKind } from '../types';
 import type { MessageId } from '../messages';
@@ -32,19 +33,26 @@ A missing top-level section is reported on the plan's \`kind\` (it names the tem
           anchor: 'key',
           messageId: 'section/missing',
           params: { section, kind: context.text(`kind.${kind}`), what: context.text(`section.${section}` as MessageId) },
+          fixes: fixList(addSectionFix(context.parsed, context.plan, section)),
         });
       }
     }
     if (kind !== 'marketing') return;
     const market = asRecord(data.market);
     if (market && !('swot' in market)) {
-      context.report({ path: ['market'], anchor: 'key', messageId: 'section/missing.swot' });
+      context.report({ path: ['market'], anchor: 'key', messageId: 'section/missing.swot', fixes: fixList(addKeysFix(context.parsed, ['market'], [['swot', SWOT_SKELETON]], context.list)) });
     }
     const mix = asRecord(data.mix);
     if (mix) {
       const missing = MIX.filter((p) => isBlank(mix[p]));
       if (missing.length > 0) {
-        context.report({ path: ['mix'], anchor: 'key', messageId: 'section/missing.mix', params: { missing: context.list(missing.map((p) => `\`${p}\``)) } });
+        context.report({
+          path: ['mix'],
+          anchor: 'key',
+          messageId: 'section/missing.mix',
+          params: { missing: context.list(missing.map((p) => `\`${p}\``)) },
+          fixes: fixList(addKeysFix(context.parsed, ['mix'], missing.map((p) => [p, PLACEHOLDER]), context.list)),
+        });
       }
     }
   },

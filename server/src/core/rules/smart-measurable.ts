@@ -1,3 +1,4 @@
+import { fixList, measurableFix } from '../fixes';
 import { isBlank } from '../model';
 import { defineSmartRule, goalBaseline } from './goals';
 
@@ -22,13 +23,21 @@ goals:
 
 One finding per goal names every missing part. A goal without a KPI is reported here and not again by \`kpi/missing\`.`,
   checkGoal(context, view) {
-    const missing: string[] = [];
-    if (view.kpiIds.length === 0) missing.push(context.text('smart/measurable.kpi'));
-    if (isBlank(view.goal.target)) missing.push(context.text('smart/measurable.target'));
     // A KPI that is not defined may well have a baseline: `ref/undefined` reports the real problem.
     const kpisKnown = view.kpis.length === view.kpiIds.length;
-    if (isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown) missing.push(context.text('smart/measurable.baseline'));
+    const lacks = {
+      kpi: view.kpiIds.length === 0,
+      target: isBlank(view.goal.target),
+      baseline: isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown,
+    };
+    const missing = (['kpi', 'target', 'baseline'] as const).filter((part) => lacks[part]);
     if (missing.length === 0) return undefined;
-    return { path: ['goals', view.index], anchor: 'item', messageId: 'smart/measurable', params: { goal: view.label, missing: context.list(missing) } };
+    return {
+      path: ['goals', view.index],
+      anchor: 'item',
+      messageId: 'smart/measurable',
+      params: { goal: view.label, missing: context.list(missing.map((part) => context.text(`smart/measurable.${part}`))) },
+      fixes: fixList(measurableFix(context.parsed, context.plan, view.index, lacks, context.list)),
+    };
   },
 });

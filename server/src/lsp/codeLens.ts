@@ -1,0 +1,44 @@
+import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver/node';
+import { planLenses } from '../core/lens';
+import { REVEAL_RANGE } from './clientCommands';
+import { filePathOf, type Feature } from './context';
+
+/**
+ * A lens on each goal with its SMART score (clicking it selects the first failing letter's
+ * finding) and one on `budget` with the share allocated. Refreshed when the settings change.
+ */
+function codeLensFeature(): Feature {
+  let refreshSupport = false;
+  return {
+    capabilities(params) {
+      refreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+      return { codeLensProvider: { resolveProvider: false } };
+    },
+    register(context) {
+      const { connection, documents, service } = context;
+      context.onSettingsChanged(() => {
+        if (refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      });
+      connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
+        const requested = documents.get(textDocument.uri);
+        if (!requested) return [];
+        const settings = await context.settingsFor(requested.uri);
+        const document = documents.get(requested.uri);
+        if (!document || document.version !== requested.version) return [];
+        const text = document.getText();
+        const filePath = filePathOf(document.uri);
+        const options = { settings, editorLocale: context.editorLocale() };
+        const lenses = planLenses({ ...context.analysisOf(document), smart: service.smart(text, filePath, options), locale: service.locale(text, filePath, options) });
+        return lenses.map((lens) => ({
+          range: context.toRange(document, lens.start, lens.end),
+          // A lens with nothing to reveal is a label: an empty command id is not clickable.
+          command: lens.target
+            ? { title: lens.title, command: REVEAL_RANGE, arguments: [document.uri, context.toRange(document, lens.target.start, lens.target.end)] }
+            : { title: lens.title, command: '' },
+        }));
+      });
+    },
+  };
+}
+
+export const codeLens = codeLensFeature();

@@ -1,0 +1,35 @@
+import type { InlayHint } from 'vscode-languageserver/node';
+import { planHints } from '../core/hints';
+import { filePathOf, type Feature } from './context';
+
+/**
+ * Hints after budget allocations (share of the total, ROI) and goal targets (annualised change),
+ * only inside the requested range. Refreshed when the settings change (they choose the language).
+ */
+function inlayHintsFeature(): Feature {
+  let refreshSupport = false;
+  return {
+    capabilities(params) {
+      refreshSupport = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+      return { inlayHintProvider: true };
+    },
+    register(context) {
+      const { connection, documents, service } = context;
+      context.onSettingsChanged(() => {
+        if (refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
+      });
+      connection.languages.inlayHint.on(async ({ textDocument, range }): Promise<InlayHint[]> => {
+        const requested = documents.get(textDocument.uri);
+        if (!requested) return [];
+        const settings = await context.settingsFor(requested.uri);
+        const document = documents.get(requested.uri);
+        if (!document || document.version !== requested.version) return [];
+        const locale = service.locale(document.getText(), filePathOf(document.uri), { settings, editorLocale: context.editorLocale() });
+        const hints = planHints({ ...context.analysisOf(document), locale, start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
+        return hints.map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, paddingLeft: true }));
+      });
+    },
+  };
+}
+
+export const inlayHints = inlayHintsFeature();
