@@ -28,7 +28,7 @@ function codeLensFeature(): Feature {
         const text = document.getText();
         const filePath = filePathOf(document.uri);
         const options = { settings, editorLocale: context.editorLocale() };
-        const lenses = planLenses({ ...context.analysisOf(document), smart: service.smart(text, filePath, options), locale: service.locale(text, filePath, options) });
+        const lenses = planLenses({ ...context.analysisOf(document), smart: service.smart(text, filePath, options), locale: context.localeOf(document, options.settings) });
         return lenses.map((lens) => ({
           range: context.toRange(document, lens.start, lens.end),
           // A lens with nothing to reveal is a label: an empty command id is not clickable.

@@ -11,7 +11,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import { validateRules, type ConfigProblem, type PlanConfig } from '../core/config';
-import { formatMessage, resolveLocale } from '../core/messages';
+import { formatMessage } from '../core/messages';
 import { createPlanService, type Analysis, type PlanService } from '../core/service';
 import type { Locale } from '../core/types';
 
@@ -30,7 +30,7 @@ export interface ServerContext {
   onSettingsChanged(listener: () => void): void;
   /** The document's parse and model, shared with every other request on the same version. */
   analysisOf(document: TextDocument): Analysis;
-  /** The language messages about this plan are in. */
+  /** The language messages about this plan are in (settings, `.planrc.yaml`, the plan's `language`, the editor's). */
   localeOf(document: TextDocument, settings?: PlanConfig): Locale;
   toRange(document: TextDocument, start: number, end: number): Range;
   toOffset(document: TextDocument, position: Position): number;
@@ -130,8 +130,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return service.analyze(document.getText(), filePathOf(document.uri) ?? document.uri);
     },
     localeOf(document, settings) {
-      const language = settings?.language === 'auto' ? undefined : settings?.language;
-      return resolveLocale(language, this.analysisOf(document).model.data.language, editorLocale);
+      return service.locale(document.getText(), filePathOf(document.uri), { settings, editorLocale });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

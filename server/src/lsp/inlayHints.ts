@@ -1,6 +1,6 @@
 import type { InlayHint } from 'vscode-languageserver/node';
 import { planHints } from '../core/hints';
-import { filePathOf, type Feature } from './context';
+import type { Feature } from './context';
 
 /**
  * Hints after budget allocations (share of the total, ROI) and goal targets (annualised change),
@@ -14,7 +14,7 @@ function inlayHintsFeature(): Feature {
       return { inlayHintProvider: true };
     },
     register(context) {
-      const { connection, documents, service } = context;
+      const { connection, documents } = context;
       context.onSettingsChanged(() => {
         if (refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
       });
@@ -24,7 +24,7 @@ function inlayHintsFeature(): Feature {
         const settings = await context.settingsFor(requested.uri);
         const document = documents.get(requested.uri);
         if (!document || document.version !== requested.version) return [];
-        const locale = service.locale(document.getText(), filePathOf(document.uri), { settings, editorLocale: context.editorLocale() });
+        const locale = context.localeOf(document, settings);
         const hints = planHints({ ...context.analysisOf(document), locale, start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
         return hints.map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, paddingLeft: true }));
       });
