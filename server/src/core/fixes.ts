@@ -184,6 +184,12 @@ function blockEntry(key: string, value: YamlValue, column: number, style: Style)
   return [`${pad(column)}${key}:`, ...Object.entries(value).flatMap(([name, item]) => blockEntry(name, item, column + style.indent, style))];
 }
 
+/** A section as block YAML in the default style (2 spaces), for snippets. */
+export function sectionYaml(kind: PlanKind, section: string, facts: SkeletonFacts): string | undefined {
+  const skeleton = SECTION_SKELETONS[kind][section];
+  return skeleton && blockEntry(section, skeleton(facts), 0, { indent: 2, sequenceIndent: 2, eol: '\n', blankLines: false }).join('\n');
+}
+
 /** `- item` in block style, a mapping's first key on the dash's line. */
 function blockItem(item: YamlValue, column: number, style: Style): string[] {
   if (!isCollection(item) || Array.isArray(item) || Object.keys(item).length === 0) return [`${pad(column)}- ${inlineYaml(item)}`];
@@ -396,7 +402,8 @@ export function measurableFix(
   lacks: { kpi: boolean; baseline: boolean; target: boolean },
   list: (parts: string[]) => string,
 ): Fix | undefined {
-  const kpi = lacks.kpi ? skeletonFacts(plan).kpiIds[0] : undefined;
+  // The plan's first KPI, without listing them all for every goal.
+  const kpi = lacks.kpi ? plan.ids.get('kpis')?.keys().next().value : undefined;
   const entries: [string, YamlValue][] = [];
   if (kpi) entries.push(['kpi', kpi]);
   if (lacks.baseline && asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline) === undefined) entries.push(['baseline', 0]);
