@@ -34,6 +34,8 @@ export interface ParsedPlan {
   extraDocuments: { start: number; end: number }[];
   /** Comments, for disable directives. */
   comments: { start: number; text: string }[];
+  /** Whether anchors or aliases tie parts of the text together. */
+  linked?: boolean;
 }
 
 /** Expanding aliases can blow a small file up to gigabytes; past this many nodes we stop. */
@@ -81,12 +83,14 @@ export function parsePlan(text: string): ParsedPlan {
   }
   let value: unknown;
   let root: SourceNode | undefined;
+  let linked = false;
   if (first?.contents) {
     const walker = new Walker(first, toOriginal);
     try {
       const built = walker.build(first.contents as Node, undefined);
       value = built.value;
       root = built.source;
+      linked = walker.linked;
     } catch (error) {
       if (!(error instanceof ExpansionLimit)) throw error;
       syntax.push({ code: 'RESOURCE_EXHAUSTION', detail: 'aliases', start: walker.lastAlias[0], end: walker.lastAlias[1] });
@@ -97,7 +101,7 @@ export function parsePlan(text: string): ParsedPlan {
   for (const problem of syntax) {
     if (problem.code === 'MISSING_CHAR' && /quote/i.test(problem.detail)) moveToOpeningQuote(problem, root, text);
   }
-  return { text, value, root, syntax, extraDocuments, comments: collectComments(text) };
+  return { text, value, root, syntax, extraDocuments, comments: collectComments(text), linked };
 }
 
 /**
@@ -116,7 +120,7 @@ function moveToOpeningQuote(problem: SyntaxProblem, root: SourceNode | undefined
   problem.end = Math.max(found.start + 1, lineEnd(text, found.start));
 }
 
-function parseDocuments(text: string): Document.Parsed[] {
+export function parseDocuments(text: string): Document.Parsed[] {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
   return Array.isArray(docs) ? docs : [];
 }
@@ -184,7 +188,7 @@ function likelyIndent(previous: string | undefined, following: string[]): number
   return nextIndent > /^[ ]*/.exec(previous)![0].length ? nextIndent : content + 2;
 }
 
-function toProblem(error: YAMLError, text: string, toOriginal: (offset: number) => number): SyntaxProblem {
+export function toProblem(error: YAMLError, text: string, toOriginal: (offset: number) => number): SyntaxProblem {
   let [start, end] = error.pos.map(toOriginal);
   start = Math.max(0, Math.min(start, text.length));
   end = Math.max(start, Math.min(end, text.length));
@@ -203,9 +207,11 @@ function toProblem(error: YAMLError, text: string, toOriginal: (offset: number) 
   return { code: error.code, detail, start, end };
 }
 
-class Walker {
+export class Walker {
   private expanded = 0;
   lastAlias: [number, number] = [0, 0];
+  /** Whether an anchor or an alias was met: they tie distant parts of the text together. */
+  linked = false;
   constructor(
     private readonly doc: Document.Parsed,
     private readonly toOriginal: (offset: number) => number,
@@ -220,7 +226,9 @@ class Walker {
       source.keyEnd = key.end;
     }
     if (node === null) return { value: null, source };
+    if ((node as { anchor?: string }).anchor) this.linked = true;
     if (isAlias(node)) {
+      this.linked = true;
       this.lastAlias = [start, valueEnd];
       const target = node.resolve(this.doc);
       if (!target) return { value: null, source };
@@ -303,7 +311,7 @@ function lineEnd(text: string, offset: number): number {
  * white space, outside quotes. Block scalars may contain `#` lines; a directive there
  * is harmless because it only silences findings.
  */
-function collectComments(text: string): { start: number; text: string }[] {
+export function collectComments(text: string): { start: number; text: string }[] {
   const comments: { start: number; text: string }[] = [];
   let index = text.indexOf('#');
   while (index !== -1) {

@@ -4,6 +4,7 @@ import { evaluateSmart, runChecks, type GoalSmartResult } from './engine';
 import { formatMessage, resolveLocale } from './messages';
 import { asArray, buildModel, type PlanModel } from './model';
 import { parsePlan, type ParsedPlan } from './parse';
+import { parseIncrementally } from './parse-incremental';
 import { planTooLarge } from './rules/plan-too-large';
 import type { Finding, Locale } from './types';
 
@@ -64,7 +65,8 @@ export function createPlanService(host: PlanHost): PlanService {
     const key = filePath ?? '';
     const cached = analyses.get(key);
     if (cached && cached.text === text) return cached;
-    const parsed = parsePlan(text);
+    // A large plan reuses the pieces of its previous version that the edit did not touch.
+    const parsed = parseIncrementally(text, cached?.parsed) ?? parsePlan(text);
     const entry = { text, parsed, model: buildModel(parsed.value) };
     if (filePath !== undefined) analyses.set(key, entry);
     return entry;

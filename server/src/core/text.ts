@@ -21,7 +21,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === word) continue;
+    // The distance is at least the difference in length: most candidates need no comparison.
+    if (candidate === word || Math.abs(candidate.length - word.length) > Math.min(limit, bestDistance)) continue;
     const distance = levenshtein(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -21,10 +21,17 @@ goals:
 Fix the spelling (the message suggests the nearest id), or define the missing item.`,
   check(context) {
     const plans = [context.plan, ...context.linked];
+    // The ids a reference may name, and the suggestion for each unknown id, worked out once per kind of reference.
+    const candidatesFor = new Map<readonly IdSection[], { ids: string[]; suggestions: Map<string, string | undefined> }>();
     for (const reference of context.plan.references) {
       if (resolves(reference, plans)) continue;
-      const candidates = reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])]));
-      const suggestion = closest(reference.id, candidates);
+      let candidates = candidatesFor.get(reference.targets);
+      if (!candidates) {
+        candidates = { ids: reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])])), suggestions: new Map() };
+        candidatesFor.set(reference.targets, candidates);
+      }
+      if (!candidates.suggestions.has(reference.id)) candidates.suggestions.set(reference.id, closest(reference.id, candidates.ids));
+      const suggestion = candidates.suggestions.get(reference.id);
       const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)), 'or');
       context.report({
         path: reference.path,
