@@ -20,4 +20,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  // The end-to-end suite, mocha included, for VS Code's extension host (test/e2e/index.ts).
+  build({ ...common, entryPoints: ['test/e2e/index.ts'], outfile: 'out/test/e2e/index.js', external: ['vscode'], minify: false, logOverride: { 'require-resolve-not-external': 'silent' } }),
+  // The preview's script runs in the webview: a browser bundle of its own, no Node.js banner.
+  build({ entryPoints: ['client/media/preview.ts'], outfile: 'client/media/preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: !watch, sourcemap: watch ? 'inline' : false, logLevel: 'warning', legalComments: 'none' }),
 ]);

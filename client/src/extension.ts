@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerClientCommands } from './commands';
+import { registerPreview, type PreviewApi } from './preview';
 
 const CLIENT_ID = 'planAsCode';
 const CLIENT_NAME = 'Plan as Code';
@@ -18,7 +19,7 @@ const WATCHED_FILES = ['**/.planrc.yaml', '**/.planrc.yml', '**/*.plan.yaml', '*
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { preview: PreviewApi } {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   // The client only hooks listeners onto these watchers; they are ours to dispose,
   // and they outlive any one client, so a restart reuses them.
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   void start(client);
+  return { preview: registerPreview(context, () => client) };
 }
 
 export async function deactivate(): Promise<void> {

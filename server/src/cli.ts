@@ -4,6 +4,7 @@ import { pathToFileURL } from 'url';
 import { parseArgs } from 'util';
 import { globSync } from 'tinyglobby';
 import { version } from '../../package.json';
+import { renderCommand } from './cliRender';
 import { ruleDocsPath } from './core/docs';
 import { plainText } from './core/messages';
 import { RULES } from './core/rules';
@@ -12,15 +13,18 @@ import { LineIndex } from './core/text';
 import type { Finding, Severity } from './core/types';
 
 const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
+       plan-as-code render FILE [-o out.html]
 
-Checks .plan.yaml files against the marketing and sales plan templates,
+check: checks .plan.yaml files against the marketing and sales plan templates,
 with the rules and .planrc.yaml configuration the editor uses.
+render: writes the plan as one self-contained HTML document, as the editor's
+preview shows it (by default next to it: marketing.plan.yaml → marketing.plan.html).
 
 Options:
   --format stylish|json|sarif   output format (default: stylish)
   --max-warnings N              fail when there are more than N warnings
   --quiet                       report errors only
-  --output FILE                 write the report to FILE instead of stdout
+  -o, --output FILE             write the report (render: the document) to FILE
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
@@ -56,7 +60,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
       format: { type: 'string', default: 'stylish' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
-      output: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -71,6 +75,10 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 0;
   }
   const [command, ...targets] = positionals;
+  if (command === 'render') {
+    if (targets.length !== 1) throw new UsageError('render takes one plan file');
+    return renderCommand(targets[0], values.output, io);
+  }
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
   const format = values.format;
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);

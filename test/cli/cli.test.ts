@@ -4,15 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../helpers';
+import { CLI, run } from './run';
 
-const CLI = path.join(ROOT, 'server/out/cli.js');
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
-
-/** Runs the built CLI as a user would, in `cwd`. */
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('plan-as-code CLI', function () {
   this.timeout(20000);

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { ROOT } from '../helpers';
 
@@ -84,4 +87,32 @@ export class LspClient {
       this.process.kill();
     }
   }
+}
+
+/**
+ * A server and a temporary folder for one suite (call it inside `describe`): started and
+ * initialized before the suite's tests, stopped and removed after them.
+ */
+export function serverForSuite(folderPrefix: string): { readonly client: LspClient; readonly folder: string; uriOf(name: string): string } {
+  let client: LspClient | undefined;
+  let folder = '';
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+  return {
+    get client() {
+      if (!client) throw new Error('the server starts in the suite’s before hook');
+      return client;
+    },
+    get folder() {
+      return folder;
+    },
+    uriOf: (name) => pathToFileURL(path.join(folder, name)).toString(),
+  };
 }

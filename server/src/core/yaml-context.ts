@@ -22,7 +22,8 @@ interface Line {
 
 function readLine(text: string): Line | undefined {
   if (text.trim() === '' || /^\s*#/.test(text)) return undefined;
-  const match = /^([ ]*)((?:-[ ]+|-$)*)(.*)$/.exec(text)!;
+  // `s`: a line may hold U+2028 or U+2029, which `.` alone does not match.
+  const match = /^([ ]*)((?:-[ ]+|-$)*)(.*)$/s.exec(text)!;
   return { indent: match[1].length, content: match[1].length + match[2].length, dash: match[2] !== '', rest: match[3] };
 }
 

@@ -10,6 +10,9 @@ import { filePathOf, type Feature } from './context';
 /** Typing bursts are coalesced: a check starts this long after the last keystroke. */
 const DEBOUNCE_MS = 60;
 
+/** At most this many diagnostics per plan (errors first), then one note: more help nobody, and cost the editor. */
+export const MAX_DIAGNOSTICS = 1000;
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -72,7 +75,10 @@ export const diagnostics: Feature = {
       try {
         const { findings } = service.check(current.getText(), filePath, { settings, editorLocale: context.editorLocale() });
         const locale = context.localeOf(current, settings);
-        void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(current, finding, locale)) });
+        const shown = capped(findings);
+        const diagnostics = shown.map((finding) => toDiagnostic(current, finding, locale));
+        if (shown.length < findings.length) diagnostics.push(cappedNote(current, locale, shown.length, findings.length));
+        void connection.sendDiagnostics({ uri, version, diagnostics });
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
@@ -89,6 +95,13 @@ export const diagnostics: Feature = {
       for (const [other, otherTargets] of links) {
         if (other !== document.uri && otherTargets.includes(filePath) && !timers.has(other)) schedule(other);
       }
+    }
+
+    /** A note on the first line that only some findings are shown. */
+    function cappedNote(document: TextDocument, locale: Locale, shown: number, total: number): Diagnostic {
+      const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+      const params = { shown, total };
+      return toDiagnostic(document, { ruleId: 'plan/too-large', severity: 'information', messageId: 'engine.findingsCapped', params, message: formatMessage(locale, 'engine.findingsCapped', params), start: 0, end: Math.max(1, Math.min(firstLine.length, 200)) }, locale);
     }
 
     function toDiagnostic(document: TextDocument, finding: Finding, locale: Locale): Diagnostic {
@@ -116,3 +129,12 @@ export const diagnostics: Feature = {
     });
   },
 };
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** The findings to publish: all of them, or the `MAX_DIAGNOSTICS` most severe, in their order. */
+function capped(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return findings;
+  const kept = new Set([...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, MAX_DIAGNOSTICS));
+  return findings.filter((finding) => kept.has(finding));
+}

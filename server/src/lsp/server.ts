@@ -6,11 +6,12 @@ import { createServerContext, type Feature } from './context';
 import { diagnostics } from './diagnostics';
 import { editing } from './editing';
 import { inlayHints } from './inlayHints';
+import { preview } from './preview';
 import { semanticTokens } from './semanticTokens';
 import { navigation } from './navigation';
 
 /** Every feature of the server; each announces its capabilities and installs its handlers. */
-const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation, codeActions, codeLens, inlayHints];
+const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation, codeActions, codeLens, inlayHints, preview];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

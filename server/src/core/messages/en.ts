@@ -7,6 +7,7 @@ export const en = {
   'yaml/syntax.tab': 'A tab is used to indent: YAML indents with spaces only. Replace the tab with spaces.',
   'yaml/syntax.duplicateKey': 'The key `{detail}` appears twice in the same mapping: keep one of them (only the first one counts).',
   'yaml/syntax.aliasBomb': 'Aliases here expand to more than 500,000 values (an "alias bomb"), so the plan was not checked further. Write the values out instead of aliasing them.',
+  'yaml/syntax.tooDeep': 'Collections are nested too deeply here for the YAML parser ({detail}), so the plan was not checked further. Flatten this value.',
   'yaml/syntax.badAlias': 'This alias names no anchor defined before it: {detail}.',
 
   'plan/multiple-documents': 'A second YAML document starts here, but a plan file holds one plan: move it to its own `.plan.yaml` file (and link the two with `alignsWith`) or remove the `---`.',
@@ -141,6 +142,7 @@ export const en = {
   'rename.invalidNoSuggestion': '`{name}` is not a valid id: ids are lowercase letters and digits joined by single hyphens (kebab-case), such as `qualified-leads`.',
   'rename.exists': 'An item of `{section}` in {file} is already called `{name}`: ids must be unique within a section. Choose another name.',
 
+  'engine.findingsCapped': 'Only the first {shown} of {total} findings are shown: fix these, or split the plan, to see the rest.',
   'engine.ruleCrashed': 'The rule `{rule}` failed on this plan ({detail}); its other findings are missing. Please report this.',
 
   'editor.formula': 'Formula: {formula}',

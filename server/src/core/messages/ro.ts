@@ -9,6 +9,7 @@ export const ro: Record<MessageId, string> = {
   'yaml/syntax.tab': 'Indentarea folosește un tab: YAML indentează doar cu spații. Înlocuiți tabul cu spații.',
   'yaml/syntax.duplicateKey': 'Cheia `{detail}` apare de două ori în aceeași structură: păstrați una singură (contează doar prima).',
   'yaml/syntax.aliasBomb': 'Aliasurile de aici se extind la peste 500.000 de valori (o „bombă de aliasuri”), așa că planul nu a fost verificat mai departe. Scrieți valorile explicit.',
+  'yaml/syntax.tooDeep': 'Structurile sunt imbricate prea adânc aici pentru analizorul YAML ({detail}), așa că planul nu a fost verificat mai departe. Aplatizați această valoare.',
   'yaml/syntax.badAlias': 'Acest alias nu numește nicio ancoră definită înaintea lui: {detail}.',
 
   'plan/multiple-documents': 'Aici începe un al doilea document YAML, dar un fișier conține un singur plan: mutați-l într-un fișier `.plan.yaml` separat (legat cu `alignsWith`) sau ștergeți `---`.',
@@ -143,6 +144,7 @@ export const ro: Record<MessageId, string> = {
   'rename.invalidNoSuggestion': '`{name}` nu este un id valid: id-urile sunt litere mici și cifre unite prin câte o cratimă (kebab-case), de exemplu `lead-uri-calificate`.',
   'rename.exists': 'Un element din `{section}` din {file} se numește deja `{name}`: id-urile trebuie să fie unice într-o secțiune. Alegeți alt nume.',
 
+  'engine.findingsCapped': 'Sunt afișate doar primele {shown} din {total} constatări: corectați-le sau împărțiți planul pentru a le vedea pe celelalte.',
   'engine.ruleCrashed': 'Regula `{rule}` a eșuat pe acest plan ({detail}); celelalte constatări ale ei lipsesc. Vă rugăm să raportați problema.',
 
   'editor.formula': 'Formulă: {formula}',

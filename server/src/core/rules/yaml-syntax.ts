@@ -25,7 +25,9 @@ goals:
 Aliases (\`*name\`) that expand to an enormous document ("alias bombs") are refused with this rule too: the plan is not checked further.`,
   check(context) {
     for (const problem of context.parsed.syntax) {
-      const messageId = MESSAGE_BY_CODE[problem.code] ?? 'yaml/syntax.generic';
+      // The parser itself reports nesting that overflows its stack as resource exhaustion too.
+      const tooDeep = problem.code === 'RESOURCE_EXHAUSTION' && problem.detail !== 'aliases';
+      const messageId = tooDeep ? 'yaml/syntax.tooDeep' : (MESSAGE_BY_CODE[problem.code] ?? 'yaml/syntax.generic');
       context.reportAt(problem.start, problem.end, messageId, { detail: problem.detail });
     }
   },

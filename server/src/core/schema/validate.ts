@@ -53,9 +53,36 @@ function getValidators(): Record<PlanKind | 'any', ValidateFunction> {
 /** The JSON Schemas, for features that read descriptions (hover, completion). */
 export const SCHEMAS = { common, marketing, sales, plan } as const;
 
+/** Top-level lists longer than this are validated a slice at a time (see `validateSchema`). */
+const SLICE = 500;
+
+/**
+ * The validator appends the errors of each referenced item (a KPI, a goal) by copying its whole
+ * error list: a list of 100,000 faulty items costs 100,000² copies. Long top-level lists are
+ * validated a slice at a time, their problems' indexes shifted back; the rest once.
+ */
 export function validateSchema(value: unknown, kind: PlanKind | undefined): SchemaProblem[] {
-  const validate = getValidators()[kind ?? 'any'];
   const data = value === null || value === undefined ? {} : value;
+  const long = isRecord(data) ? Object.keys(data).filter((key) => Array.isArray(data[key]) && (data[key] as unknown[]).length > SLICE) : [];
+  if (long.length === 0) return validateWhole(data, kind);
+  const record = data as Record<string, unknown>;
+  const emptied = Object.fromEntries(long.map((key) => [key, []]));
+  const problems = validateWhole({ ...record, ...emptied }, kind).filter((problem) => !long.includes(String(problem.path[0])) || problem.path.length === 1);
+  for (const key of long) {
+    const list = record[key] as unknown[];
+    for (let from = 0; from < list.length; from += SLICE) {
+      const sliced = validateWhole({ ...record, ...emptied, [key]: list.slice(from, from + SLICE) }, kind);
+      for (const problem of sliced) {
+        if (problem.path[0] !== key || typeof problem.path[1] !== 'number') continue;
+        problems.push({ ...problem, path: [key, problem.path[1] + from, ...problem.path.slice(2)] });
+      }
+    }
+  }
+  return problems;
+}
+
+function validateWhole(data: unknown, kind: PlanKind | undefined): SchemaProblem[] {
+  const validate = getValidators()[kind ?? 'any'];
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   for (const error of validate.errors ?? []) {

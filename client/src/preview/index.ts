@@ -1,0 +1,211 @@
+/**
+ * The plan preview in VS Code: commands to open it (in place or to the side), lock it to a plan
+ * and export the plan to a self-contained HTML file; a serializer so that previews survive a
+ * window reload; scroll sync with the editor. Rendering is the language server's
+ * (`planAsCode/render`); this side only shows the result.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { formatMessage, resolveLocale } from '../../../server/src/core/messages';
+import { htmlPathFor, MEDIA, standalonePage } from '../../../server/src/core/render/page';
+import { RenderRequest } from '../../../server/src/protocol';
+import { editorLine, isPlanPath } from './logic';
+import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './panel';
+import type { PreviewState } from './webview-messages';
+
+/** What the extension's API exposes of the preview, for end-to-end tests. */
+export interface PreviewApi {
+  /** The HTML page a preview shows now: the preview of `uri`, else the active (or last opened) one; undefined without one. */
+  getHtml(uri?: vscode.Uri): string | undefined;
+}
+
+/** After the preview scrolls the editor, the editor's own scroll events are not sent back for this long. */
+const ECHO_MS = 300;
+
+class PreviewManager implements PreviewHost, vscode.Disposable {
+  private readonly previews = new Set<PlanPreview>();
+  /** The unlocked preview, which follows the active plan editor. */
+  private dynamic: PlanPreview | undefined;
+  private active: PlanPreview | undefined;
+  private editorScrolledByPreviewUntil = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly extensionUri: vscode.Uri,
+    private readonly client: () => LanguageClient | undefined,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isPlan(editor.document)) this.dynamic?.show(editor.document.uri);
+      }),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        for (const preview of this.previewsOf(document.uri)) preview.refresh();
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor, visibleRanges }) => {
+        if (Date.now() < this.editorScrolledByPreviewUntil || visibleRanges.length === 0) return;
+        for (const preview of this.previewsOf(textEditor.document.uri)) preview.scrollTo(visibleRanges[0].start.line);
+      }),
+    );
+  }
+
+  render(params: RenderRequest.Params): Promise<RenderRequest.Result> {
+    const client = this.client();
+    if (!client) return Promise.reject(new Error('The Plan as Code language server is not running.'));
+    return client.sendRequest(RenderRequest.type, params);
+  }
+
+  private previewsOf(uri: vscode.Uri): PlanPreview[] {
+    return [...this.previews].filter((preview) => preview.resource.toString() === uri.toString());
+  }
+
+  /** Opens (or reveals) the preview of a plan: the one following the active editor, unless it is locked. */
+  showPreview(resource: vscode.Uri | undefined, toSide: boolean): void {
+    const uri = resource ?? activePlanUri();
+    if (!uri) {
+      void vscode.window.showInformationMessage(formatMessage(this.locale(), 'render.preview.noPlan'));
+      return;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    if (this.dynamic) {
+      this.dynamic.show(uri);
+      this.dynamic.panel.reveal(column, toSide);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, '', { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    this.adopt(panel, uri, false);
+  }
+
+  /** Takes charge of a panel: a new one, or one restored after a reload. */
+  adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, locked: boolean, line?: number): PlanPreview {
+    const preview = new PlanPreview(panel, uri, locked, this, line);
+    this.previews.add(preview);
+    if (!locked) this.replaceDynamic(preview);
+    this.active = preview;
+    panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.active) this.active = preview;
+    });
+    preview.onDidDispose(() => {
+      this.previews.delete(preview);
+      if (this.dynamic === preview) this.dynamic = undefined;
+      if (this.active === preview) this.active = undefined;
+    });
+    return preview;
+  }
+
+  /** There is one following preview: a second one (unlocking, restoring) replaces it. */
+  private replaceDynamic(preview: PlanPreview): void {
+    if (this.dynamic && this.dynamic !== preview) this.dynamic.dispose();
+    this.dynamic = preview;
+  }
+
+  toggleLock(): void {
+    const preview = this.active ?? this.dynamic;
+    if (!preview) return;
+    preview.locked = !preview.locked;
+    if (preview.locked) {
+      if (this.dynamic === preview) this.dynamic = undefined;
+    } else {
+      this.replaceDynamic(preview);
+    }
+  }
+
+  onScroll(preview: PlanPreview, line: number): void {
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === preview.resource.toString());
+    if (!editor) return;
+    this.editorScrolledByPreviewUntil = Date.now() + ECHO_MS;
+    const target = editorLine(line, editor.document.lineCount);
+    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  async onReveal(preview: PlanPreview, line: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(preview.resource);
+    const visible = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === preview.resource.toString());
+    const column = visible?.viewColumn ?? (preview.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column });
+    const target = editorLine(line, document.lineCount);
+    const position = new vscode.Position(target, document.lineAt(target).firstNonWhitespaceCharacterIndex);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /**
+   * Writes the plan as one self-contained HTML file: next to the plan by default, where the
+   * user chooses in the save dialog (`target` skips the dialog, for tests). Returns the file.
+   */
+  async exportHtml(resource: vscode.Uri | undefined, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const uri = resource ?? activePlanUri() ?? (this.active ?? this.dynamic)?.resource;
+    if (!uri) {
+      void vscode.window.showInformationMessage(formatMessage(this.locale(), 'render.preview.noPlan'));
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    const result = await this.render({ uri: uri.toString(), version: document.version });
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...MEDIA.style.split('/'))));
+    const html = standalonePage({ body: result.html, title: result.title, locale: result.locale, css });
+    const file =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: uri.scheme === 'file' ? vscode.Uri.file(htmlPathFor(uri.fsPath)) : undefined,
+        filters: { HTML: ['html'] },
+        saveLabel: formatMessage(result.locale, 'render.export.save'),
+      }));
+    if (!file) return undefined;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(html));
+    if (!target) {
+      const open = formatMessage(result.locale, 'render.export.open');
+      const choice = await vscode.window.showInformationMessage(formatMessage(result.locale, 'render.export.done', { file: vscode.workspace.asRelativePath(file) }), open);
+      if (choice === open) await vscode.env.openExternal(file);
+    }
+    return file;
+  }
+
+  html(uri?: vscode.Uri): string | undefined {
+    const preview = uri ? this.previewsOf(uri)[0] : (this.active ?? this.dynamic ?? [...this.previews].at(-1));
+    return preview?.html();
+  }
+
+  private locale() {
+    return resolveLocale(undefined, undefined, vscode.env.language);
+  }
+
+  dispose(): void {
+    for (const preview of this.previews) preview.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function isPlan(document: vscode.TextDocument): boolean {
+  return document.languageId === 'plan-yaml' || isPlanPath(document.uri.path);
+}
+
+function activePlanUri(): vscode.Uri | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && isPlan(document) ? document.uri : undefined;
+}
+
+/** A command's resource argument when it names a plan (menus pass the editor's or the explorer's resource). */
+function planArgument(value: unknown): vscode.Uri | undefined {
+  return value instanceof vscode.Uri && isPlanPath(value.path) ? value : undefined;
+}
+
+/** Registers the preview's commands and serializer; returns the test hook of the extension's API. */
+export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): PreviewApi {
+  const manager = new PreviewManager(context.extensionUri, client);
+  context.subscriptions.push(
+    manager,
+    vscode.commands.registerCommand('planAsCode.showPreview', (uri?: unknown) => manager.showPreview(planArgument(uri), false)),
+    vscode.commands.registerCommand('planAsCode.showPreviewToSide', (uri?: unknown) => manager.showPreview(planArgument(uri), true)),
+    vscode.commands.registerCommand('planAsCode.togglePreviewLock', () => manager.toggleLock()),
+    vscode.commands.registerCommand('planAsCode.exportHtml', (uri?: unknown, target?: unknown) => manager.exportHtml(planArgument(uri), target instanceof vscode.Uri ? target : undefined)),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined) {
+        if (!state?.uri) {
+          panel.dispose();
+          return;
+        }
+        manager.adopt(panel, vscode.Uri.parse(state.uri), state.locked === true, state.line);
+      },
+    }),
+  );
+  return { getHtml: (uri) => manager.html(uri) };
+}

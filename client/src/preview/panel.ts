@@ -1,0 +1,168 @@
+import * as vscode from 'vscode';
+import { resolveLocale } from '../../../server/src/core/messages';
+import { text } from '../../../server/src/core/render/html';
+import { MEDIA, newNonce, webviewPage } from '../../../server/src/core/render/page';
+import type { Locale } from '../../../server/src/core/types';
+import type { RenderRequest } from '../../../server/src/protocol';
+import { baseName, Debouncer, LatestOnly, previewTitle, RENDER_DEBOUNCE_MS } from './logic';
+import type { FromWebview, PreviewState, ToWebview } from './webview-messages';
+
+export const PREVIEW_VIEW_TYPE = 'planAsCode.preview';
+
+/** What a preview needs from its manager. */
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  render(params: RenderRequest.Params): Promise<RenderRequest.Result>;
+  /** The preview scrolled: `line` is at its top. */
+  onScroll(preview: PlanPreview, line: number): void;
+  /** The user asked to see `line` in the editor. */
+  onReveal(preview: PlanPreview, line: number): void;
+}
+
+/** Webview options: scripts on, resources only from the extension's media folder. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...MEDIA.folder.split('/'))] };
+}
+
+/** One preview panel showing one plan, re-rendered as the plan changes. */
+export class PlanPreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly debouncer = new Debouncer(RENDER_DEBOUNCE_MS);
+  private readonly tickets = new LatestOnly();
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  private locale: Locale = resolveLocale(undefined, undefined, vscode.env.language);
+  private nonce = newNonce();
+  /** The body shown now, whether it rendered a well-formed plan, and whether it was posted after the page was built. */
+  private body: string | undefined;
+  private ok = true;
+  private pageBuilt = false;
+  private posted = false;
+  private title = '';
+  private line: number | undefined;
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resourceUri: vscode.Uri,
+    private lockedState: boolean,
+    private readonly host: PreviewHost,
+    line?: number,
+  ) {
+    this.line = line;
+    panel.webview.options = webviewOptions(host.extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.updateTitle();
+    void this.render(true);
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  get locked(): boolean {
+    return this.lockedState;
+  }
+
+  set locked(locked: boolean) {
+    this.lockedState = locked;
+    this.updateTitle();
+    void this.render(true);
+  }
+
+  /** Shows another plan (an unlocked preview follows the active editor). */
+  show(resource: vscode.Uri): void {
+    if (resource.toString() === this.resourceUri.toString()) return;
+    this.resourceUri = resource;
+    this.line = undefined;
+    this.body = undefined;
+    this.updateTitle();
+    void this.render(true);
+  }
+
+  /** The plan changed: render its latest version once typing pauses. */
+  refresh(): void {
+    this.debouncer.schedule(() => void this.render(false));
+  }
+
+  scrollTo(line: number): void {
+    this.line = line;
+    this.post({ type: 'scrollTo', line });
+  }
+
+  /** The page the preview shows now (the shell with the latest body), for tests. */
+  html(): string | undefined {
+    return this.body === undefined ? undefined : this.page(this.body);
+  }
+
+  private page(body: string): string {
+    const webview = this.panel.webview;
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...file.split('/'))).toString();
+    const state: PreviewState = { uri: this.resourceUri.toString(), locked: this.lockedState, line: this.line };
+    return webviewPage({ body, title: this.title, locale: this.locale, cspSource: webview.cspSource, styleUri: media(MEDIA.style), scriptUri: media(MEDIA.script), nonce: this.nonce, state });
+  }
+
+  private async render(full: boolean): Promise<void> {
+    const ticket = this.tickets.next();
+    const resource = this.resourceUri;
+    let body: string;
+    let ok = false;
+    try {
+      // Opening the document makes the language client send it to the server.
+      const document = await vscode.workspace.openTextDocument(resource);
+      const result = await this.host.render({ uri: resource.toString(), version: document.version });
+      body = result.html;
+      ok = result.ok;
+      this.locale = result.locale;
+      this.title = result.title;
+    } catch (error) {
+      body = `<div class="notice" role="alert"><p>${text(error instanceof Error ? error.message : String(error))}</p></div>`;
+    }
+    if (this.disposed || !this.tickets.isLatest(ticket) || resource !== this.resourceUri) return;
+    this.updateTitle();
+    this.body = body;
+    this.ok = ok;
+    if (full || !this.pageBuilt) {
+      this.nonce = newNonce();
+      this.panel.webview.html = this.page(body);
+      this.pageBuilt = true;
+      this.posted = false;
+    } else {
+      this.post({ type: 'update', html: body, ok });
+      this.posted = true;
+    }
+  }
+
+  private receive(message: FromWebview): void {
+    if (message.type === 'ready') {
+      // A hidden webview is rebuilt from the page it was first given: bring it up to date.
+      if (this.posted && this.body !== undefined) this.post({ type: 'update', html: this.body, ok: this.ok });
+    } else if (message.type === 'scroll') {
+      this.line = message.line;
+      this.host.onScroll(this, message.line);
+    } else if (message.type === 'reveal') {
+      this.host.onReveal(this, message.line);
+    }
+  }
+
+  private post(message: ToWebview): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    this.panel.title = previewTitle(this.locale, baseName(this.resourceUri.path), this.lockedState);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.debouncer.cancel();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+  }
+}

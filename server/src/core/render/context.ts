@@ -1,0 +1,191 @@
+import type { GoalSmartResult } from '../engine';
+import { locate } from '../locate';
+import { formatMessage, formatNumber, type MessageId } from '../messages';
+import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model';
+import { nodeAt, type ParsedPlan } from '../parse';
+import { LineIndex } from '../text';
+import type { Finding, JsonPath, Locale, Severity } from '../types';
+import { attributes, classes, inlineCode, text, type Attributes } from './html';
+import { renderMarkdown } from './markdown';
+
+/** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
+export interface RenderInput {
+  parsed: ParsedPlan;
+  model: PlanModel;
+  findings: readonly Finding[];
+  smart: readonly GoalSmartResult[];
+  locale: Locale;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+interface Located {
+  finding: Finding;
+  path: JsonPath;
+  line: number;
+}
+
+/** Whether `prefix` is the start of `path`. */
+function startsWith(path: JsonPath, prefix: JsonPath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+}
+
+/**
+ * The renderer's state for one plan: source lines for `data-line`, the findings not yet shown
+ * in place, and the plan's language. Blocks are built children first, so the innermost block
+ * whose path holds a finding's path shows it.
+ */
+export class RenderContext {
+  readonly locale: Locale;
+  readonly data: Data;
+  readonly model: PlanModel;
+  readonly smart: ReadonlyMap<number, GoalSmartResult>;
+  readonly located: readonly Located[];
+  private readonly lines: LineIndex;
+  private readonly parsed: ParsedPlan;
+  private readonly unclaimed: Set<Located>;
+
+  constructor(input: RenderInput) {
+    this.locale = input.locale;
+    this.model = input.model;
+    this.data = input.model.data;
+    this.parsed = input.parsed;
+    this.lines = new LineIndex(input.parsed.text);
+    this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
+    this.located = input.findings.map((finding) => ({
+      finding,
+      path: finding.path ?? locate(input.parsed.root, finding.start).path,
+      line: this.lines.lineOf(finding.start),
+    }));
+    this.unclaimed = new Set(this.located);
+  }
+
+  /** A message in the plan's language (plain text: escape it). */
+  t(id: MessageId, params?: Record<string, string | number>): string {
+    return formatMessage(this.locale, id, params);
+  }
+
+  /** The 0-based source line where the node at `path` starts (its key, for a map entry). */
+  line(path: JsonPath): number | undefined {
+    const node = nodeAt(this.parsed.root, path);
+    if (!node) return undefined;
+    return this.lines.lineOf(node.keyStart ?? node.start);
+  }
+
+  /**
+   * A rendered block: `data-line` of its source, and the findings about it (or anything inside
+   * it that no inner block has shown) marked with a class and listed with their messages.
+   * Table rows get the list in a row of their own below.
+   */
+  block(tag: string, path: JsonPath, className: string, content: string, options: { claim?: (located: Located) => boolean; columns?: number; attributes?: Attributes } = {}): string {
+    const claimed = this.claim(options.claim ?? ((located) => startsWith(located.path, path)));
+    const worst = SEVERITY_ORDER.find((severity) => claimed.some((located) => located.finding.severity === severity));
+    const values: Attributes = { class: classes(className, worst && 'has-problems', worst && `has-${worst}`) || undefined, 'data-line': this.line(path), ...options.attributes };
+    const open = `<${tag}${attributes(values)}>`;
+    if (claimed.length === 0) return `${open}${content}</${tag}>`;
+    const list = this.problemList(claimed.map((located) => located.finding));
+    if (tag === 'tr') return `${open}${content}</tr><tr class="problems-row"><td colspan="${options.columns ?? 1}">${list}</td></tr>`;
+    return `${open}${content}${list}</${tag}>`;
+  }
+
+  private claim(predicate: (located: Located) => boolean): Located[] {
+    const claimed: Located[] = [];
+    for (const located of this.unclaimed) {
+      if (!predicate(located)) continue;
+      claimed.push(located);
+      this.unclaimed.delete(located);
+    }
+    return claimed;
+  }
+
+  /** Findings as a list of messages, each with a marker that reveals its line in the editor. */
+  problemList(findings: readonly Finding[]): string {
+    const items = findings.map((finding) => {
+      const line = this.lines.lineOf(finding.start);
+      const label = this.t('render.problem.goTo', { line: line + 1 });
+      return `<li class="problem problem-${finding.severity}"><button type="button" class="problem-marker"${attributes({ 'data-reveal': line, title: label })}><span class="problem-icon" aria-hidden="true"></span><span class="sr-only">${text(this.t(`render.severity.${finding.severity}`))}: </span>${text(this.t('render.problem.line', { line: line + 1 }))}</button> <span class="problem-message">${inlineCode(finding.message)}</span> <span class="problem-rule">${text(finding.ruleId)}</span></li>`;
+    });
+    return `<ul class="problems">${items.join('')}</ul>`;
+  }
+
+  /** A markdown field at `path` rendered, with `data-line` on its blocks. */
+  markdown(path: JsonPath): string {
+    const source = asString(this.at(path));
+    if (source === undefined || source.trim() === '') return '';
+    const node = nodeAt(this.parsed.root, path);
+    let baseLine: number | undefined;
+    if (node) {
+      const indicator = this.parsed.text[node.start];
+      baseLine = this.lines.lineOf(node.start) + (indicator === '|' || indicator === '>' ? 1 : 0);
+    }
+    return `<div class="markdown">${renderMarkdown(source, baseLine)}</div>`;
+  }
+
+  /** The plan value at a path. */
+  at(path: JsonPath): unknown {
+    let value: unknown = this.data;
+    for (const segment of path) {
+      if (typeof segment === 'number') value = asArray(value)[segment];
+      else value = asRecord(value)?.[segment];
+    }
+    return value;
+  }
+
+  /** A scalar as escaped text; lists, mappings and absent values give ''. */
+  value(value: unknown): string {
+    if (typeof value === 'string') return text(value);
+    if (typeof value === 'number' && Number.isFinite(value)) return text(this.number(value));
+    if (typeof value === 'boolean') return text(String(value));
+    return '';
+  }
+
+  number(value: number): string {
+    return formatNumber(this.locale, value);
+  }
+
+  /** An amount in the plan's currency, as text (escape it). */
+  money(value: number): string {
+    const currency = asString(this.data.currency);
+    return currency ? `${this.number(value)} ${currency}` : this.number(value);
+  }
+
+  /** A value in a KPI unit, as text (escape it). */
+  measure(value: number, unit: string | undefined): string {
+    if (unit === 'percent') return `${this.number(value)} %`;
+    if (unit === 'currency') return this.money(value);
+    if (unit === 'ratio') return `${this.number(value)}×`;
+    return this.number(value);
+  }
+
+  /** A `YYYY-MM-DD` date in the plan's language (e.g. 31 Dec 2026), else the value as written; as text. */
+  date(value: unknown): string {
+    const days = parseDate(value);
+    if (days === undefined) return typeof value === 'string' ? value : '';
+    // English dates day first (31 Dec 2026), as in the plans' own region.
+    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : this.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(days * 86_400_000));
+  }
+
+  /** The record of an item defined under `section` with this id. */
+  item(section: IdSection, id: string): Data | undefined {
+    const definition = this.model.ids.get(section)?.get(id);
+    return definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+  }
+
+  /** How an id is shown: the item's name (or role, or statement), else the id itself; as text. */
+  nameOf(section: IdSection, id: string): string {
+    const item = this.item(section, id);
+    return asString(item?.name) ?? asString(item?.role) ?? id;
+  }
+
+  /** Ids shown as chips, each with the name it refers to. */
+  chips(section: IdSection, value: unknown): string {
+    const ids = typeof value === 'string' ? [value] : asArray(value).filter((id): id is string => typeof id === 'string');
+    if (ids.length === 0) return '';
+    return `<ul class="chips">${ids.map((id) => `<li class="chip">${text(this.nameOf(section, id))}</li>`).join('')}</ul>`;
+  }
+
+  /** A number from the plan, or undefined. */
+  numberAt(path: JsonPath): number | undefined {
+    return asNumber(this.at(path));
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The plan as a board-ready document: a pure function from the analysed plan, its findings,
+ * its SMART verdicts and a language to the HTML of the page body. The language server, the
+ * CLI and the export all use it; `page.ts` wraps it in a document.
+ */
+import { EXPECTED_SECTIONS } from '../rules/section-missing';
+import { asArray, asString } from '../model';
+import type { CheckOptions, PlanService } from '../service';
+import type { Finding, Locale, PlanKind } from '../types';
+import { RenderContext, type RenderInput } from './context';
+import { attributes, classes, inlineCode, text } from './html';
+import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';
+import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
+import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
+
+export type { RenderInput } from './context';
+
+export interface RenderedPlan {
+  /** The page body's HTML. */
+  html: string;
+  /** The plan's title, as text. */
+  title: string;
+  locale: Locale;
+  /** False when the YAML does not parse: the body then shows what could be read. */
+  ok: boolean;
+}
+
+type SectionRenderer = (ctx: RenderContext) => string;
+
+const RENDERERS: Record<string, SectionRenderer> = {
+  summary, objectives, goals, kpis, strategies,
+  market, personas, positioning, mix, budget, calendar, channels, content, measurement,
+  segments, offering, team, tactics, forecast, territories, training,
+};
+
+/**
+ * Sections in the order the document shows them: the template's order (`EXPECTED_SECTIONS`),
+ * with the objectives before the goals they support and the KPI table where each template
+ * puts its metrics (marketing: with measurement; sales: before training).
+ */
+export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
+  marketing: insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'),
+  sales: insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'),
+};
+
+function insert(order: readonly string[], before: string, section: string): string[] {
+  const index = order.indexOf(before);
+  return [...order.slice(0, index), section, ...order.slice(index)];
+}
+
+/** Sections of a plan of unknown kind: those of either template that it has. */
+function sectionsOf(ctx: RenderContext): { key: string; expected: boolean }[] {
+  const kind = ctx.model.kind;
+  if (kind) return RENDER_ORDER[kind].map((key) => ({ key, expected: EXPECTED_SECTIONS[kind].includes(key) }));
+  const all = [...new Set([...RENDER_ORDER.marketing, ...RENDER_ORDER.sales])];
+  return all.filter((key) => key in ctx.data).map((key) => ({ key, expected: false }));
+}
+
+export function renderPlan(input: RenderInput): RenderedPlan {
+  const ctx = new RenderContext(input);
+  const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
+  const shown = sectionsOf(ctx);
+  const sections = shown.map(({ key, expected }, index) => renderSection(ctx, key, index + 1, expected)).filter(Boolean);
+  const head = header(ctx, title);
+  const body = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
+  return { html: body, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
+}
+
+function sectionHeading(ctx: RenderContext, key: string): string {
+  return ctx.t(`render.section.${key}` as 'render.section.summary');
+}
+
+function renderSection(ctx: RenderContext, key: string, number: number, expected: boolean): string {
+  const present = key in ctx.data;
+  const headingHtml = `<h2><span class="section-number">${number}</span>${text(sectionHeading(ctx, key))}</h2>`;
+  if (!present) {
+    if (!expected) return '';
+    return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
+      claim: (located) => located.finding.ruleId === 'section/missing' && located.finding.params.section === key,
+      attributes: { id: `section-${key}` },
+    });
+  }
+  const content = RENDERERS[key](ctx);
+  return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+}
+
+/** Title, template, owner, period, currency and linked plans; findings about the plan as a whole are shown here. */
+function header(ctx: RenderContext, title: string): string {
+  const period = ctx.data.period && typeof ctx.data.period === 'object' ? (ctx.data.period as Record<string, unknown>) : {};
+  const start = ctx.date(period.start);
+  const end = ctx.date(period.end);
+  const links = asArray(ctx.data.alignsWith).filter((link): link is string => typeof link === 'string');
+  const meta = [
+    [ctx.t('render.label.owner'), ctx.value(ctx.data.owner)],
+    [ctx.t('render.label.period'), start || end ? text(`${start} – ${end}`) : ''],
+    [ctx.t('render.label.currency'), ctx.value(ctx.data.currency)],
+    [ctx.t('render.label.alignsWith'), links.map((link) => text(link)).join(', ')],
+  ].filter(([, value]) => value !== '');
+  const kind = ctx.model.kind ? ctx.t(`render.kind.${ctx.model.kind}`) : ctx.t('render.kind.unknown');
+  const metaHtml = meta.length ? `<dl class="plan-meta">${meta.map(([label, value]) => `<div><dt>${text(label)}</dt><dd>${value}</dd></div>`).join('')}</dl>` : '';
+  // Whatever no section has shown (the plan as a whole, header keys, unknown top-level keys) lands here.
+  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${metaHtml}`, { claim: () => true });
+}
+
+/** Errors, warnings and the plan's SMART score, with every finding listed (each reveals its line). */
+function status(ctx: RenderContext, findings: readonly Finding[]): string {
+  const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const notes = findings.length - errors - warnings;
+  const notesFigure = notes > 0 ? `<div class="status-figure"><span class="figure-value">${notes}</span><span class="figure-label">${text(ctx.t('render.status.notes'))}</span></div>` : '';
+  const smart = smartTotals(ctx);
+  const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
+  const figures = [
+    `<div class="${classes('status-figure', errors > 0 && 'status-figure-error')}"><span class="figure-value">${errors}</span><span class="figure-label">${text(ctx.t('render.status.errors'))}</span></div>`,
+    `<div class="${classes('status-figure', warnings > 0 && 'status-figure-warning')}"><span class="figure-value">${warnings}</span><span class="figure-label">${text(ctx.t('render.status.warnings'))}</span></div>`,
+    smart.max > 0
+      ? `<div class="${classes('status-figure', smart.score === smart.max ? 'status-figure-ok' : 'status-figure-warning')}"><span class="figure-value">${smart.score}/${smart.max}</span><span class="figure-label">${text(ctx.t('render.status.smart'))}</span></div>`
+      : '',
+    notesFigure,
+  ].join('');
+  const headline = findings.length === 0 ? ctx.t('render.status.clean') : ctx.t('render.status.problems');
+  const list = findings.length === 0 ? '' : `<details class="status-details"${findings.length <= 8 ? ' open' : ''}><summary>${text(ctx.t('render.status.list'))}</summary>${ctx.problemList(findings)}</details>`;
+  return `<section${attributes({ class: `plan-status status-${state}`, 'aria-label': ctx.t('render.status.label') })}><div class="status-figures">${figures}</div><p class="status-headline">${inlineCode(headline)}</p>${list}</section>`;
+}
+
+function toc(ctx: RenderContext, shown: readonly { key: string; expected: boolean }[]): string {
+  const entries = shown
+    .filter(({ key, expected }) => key in ctx.data || expected)
+    .map(({ key }, index) => `<li${key in ctx.data ? '' : ' class="missing"'}><a href="#section-${key}"><span class="toc-number">${index + 1}</span>${text(sectionHeading(ctx, key))}</a></li>`);
+  return entries.length < 3 ? '' : `<nav class="toc"${attributes({ 'aria-label': ctx.t('render.toc') })}><ol>${entries.join('')}</ol></nav>`;
+}
+
+/**
+ * A notice put above the last good rendering while the YAML is broken: what is wrong and
+ * where (each syntax error reveals its line).
+ */
+export function renderBrokenNotice(input: RenderInput): string {
+  const ctx = new RenderContext(input);
+  const syntax = input.findings.filter((finding) => finding.ruleId === 'yaml/syntax');
+  return `<div class="notice notice-broken" role="status"><p><strong>${text(ctx.t('render.notice.broken'))}</strong> ${text(ctx.t('render.notice.brokenDetail'))}</p>${syntax.length ? ctx.problemList(syntax) : ''}</div>`;
+}
+
+/** A notice for a plan over `maxFileSize`, which is neither checked nor rendered. */
+export function renderTooLargeNotice(locale: Locale, message: string): string {
+  return `<div class="notice notice-too-large" role="status"${attributes({ lang: locale })}><p>${inlineCode(message)}</p></div>`;
+}
+
+/** Checks and renders a text with a service: the findings, SMART verdicts and language the editor would show. */
+export function renderText(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): RenderedPlan & { findings: Finding[] } {
+  const { findings, locale } = service.check(source, filePath, options);
+  const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
+  if (tooLarge) return { html: renderTooLargeNotice(locale, tooLarge.message), title: filePath ?? '', locale, ok: false, findings };
+  const { parsed, model } = service.analyze(source, filePath);
+  const smart = service.smart(source, filePath, options);
+  return { ...renderPlan({ parsed, model, findings, smart, locale }), findings };
+}

@@ -1,0 +1,68 @@
+import * as fs from 'fs';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { renderBrokenNotice, renderText } from '../core/render';
+import { RenderRequest } from '../protocol';
+import { filePathOf, type Feature, type ServerContext } from './context';
+
+/** How long a render request waits for the version it names to arrive. */
+const VERSION_WAIT_MS = 2000;
+
+/**
+ * `planAsCode/render`: the plan rendered for the preview. The server keeps the last good
+ * rendering of each open document, so that a broken YAML shows it under a notice instead of a
+ * half-read plan.
+ */
+export const preview: Feature = {
+  register(context) {
+    const { connection, documents } = context;
+    const lastGood = new Map<string, string>();
+
+    connection.onRequest(RenderRequest.type, async (params): Promise<RenderRequest.Result> => {
+      const document = await documentAt(context, params.uri, params.version);
+      const filePath = filePathOf(params.uri);
+      const text = document?.getText() ?? readFile(filePath);
+      if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
+      const settings = await context.settingsFor(params.uri);
+      const rendered = renderText(context.service, text, filePath ?? params.uri, { settings, editorLocale: context.editorLocale() });
+      const version = document?.version ?? null;
+      const result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
+      if (rendered.ok || rendered.findings.some((finding) => finding.ruleId === 'plan/too-large')) {
+        if (document) lastGood.set(params.uri, rendered.html);
+        return result;
+      }
+      const { parsed, model } = context.service.analyze(text, filePath ?? params.uri);
+      const notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: rendered.locale });
+      return { ...result, html: `${notice}${lastGood.get(params.uri) ?? rendered.html}` };
+    });
+
+    documents.onDidClose(({ document }) => lastGood.delete(document.uri));
+  },
+};
+
+function readFile(filePath: string | undefined): string | undefined {
+  if (!filePath) return undefined;
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The open document, once it has reached `version` (or after a short wait, whatever it has). */
+async function documentAt(context: ServerContext, uri: string, version: number | undefined): Promise<TextDocument | undefined> {
+  const current = context.documents.get(uri);
+  if (!current || version === undefined || current.version >= version) return current;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      resolve(context.documents.get(uri));
+    }, VERSION_WAIT_MS);
+    const listener = context.documents.onDidChangeContent(({ document }) => {
+      if (document.uri !== uri || document.version < version) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(document);
+    });
+  });
+}

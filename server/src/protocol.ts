@@ -1,0 +1,44 @@
+/**
+ * Every custom message between the Plan as Code client and its language server: the one place
+ * that names them, says which way they go, and types their params and results. Both the client
+ * (`client/src`) and the server (`server/src/lsp`) import from here; add a message here first.
+ *
+ * Standard LSP messages (diagnostics, configuration, ...) are not repeated here.
+ */
+import { RequestType } from 'vscode-jsonrpc';
+
+/**
+ * `planAsCode/render` (client → server, request): the plan of an open document rendered as the
+ * body of a board-ready HTML document, for the preview and the export.
+ *
+ * The server renders the latest version it has (it has seen every change the client sent
+ * before the request). When the YAML does not parse, it answers with the last good rendering
+ * of that document (or, without one, what could be read) under a notice, and `ok: false`.
+ * A document that is not open is read from disk (`version: null`).
+ */
+export namespace RenderRequest {
+  export const method = 'planAsCode/render';
+  export const direction = 'clientToServer';
+
+  export interface Params {
+    /** The plan document's URI. */
+    uri: string;
+    /** The version the client shows; the server renders this one or a newer one. */
+    version?: number;
+  }
+
+  export interface Result {
+    /** The rendered body: HTML from the renderer, with every plan text escaped. */
+    html: string;
+    /** The document version rendered, or null when the plan was read from disk. */
+    version: number | null;
+    /** The plan's title, as text. */
+    title: string;
+    /** The language of the headings (`en` or `ro`). */
+    locale: 'en' | 'ro';
+    /** False when the YAML is broken: `html` is then the last good rendering plus a notice. */
+    ok: boolean;
+  }
+
+  export const type = new RequestType<Params, Result, void>(method);
+}

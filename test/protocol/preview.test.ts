@@ -1,0 +1,74 @@
+/** `planAsCode/render` over stdio: the preview's rendering, the last good one while the YAML is broken. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { RenderRequest } from '../../server/src/protocol';
+import { ROOT } from '../helpers';
+import { serverForSuite } from './lsp-client';
+
+const MARKETING = fs.readFileSync(path.join(ROOT, 'examples/marketing.plan.yaml'), 'utf8');
+
+describe('planAsCode/render', function () {
+  this.timeout(20000);
+  const server = serverForSuite('plan-preview-');
+  const { uriOf } = server;
+  const renderOf = (params: RenderRequest.Params) => server.client.connection.sendRequest(RenderRequest.method, params) as Promise<RenderRequest.Result>;
+
+  it('renders an open plan at its version, with its title and language', async () => {
+    const uri = uriOf('marketing.plan.yaml');
+    await server.client.open(uri, MARKETING, 3);
+    const result = await renderOf({ uri, version: 3 });
+    assert.strictEqual(result.ok, true);
+    assert.strictEqual(result.version, 3);
+    assert.strictEqual(result.title, 'Someș Coffee Roasters — marketing plan 2026');
+    assert.strictEqual(result.locale, 'en');
+    assert.match(result.html, /^<main class="plan plan-marketing" lang="en">/);
+    assert.match(result.html, /<h1>Someș Coffee Roasters — marketing plan 2026<\/h1>/);
+  });
+
+  it('answers with the last good rendering and a notice while the YAML is broken, then recovers', async () => {
+    const uri = uriOf('marketing.plan.yaml');
+    const edited = MARKETING.replace('marketing plan 2026', 'marketing plan 2026 (v2)');
+    await server.client.change(uri, 4, [{ text: edited }]);
+    const good = await renderOf({ uri, version: 4 });
+    assert.match(good.html, /<h1>Someș Coffee Roasters — marketing plan 2026 \(v2\)<\/h1>/);
+
+    const broken = edited.replace('title: Someș Coffee Roasters — marketing plan 2026 (v2)', 'title: "Someș (v3)\nsummary: [');
+    await server.client.change(uri, 5, [{ text: broken }]);
+    const result = await renderOf({ uri, version: 5 });
+    assert.strictEqual(result.ok, false);
+    assert.strictEqual(result.version, 5);
+    assert.match(result.html, /^<div class="notice notice-broken" role="status"><p><strong>The plan has a YAML syntax error.<\/strong>/);
+    assert.match(result.html, /data-reveal="\d+"/, 'the notice points at the error');
+    assert.match(result.html, /<h1>Someș Coffee Roasters — marketing plan 2026 \(v2\)<\/h1>/, 'the last good version is shown');
+
+    await server.client.change(uri, 6, [{ text: MARKETING }]);
+    const fixed = await renderOf({ uri, version: 6 });
+    assert.strictEqual(fixed.ok, true);
+    assert.doesNotMatch(fixed.html, /notice-broken/);
+  });
+
+  it('waits for a version it has not seen yet', async () => {
+    const uri = uriOf('wait.plan.yaml');
+    await server.client.open(uri, MARKETING, 1);
+    const pending = renderOf({ uri, version: 2 });
+    void server.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: MARKETING.replace('marketing plan 2026', 'later') }] });
+    const result = await pending;
+    assert.strictEqual(result.version, 2);
+    assert.match(result.html, /<h1>Someș Coffee Roasters — later<\/h1>/);
+  });
+
+  it('reads a plan that is not open from disk', async () => {
+    const file = path.join(server.folder, 'closed.plan.yaml');
+    fs.writeFileSync(file, MARKETING.replace('language: en', 'language: ro'));
+    const result = await renderOf({ uri: pathToFileURL(file).toString() });
+    assert.strictEqual(result.version, null);
+    assert.strictEqual(result.locale, 'ro');
+    assert.match(result.html, /Rezumat/);
+  });
+
+  it('fails clearly for a plan that does not exist', async () => {
+    await assert.rejects(renderOf({ uri: uriOf('missing.plan.yaml') }), /No plan at/);
+  });
+});

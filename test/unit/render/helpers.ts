@@ -1,0 +1,23 @@
+import { renderText } from '../../../server/src/core/render';
+import { RenderContext } from '../../../server/src/core/render/context';
+import type { Finding, Locale } from '../../../server/src/core/types';
+import { memoryService } from '../../helpers';
+
+export const PLAN_PATH = '/plans/test.plan.yaml';
+
+/** A plan text checked and rendered as the preview would (`/plans/test.plan.yaml`). */
+export function render(text: string, editorLocale = 'en') {
+  return renderText(memoryService(), text, PLAN_PATH, { editorLocale });
+}
+
+/**
+ * A render context for one plan, to render a piece of it: with the plan's own findings
+ * (`findings: 'check'`), or with none (the default), so that a piece's markup is exact.
+ */
+export function contextFor(text: string, options: { locale?: Locale; findings?: 'check' | Finding[] } = {}): RenderContext {
+  const service = memoryService();
+  const { parsed, model } = service.analyze(text, PLAN_PATH);
+  const checked = service.check(text, PLAN_PATH, { editorLocale: options.locale ?? 'en' });
+  const findings = options.findings === 'check' ? checked.findings : (options.findings ?? []);
+  return new RenderContext({ parsed, model, findings, smart: service.smart(text, PLAN_PATH), locale: options.locale ?? checked.locale });
+}

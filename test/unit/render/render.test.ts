@@ -1,0 +1,150 @@
+/** The whole document: sections in the template's order, headings in the plan's language, source lines, findings in place. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RENDER_ORDER, renderText } from '../../../server/src/core/render';
+import { EXPECTED_SECTIONS } from '../../../server/src/core/rules/section-missing';
+import { LineIndex } from '../../../server/src/core/text';
+import { en } from '../../../server/src/core/messages/en';
+import { ro } from '../../../server/src/core/messages/ro';
+import { diskService, ROOT, yaml } from '../../helpers';
+import { render } from './helpers';
+import { assertInert } from './inert';
+
+const EXAMPLES = ['marketing', 'sales'] as const;
+
+function example(kind: (typeof EXAMPLES)[number]) {
+  const filePath = path.join(ROOT, 'examples', `${kind}.plan.yaml`);
+  const text = fs.readFileSync(filePath, 'utf8');
+  return { filePath, text };
+}
+
+/** Section keys of the `<section id="section-…">` elements, in document order. */
+function sectionKeys(html: string): string[] {
+  return [...html.matchAll(/<section[^>]* id="section-([a-z]+)"/g)].map((match) => match[1]);
+}
+
+/** The text of the section headings, in document order. */
+function headings(html: string): string[] {
+  return [...html.matchAll(/<h2><span class="section-number">\d+<\/span>([^<]+)<\/h2>/g)].map((match) => match[1]);
+}
+
+describe('rendered plan', () => {
+  it('orders sections as each template does, with the objectives and the KPIs where the template discusses them', () => {
+    assert.deepStrictEqual(RENDER_ORDER.marketing, ['summary', 'market', 'personas', 'objectives', 'goals', 'positioning', 'strategies', 'mix', 'budget', 'calendar', 'channels', 'content', 'kpis', 'measurement']);
+    assert.deepStrictEqual(RENDER_ORDER.sales, ['summary', 'objectives', 'goals', 'segments', 'offering', 'strategies', 'team', 'tactics', 'forecast', 'territories', 'kpis', 'training']);
+    for (const kind of EXAMPLES) {
+      assert.deepStrictEqual(
+        RENDER_ORDER[kind].filter((key) => EXPECTED_SECTIONS[kind].includes(key)),
+        EXPECTED_SECTIONS[kind],
+      );
+    }
+  });
+
+  for (const kind of EXAMPLES) {
+    it(`renders every section of the ${kind} example in order, clean, with a full SMART score`, () => {
+      const { filePath, text } = example(kind);
+      const rendered = renderText(diskService(), text, filePath, { editorLocale: 'en' });
+      assert.strictEqual(rendered.ok, true);
+      assert.deepStrictEqual(sectionKeys(rendered.html), RENDER_ORDER[kind]);
+      assert.deepStrictEqual(headings(rendered.html), RENDER_ORDER[kind].map((key) => en[`render.section.${key}` as keyof typeof en]));
+      assert.match(rendered.html, /<p class="status-headline">The plan passes every check.<\/p>/);
+      assert.match(rendered.html, /<span class="figure-value">30\/30<\/span><span class="figure-label">SMART score<\/span>/);
+      assert.strictEqual(rendered.html.match(/class="smart-letter smart-pass"/g)?.length, 30);
+      assert.doesNotMatch(rendered.html, /has-problems|section-missing/);
+      assertInert(rendered.html);
+    });
+
+    it(`puts each block's source line on it in the ${kind} example`, () => {
+      const { filePath, text } = example(kind);
+      const rendered = renderText(diskService(), text, filePath, { editorLocale: 'en' });
+      const lines = text.split('\n');
+      for (const key of RENDER_ORDER[kind]) {
+        const line = Number(new RegExp(`<section[^>]*data-line="(\\d+)" id="section-${key}"`).exec(rendered.html)?.[1]);
+        assert.ok(lines[line].startsWith(`${key}:`), `section ${key} starts on its key's line`);
+      }
+      const count = new LineIndex(text).lineCount;
+      for (const match of rendered.html.matchAll(/data-line="(\d+)"/g)) assert.ok(Number(match[1]) < count);
+      // A goal's card is on its `- id:` line, and the markdown of the summary on its own lines.
+      const goal = Number(/<article class="card goal[^"]*" data-line="(\d+)"><div class="goal-head"><div><p class="goal-id">(?:qualified-leads|revenue-2026)</.exec(rendered.html)?.[1]);
+      assert.match(lines[goal], /^ {2}- id: (qualified-leads|revenue-2026)$/);
+      const paragraph = Number(/<p data-line="(\d+)">(?:Someș|In 2025)/.exec(rendered.html)?.[1]);
+      assert.match(lines[paragraph], /^ {2}(Someș Coffee Roasters roasts|In 2025 we invoiced)/);
+    });
+
+    it(`renders the ${kind} example's headings and labels in Romanian when the plan says so`, () => {
+      const { filePath, text } = example(kind);
+      const rendered = renderText(diskService(), text.replace('language: en', 'language: ro'), filePath, { editorLocale: 'en' });
+      assert.strictEqual(rendered.locale, 'ro');
+      assert.deepStrictEqual(headings(rendered.html), RENDER_ORDER[kind].map((key) => ro[`render.section.${key}` as keyof typeof ro]));
+      assert.match(rendered.html, /<main class="plan plan-[a-z]+" lang="ro">/);
+      assert.match(rendered.html, /Scor SMART/);
+      assert.match(rendered.html, /31 dec\. 2026/, 'dates in Romanian');
+    });
+  }
+
+  it('shows the charts with titles and text alternatives', () => {
+    for (const kind of EXAMPLES) {
+      const { filePath, text } = example(kind);
+      const { html } = renderText(diskService(), text, filePath, { editorLocale: 'en' });
+      const charts = [...html.matchAll(/<svg class="chart (chart-[a-z]+)"[^>]* role="img" aria-label="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)];
+      assert.deepStrictEqual(charts.map((chart) => chart[1]), kind === 'marketing' ? ['chart-budget', 'chart-gantt'] : ['chart-forecast']);
+      for (const chart of charts) assert.strictEqual(chart[2], chart[3], 'the title says what the label says');
+    }
+    const sales = renderText(diskService(), example('sales').text, example('sales').filePath).html;
+    assert.match(sales, /<details class="chart-data"><summary>Data table<\/summary><div class="table-wrap"><table class="forecast-table">/);
+    assert.match(sales, /<span class="figure-value">3,435,000 RON<\/span><span class="figure-label">Revenue 2025<\/span>/);
+    assert.match(sales, /<span class="figure-value">4,157,000 RON<\/span><span class="figure-label">Projected 2026<\/span><span class="figure-note">\+21 %<\/span>/);
+    const marketing = renderText(diskService(), example('marketing').text, example('marketing').filePath).html;
+    assert.match(marketing, /<tfoot><tr><th scope="row">Total<\/th><td class="number">410,000 RON<\/td><td class="number">97.6 %<\/td><td class="number">1,205,000 RON<\/td><td class="number">2.94×<\/td><\/tr><\/tfoot>/);
+  });
+
+  it('marks findings where they occur and lists them in the summary with their lines', () => {
+    const text = yaml(
+      'kind: sales',
+      'title: Draft',
+      'period: { start: 2026-01-01, end: 2026-12-31 }',
+      'summary: Short.',
+      'kpis:',
+      '  - { id: revenue, name: Revenue, metric: revenue, baseline: 10, target: 12, frequency: monthly, source: CRM }',
+      'goals:',
+      '  - id: grow',
+      '    statement: Grow revenue to 12 through referrals from 3 partners',
+      '    kpi: revenue',
+      '    target: 12',
+      '    owner: Ana',
+      '    supports: [nothing-here]',
+    );
+    const { html, findings } = render(text);
+    const goalLine = 7;
+    const card = new RegExp(`<article class="card goal smart-incomplete has-problems has-error" data-line="${goalLine}">.*?</article>`).exec(html)?.[0];
+    assert.ok(card, 'the goal card is marked with its worst severity');
+    assert.match(card, /<button type="button" class="problem-marker" data-reveal="12" title="Show line 13 in the editor">.*?<span class="problem-message"><code>nothing-here<\/code> is not defined/);
+    assert.match(card, /data-reveal="7"[^>]*>.*?Goal <code>grow<\/code> has no <code>deadline<\/code>/);
+    assert.match(html, /<span class="figure-value">1<\/span><span class="figure-label">Errors<\/span>/);
+    // The missing sections are placeholders in the template's order, each with its finding.
+    const missing = [...html.matchAll(/<section class="section section-([a-z]+) section-missing has-problems has-warning" id="section-\1">/g)].map((match) => match[1]);
+    assert.deepStrictEqual(missing, ['segments', 'offering', 'strategies', 'team', 'tactics', 'forecast', 'territories', 'training']);
+    assert.match(html, /<section class="section section-team section-missing[^>]*><h2><span class="section-number">7<\/span>Sales team structure<\/h2><p class="missing-note">This section of the template is not written yet.<\/p><ul class="problems"><li class="problem problem-warning">.*?no <code>team<\/code> section/);
+    // Every finding is listed in the summary.
+    const summary = /<section class="plan-status status-error".*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.strictEqual(summary.match(/class="problem /g)?.length, findings.length);
+  });
+
+  it('shows findings that no section holds on the header', () => {
+    const { html } = render(yaml('kind: marketing', 'title: T', 'ownr: Ana', 'period: { start: 2026-01-01, end: 2026-12-31 }'));
+    assert.match(html, /<header class="plan-header has-problems has-error" data-line="0">.*?Unknown key <code>ownr<\/code>.*?<\/header>/);
+  });
+
+  it('renders what a broken plan still has, and says it is broken', () => {
+    const rendered = render(yaml('kind: marketing', 'title: Broken', 'summary: [unclosed'));
+    assert.strictEqual(rendered.ok, false);
+    assert.match(rendered.html, /<h1>Broken<\/h1>/);
+  });
+
+  it('renders a plan of unknown kind with the sections it has', () => {
+    const { html } = render(yaml('title: Loose', 'summary: Hello', 'team:', '  - { id: a, role: Lead }'));
+    assert.deepStrictEqual(sectionKeys(html), ['summary', 'team']);
+    assert.match(html, /<p class="plan-kind">Plan<\/p>/);
+  });
+});
