@@ -4,20 +4,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { ROOT } from '../helpers';
-import { LspClient, type PublishedDiagnostics } from './lsp-client';
+import { LspClient, positionOf, type PublishedDiagnostics } from './lsp-client';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 
 function codes(published: PublishedDiagnostics): string[] {
   return published.diagnostics.map((diagnostic) => diagnostic.code);
-}
-
-/** The line and column where a piece of text starts. */
-function positionOf(text: string, needle: string): { line: number; character: number } {
-  const offset = text.indexOf(needle);
-  assert.ok(offset !== -1, `"${needle}" not found`);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
 describe('language server over stdio', function () {

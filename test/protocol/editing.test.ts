@@ -1,18 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { ROOT } from '../helpers';
-import { LspClient } from './lsp-client';
+import { positionOf, serverForSuite } from './lsp-client';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
-
-function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
-  const offset = text.indexOf(needle) + delta;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 interface Item {
   label: string;
@@ -24,27 +16,19 @@ interface Item {
 
 describe('completion and hover over stdio', function () {
   this.timeout(20000);
-  let client: LspClient;
-  let folder: string;
+  const server = serverForSuite('plan-editing-');
 
-  before(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-editing-'));
-    client = new LspClient();
-    const result = (await client.initialize()) as { capabilities: { completionProvider: unknown; hoverProvider: boolean } };
-    assert.ok(result.capabilities.completionProvider);
-    assert.strictEqual(result.capabilities.hoverProvider, true);
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
+  it('announces completion and hover', () => {
+    assert.ok(server.capabilities.completionProvider);
+    assert.strictEqual(server.capabilities.hoverProvider, true);
   });
 
   it('completes KPI ids inside `kpi:` with a text edit over the typed word', async () => {
     const text = CLEAN.replace('    kpi: cpl\n', '    kpi: cp\n');
-    const uri = pathToFileURL(path.join(folder, 'complete.plan.yaml')).toString();
-    await client.open(uri, text);
+    const uri = server.uriOf('complete.plan.yaml');
+    await server.client.open(uri, text);
     const position = positionOf(text, '    kpi: cp\n', 11);
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as Item[];
+    const items = (await server.client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as Item[];
     assert.deepStrictEqual(items.map((item) => item.label), ['qualified-leads', 'cpl']);
     assert.strictEqual(items[1].kind, 18, 'Reference');
     assert.deepStrictEqual(items[1].textEdit, { range: { start: { line: position.line, character: 9 }, end: position }, newText: 'cpl' });
@@ -52,9 +36,9 @@ describe('completion and hover over stdio', function () {
 
   it('completes a SMART goal skeleton as a snippet', async () => {
     const text = CLEAN.replace('goals:\n', 'goals:\n  - \n');
-    const uri = pathToFileURL(path.join(folder, 'skeleton.plan.yaml')).toString();
-    await client.open(uri, text);
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'goals:\n  - \n', 11) })) as Item[];
+    const uri = server.uriOf('skeleton.plan.yaml');
+    await server.client.open(uri, text);
+    const items = (await server.client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'goals:\n  - \n', 11) })) as Item[];
     const goal = items.find((item) => item.kind === 15)!;
     assert.strictEqual(goal.label, 'New SMART goal');
     assert.strictEqual(goal.insertTextFormat, 2, 'Snippet');
@@ -62,10 +46,10 @@ describe('completion and hover over stdio', function () {
   });
 
   it('hovers a KPI reference with its definition, in markdown', async () => {
-    const uri = pathToFileURL(path.join(folder, 'hover.plan.yaml')).toString();
-    await client.open(uri, CLEAN);
+    const uri = server.uriOf('hover.plan.yaml');
+    await server.client.open(uri, CLEAN);
     const position = positionOf(CLEAN, '    kpi: qualified-leads\n', 12);
-    const result = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as { contents: { kind: string; value: string }; range: unknown };
+    const result = (await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as { contents: { kind: string; value: string }; range: unknown };
     assert.strictEqual(result.contents.kind, 'markdown');
     assert.match(result.contents.value, /^\*\*Marketing-qualified leads\*\* `qualified-leads`\n\n400 → 520 count/);
     assert.deepStrictEqual(result.range, { start: { line: position.line, character: 9 }, end: { line: position.line, character: 24 } });
@@ -73,18 +57,18 @@ describe('completion and hover over stdio', function () {
 
   it('marks references to undefined ids with a semantic token', async () => {
     const text = CLEAN.replace('    kpi: cpl\n', '    kpi: cpll\n');
-    const uri = pathToFileURL(path.join(folder, 'tokens.plan.yaml')).toString();
-    await client.open(uri, text);
-    const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    const uri = server.uriOf('tokens.plan.yaml');
+    await server.client.open(uri, text);
+    const tokens = (await server.client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
     const at = positionOf(text, 'cpll');
     assert.deepStrictEqual(tokens.data, [at.line, at.character, 4, 0, 0]);
-    const clean = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: pathToFileURL(path.join(folder, 'hover.plan.yaml')).toString() } })) as { data: number[] };
+    const clean = (await server.client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: server.uriOf('hover.plan.yaml') } })) as { data: number[] };
     assert.deepStrictEqual(clean.data, []);
   });
 
   it('answers null where there is nothing to say', async () => {
-    const uri = pathToFileURL(path.join(folder, 'hover.plan.yaml')).toString();
-    const result = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(CLEAN, 'Grow qualified demand', 3) });
+    const uri = server.uriOf('hover.plan.yaml');
+    const result = await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(CLEAN, 'Grow qualified demand', 3) });
     assert.strictEqual(result, null);
   });
 });

@@ -93,13 +93,17 @@ export class LspClient {
  * A server and a temporary folder for one suite (call it inside `describe`): started and
  * initialized before the suite's tests, stopped and removed after them.
  */
-export function serverForSuite(folderPrefix: string): { readonly client: LspClient; readonly folder: string; uriOf(name: string): string } {
+export function serverForSuite(
+  folderPrefix: string,
+  workspaceCapabilities: Record<string, unknown> = {},
+): { readonly client: LspClient; readonly folder: string; readonly capabilities: Record<string, unknown>; uriOf(name: string): string } {
   let client: LspClient | undefined;
   let folder = '';
+  let capabilities: Record<string, unknown> = {};
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
     client = new LspClient();
-    await client.initialize();
+    ({ capabilities } = (await client.initialize('en', workspaceCapabilities)) as { capabilities: Record<string, unknown> });
   });
   after(async () => {
     await client?.stop();
@@ -113,6 +117,17 @@ export function serverForSuite(folderPrefix: string): { readonly client: LspClie
     get folder() {
       return folder;
     },
+    get capabilities() {
+      return capabilities;
+    },
     uriOf: (name) => pathToFileURL(path.join(folder, name)).toString(),
   };
+}
+
+/** The line and UTF-16 column where `needle` starts in `text`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const offset = text.indexOf(needle);
+  if (offset === -1) throw new Error(`"${needle}" is not in the text`);
+  const before = text.slice(0, offset + delta).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
 }
