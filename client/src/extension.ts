@@ -7,9 +7,10 @@
  * settings through `workspace/configuration`, `.planrc.yaml`) is the server's.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerClientCommands } from './commands';
 import { registerPreview, type PreviewApi } from './preview';
+import { createRestartPolicy } from './restartPolicy';
 
 const CLIENT_ID = 'planAsCode';
 const CLIENT_NAME = 'Plan as Code';
@@ -21,6 +22,7 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): { preview: PreviewApi } {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  const restartPolicy = createRestartPolicy({ name: CLIENT_NAME });
   // The client only hooks listeners onto these watchers; they are ours to dispose,
   // and they outlive any one client, so a restart reuses them.
   const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
@@ -38,6 +40,16 @@ export function activate(context: vscode.ExtensionContext): { preview: PreviewAp
     ],
     synchronize: { fileEvents: watchers },
     outputChannel: output,
+    // Explicit instead of the library's default: a crashed server is restarted and the user told once.
+    errorHandler: {
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      closed: () => {
+        const decision = restartPolicy.closed();
+        output.warn(decision.log);
+        if (decision.notice) void (decision.restart ? vscode.window.showWarningMessage(decision.notice) : vscode.window.showErrorMessage(decision.notice));
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
 
   /** Starts a client without blocking the caller on the server: a failure is logged, not thrown. */
@@ -56,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): { preview: PreviewAp
     const next = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     client = next;
     output.info('Restarting the language server.');
+    restartPolicy.reset();
     await previous?.dispose().catch(() => undefined); // the client has logged why, if it failed
     if (client === next) await start(next); // a later restart has taken over otherwise
   };

@@ -5,6 +5,7 @@ import { parseArgs } from 'util';
 import { globSync } from 'tinyglobby';
 import { version } from '../../package.json';
 import { renderCommand } from './cliRender';
+import { notUtf8Warning, readText } from './readText';
 import { ruleDocsPath } from './core/docs';
 import { plainText } from './core/messages';
 import { RULES } from './core/rules';
@@ -104,7 +105,8 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const reports: FileReport[] = files.map((filePath) => {
-    const text = fs.readFileSync(filePath, 'utf8');
+    const { text, notUtf8 } = readText(filePath);
+    if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8));
     const { findings } = service.check(text, filePath, { editorLocale });
     return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings };
   });

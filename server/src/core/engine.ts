@@ -193,7 +193,14 @@ export function evaluateSmart(input: Pick<CheckInput, 'parsed' | 'model' | 'laye
   return goals(model).map((view) => {
     const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
     const letters = contexts.map(({ rule, off, context }): SmartLetterResult => {
-      const report = off ? undefined : rule.checkGoal(context, view);
+      let report: ReturnType<SmartRule['checkGoal']>;
+      try {
+        report = off ? undefined : rule.checkGoal(context, view);
+      } catch (error) {
+        // A crashed letter fails, saying so; the other letters and goals are still judged.
+        const message = formatMessage(locale, 'engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
+        return { letter: rule.letter, ruleId: rule.id, pass: false, off, message, start, end };
+      }
       if (!report) return { letter: rule.letter, ruleId: rule.id, pass: true, off };
       const [reportStart, reportEnd] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
       return { letter: rule.letter, ruleId: rule.id, pass: false, off, message: formatMessage(locale, report.messageId, report.params), start: reportStart, end: reportEnd };

@@ -81,6 +81,11 @@ export const diagnostics: Feature = {
         void connection.sendDiagnostics({ uri, version, diagnostics });
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // Stale diagnostics would claim the plan was checked: one error says it could not be.
+        const locale = context.editorLocale()?.toLowerCase().startsWith('ro') ? 'ro' : 'en';
+        const params = { detail: error instanceof Error ? error.message : String(error) };
+        const finding: Finding = { ruleId: 'yaml/syntax', severity: 'error', messageId: 'engine.checkCrashed', params, message: formatMessage(locale, 'engine.checkCrashed', params), start: 0, end: Math.min(1, current.getText().length) };
+        void connection.sendDiagnostics({ uri, version, diagnostics: [toDiagnostic(current, finding, locale)] });
       }
       if (filePath) recheckLinkedPlans(current, filePath);
     }

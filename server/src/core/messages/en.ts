@@ -143,6 +143,7 @@ export const en = {
   'rename.exists': 'An item of `{section}` in {file} is already called `{name}`: ids must be unique within a section. Choose another name.',
 
   'engine.findingsCapped': 'Only the first {shown} of {total} findings are shown: fix these, or split the plan, to see the rest.',
+  'engine.checkCrashed': 'This plan could not be checked ({detail}), so its findings are missing. Please report this, with the plan.',
   'engine.ruleCrashed': 'The rule `{rule}` failed on this plan ({detail}); its other findings are missing. Please report this.',
 
   'editor.formula': 'Formula: {formula}',

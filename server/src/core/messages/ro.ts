@@ -145,6 +145,7 @@ export const ro: Record<MessageId, string> = {
   'rename.exists': 'Un element din `{section}` din {file} se numește deja `{name}`: id-urile trebuie să fie unice într-o secțiune. Alegeți alt nume.',
 
   'engine.findingsCapped': 'Sunt afișate doar primele {shown} din {total} constatări: corectați-le sau împărțiți planul pentru a le vedea pe celelalte.',
+  'engine.checkCrashed': 'Acest plan nu a putut fi verificat ({detail}), așa că constatările lui lipsesc. Vă rugăm să raportați problema, împreună cu planul.',
   'engine.ruleCrashed': 'Regula `{rule}` a eșuat pe acest plan ({detail}); celelalte constatări ale ei lipsesc. Vă rugăm să raportați problema.',
 
   'editor.formula': 'Formulă: {formula}',

@@ -89,6 +89,7 @@ const DAY_MS = 86_400_000;
 function monthStarts(start: number, end: number): number[] {
   const first = new Date(start * DAY_MS);
   const months: number[] = [];
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return months;
   for (let year = first.getUTCFullYear(), month = first.getUTCMonth(); ; month++) {
     const day = Date.UTC(year, month, 1) / DAY_MS;
     if (day > end) break;
@@ -157,11 +158,14 @@ export function columnChart(options: { className: string; label: string; locale:
   const height = bottom + 42;
   const max = Math.max(1, ...options.points.map((point) => point.value));
   const step = niceStep(max);
-  const ceiling = Math.ceil(max / step) * step;
+  // A revenue near Number.MAX_VALUE rounds up to Infinity: the axis stops at the largest number.
+  const ceiling = Math.min(Math.ceil(max / step) * step, Number.MAX_VALUE);
   const y = (value: number) => bottom - (Math.max(0, value) / ceiling) * plotHeight;
   const compact = new Intl.NumberFormat(options.locale, { notation: 'compact', maximumFractionDigits: 2 });
   const grid: string[] = [];
-  for (let value = 0; value <= ceiling + step / 2; value += step) {
+  // Counted, not summed: near Number.MAX_VALUE, value + step is Infinity and the loop would never end.
+  for (let index = 0; index <= 8 && index * step <= ceiling + step / 2; index++) {
+    const value = index * step;
     grid.push(`<line${attributes({ x1: left, x2: right, y1: round(y(value)), y2: round(y(value)), class: value === 0 ? 'axis' : 'grid' })}/>${label(left - 8, y(value) + 4, 'axis-label', compact.format(value), 'end')}`);
   }
   const slot = (right - left) / Math.max(1, options.points.length);
