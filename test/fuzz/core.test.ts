@@ -16,30 +16,14 @@ const withOffsets = (text: fc.Arbitrary<string>) =>
 
 const LINKED_TEXT = fs.readFileSync(path.join(ROOT, 'examples/sales.plan.yaml'), 'utf8').replace('alignsWith: [marketing.plan.yaml]', 'alignsWith: [fuzz.plan.yaml]');
 
-/**
- * A crash found by fuzzing in code this suite may not change (parse.ts): a merge key (`<<`) in a
- * mapping used as a key makes `Walker.build` call `String(keyNode)`, which throws. Inputs that
- * hit it are counted, not failed, until it is fixed; its fixtures are `regressions/open-*`.
- */
-const OPEN_CRASH = /^Merge sources must be maps or map aliases$/;
-
 describe('fuzz: the core on hostile plans', function () {
   this.timeout(120000);
   const property = (name: string, text: fc.Arbitrary<string>, budget: number) =>
     it(`${name} (${runs(budget)} cases, seed ${SEED})`, () => {
-      let open = 0;
       fc.assert(
-        fc.property(withOffsets(text), ([source, offsets]) => {
-          try {
-            everyFeature(source, offsets, LINKED_TEXT);
-          } catch (error) {
-            if (!(error instanceof Error && OPEN_CRASH.test(error.message))) throw error;
-            open++;
-          }
-        }),
+        fc.property(withOffsets(text), ([source, offsets]) => everyFeature(source, offsets, LINKED_TEXT)),
         { seed: SEED, numRuns: runs(budget) },
       );
-      if (open > 0) console.warn(`    (${open} cases hit the open parse.ts crash "${OPEN_CRASH.source}")`);
     });
 
   property('plans built from the schemas and mutated', mutatedPlanYaml, 1000);
@@ -52,9 +36,7 @@ describe('fuzz: the core on hostile plans', function () {
     for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.plan.yaml'))) {
       const source = fs.readFileSync(path.join(folder, name), 'utf8');
       const offsets = Array.from({ length: Math.min(source.length + 1, 200) }, (_, index) => Math.floor((index * source.length) / Math.max(1, Math.min(source.length, 199))));
-      // `open-*`: crashes in parse.ts, reported to its owner, pending until fixed.
-      if (name.startsWith('open-')) it(`${name} (open: parse.ts)`);
-      else it(name, () => everyFeature(source, offsets, LINKED_TEXT));
+      it(name, () => everyFeature(source, offsets, LINKED_TEXT));
     }
   });
 });

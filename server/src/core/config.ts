@@ -20,7 +20,7 @@ export interface PlanConfig {
 }
 
 export const CONFIG_FILE_NAMES = ['.planrc.yaml', '.planrc.yml'] as const;
-export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
 export interface EffectiveRule {
   severity: SeverityOrOff;

@@ -45,6 +45,21 @@ class ExpansionLimit extends Error {}
 
 const MERGE_KEY = '<<';
 
+/**
+ * A mapping key as text. Keys are scalars in plans; a collection used as a key (`? [a, b]`)
+ * is named by its YAML form, and one that cannot be written out (a merge inside it) by a mark.
+ */
+function keyName(keyNode: Node | null): string {
+  if (keyNode === null) return '';
+  // With `merge` on, the parser gives the `<<` key a symbol for a value.
+  if (isScalar(keyNode)) return typeof keyNode.value === 'symbol' ? MERGE_KEY : String(keyNode.value);
+  try {
+    return String(keyNode);
+  } catch {
+    return '[?]';
+  }
+}
+
 /** Sets a key even when it is `__proto__`: plans are data, never prototypes. */
 function setOwn(target: Record<string, unknown>, name: string, item: unknown): void {
   Object.defineProperty(target, name, { value: item, enumerable: true, writable: true, configurable: true });
@@ -212,6 +227,7 @@ export class Walker {
   lastAlias: [number, number] = [0, 0];
   /** Whether an anchor or an alias was met: they tie distant parts of the text together. */
   linked = false;
+  private readonly aliasTargets = new Map<Node, Node | null>();
   constructor(
     private readonly doc: Document.Parsed,
     private readonly toOriginal: (offset: number) => number,
@@ -230,7 +246,12 @@ export class Walker {
     if (isAlias(node)) {
       this.linked = true;
       this.lastAlias = [start, valueEnd];
-      const target = node.resolve(this.doc);
+      // The same alias is met again and again in an expansion: resolving it walks the document.
+      let target = this.aliasTargets.get(node);
+      if (target === undefined) {
+        target = (node.resolve(this.doc) as Node | undefined) ?? null;
+        this.aliasTargets.set(node, target);
+      }
       if (!target) return { value: null, source };
       const inner = this.build(target as Node, undefined);
       // Ranges of the alias itself; children point into the anchored node.
@@ -245,8 +266,7 @@ export class Walker {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
-        // With `merge` on, the parser gives the `<<` key a symbol for a value.
-        const name = keyNode === null ? '' : isScalar(keyNode) ? (typeof keyNode.value === 'symbol' ? MERGE_KEY : String(keyNode.value)) : String(keyNode);
+        const name = keyName(keyNode);
         const keyRange = keyNode?.range ? { start: this.toOriginal(keyNode.range[0]), end: this.toOriginal(keyNode.range[1]) } : { start, end: start };
         const child = this.build(pair.value as Node | null, keyRange);
         if (name === MERGE_KEY) {

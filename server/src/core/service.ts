@@ -61,10 +61,15 @@ export function createPlanService(host: PlanHost): PlanService {
   const analyses = new Map<string, Analysis & { text: string }>();
   const configs = new Map<string, { file: string; config: PlanConfig; problems: ConfigProblem[] } | null>();
 
+  /** The settings of the last check, so that every feature honours the same size limit. */
+  let lastSettings: PlanConfig | undefined;
+
   function analyze(text: string, filePath?: string): Analysis {
     const key = filePath ?? '';
     const cached = analyses.get(key);
     if (cached && cached.text === text) return cached;
+    // A plan over the size limit is not analysed by any feature: they all see an empty plan.
+    if (text.length > configuration(filePath, { settings: lastSettings }).maxFileSize) return EMPTY_ANALYSIS;
     // A large plan reuses the pieces of its previous version that the edit did not touch.
     const parsed = parseIncrementally(text, cached?.parsed) ?? parsePlan(text);
     const entry = { text, parsed, model: buildModel(parsed.value) };
@@ -120,6 +125,7 @@ export function createPlanService(host: PlanHost): PlanService {
     analyze,
     linked,
     check(text, filePath, options = {}) {
+      lastSettings = options.settings;
       const { repository, layers, language, maxFileSize } = configuration(filePath, options);
       if (text.length > maxFileSize) {
         const locale = resolveLocale(language, undefined, options.editorLocale);
@@ -160,6 +166,11 @@ export function createPlanService(host: PlanHost): PlanService {
     },
   };
 }
+
+const EMPTY_ANALYSIS: Analysis = (() => {
+  const parsed = parsePlan('');
+  return { parsed, model: buildModel(parsed.value) };
+})();
 
 function tooLarge(text: string, limit: number, locale: Locale, layers: PlanConfig[]): Finding[] {
   const { severity } = effectiveRule(planTooLarge.id, { severity: planTooLarge.defaultSeverity, options: {} }, layers);
