@@ -95,6 +95,8 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   }
 
   const service = createPlanService({
+    // Links may lead anywhere under the folder the command runs in.
+    rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
     readFile(filePath) {
       try {
         return fs.readFileSync(filePath, 'utf8');

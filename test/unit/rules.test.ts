@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { createPlanService } from '../../server/src/core/service';
 import { check, covered, ROOT, ruleIds, yaml } from '../helpers';
 import type { Finding } from '../../server/src/core/types';
 
@@ -148,7 +149,39 @@ describe('rules', () => {
       const text = edit('language: en\n', 'language: en\nalignsWith: [sales.plan.yaml]\n').replace('supports: [clinic-demand]\n  - id: cheaper', 'supports: [sales-objective]\n  - id: cheaper');
       const sales = yaml('kind: sales', 'title: Sales', 'period: {start: 2026-01-01, end: 2026-12-31}', 'objectives:', '  - id: sales-objective', '    statement: Sell more');
       assert.deepStrictEqual(ruleIds(check(text, { files: { '/plans/sales.plan.yaml': sales } })), []);
-      assert.deepStrictEqual(ruleIds(check(text)), ['ref/undefined']);
+      assert.deepStrictEqual(ruleIds(check(text)), ['align/period', 'ref/undefined']);
+    });
+  });
+
+  describe('align/period', () => {
+    const sales = (period: string) => yaml('kind: sales', 'title: Sales', `period: ${period}`, 'objectives:', '  - id: win', '    statement: Win clinics');
+    const linked = (target: string) => edit('language: en\n', `language: en\nalignsWith: [${target}]\n`);
+
+    it('is quiet when the linked plan covers the same time', () => {
+      assert.deepStrictEqual(ruleIds(check(linked('sales.plan.yaml'), { files: { '/plans/sales.plan.yaml': sales('{start: 2026-06-01, end: 2027-05-31}') } })), []);
+    });
+    it('reports periods that do not overlap, on this plan\'s period', () => {
+      const text = linked('sales.plan.yaml');
+      const finding = single(text, 'align/period');
+      assert.strictEqual(finding.message, '`sales.plan.yaml` cannot be read: check the path in `alignsWith` (relative to this plan\'s folder).');
+      assert.strictEqual(covered(text, finding), 'sales.plan.yaml');
+      const apart = only(check(text, { files: { '/plans/sales.plan.yaml': sales('{start: 2027-01-01, end: 2027-12-31}') } }), 'align/period');
+      assert.strictEqual(apart.length, 1);
+      assert.strictEqual(covered(text, apart[0]), 'period');
+      assert.match(apart[0].message, /covers 2027-01-01 – 2027-12-31/);
+    });
+    it('never reads a path outside the workspace, and says so', () => {
+      const text = linked('../../etc/secret.plan.yaml');
+      const read: string[] = [];
+      const findings = createPlanService({ readFile: (file) => (read.push(file), undefined) }).check(text, '/plans/test.plan.yaml').findings;
+      assert.deepStrictEqual(read.filter((file) => file.includes('secret')), []);
+      assert.match(only(findings, 'align/period')[0].message, /outside the workspace/);
+    });
+    it('reports a linked file that is not a plan', () => {
+      const text = linked('notes.plan.yaml');
+      assert.match(single(text, 'align/period').message, /cannot be read/);
+      const finding = only(check(text, { files: { '/plans/notes.plan.yaml': 'just: notes\n' } }), 'align/period')[0];
+      assert.match(finding.message, /is not a plan/);
     });
   });
 

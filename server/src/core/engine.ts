@@ -3,6 +3,7 @@ import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './disable';
 import { formatList, formatMessage, type MessageId } from './messages';
 import type { PlanModel } from './model';
+import type { PlanLink } from './service';
 import type { ParsedPlan } from './parse';
 import { defaultOptions, RULES, ruleById, type Rule } from './rules';
 import { goals } from './rules/goals';
@@ -14,7 +15,8 @@ import type { Finding, Fix, Locale, Severity, SeverityOrOff } from './types';
 export interface CheckInput {
   parsed: ParsedPlan;
   model: PlanModel;
-  linked: readonly PlanModel[];
+  /** The plan's `alignsWith` entries, resolved. */
+  links: readonly PlanLink[];
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
@@ -73,7 +75,8 @@ export function runChecks(input: CheckInput): Finding[] {
     const context: RuleContext = {
       parsed,
       plan: model,
-      linked: input.linked,
+      linked: input.links.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
+      links: input.links,
       options,
       text,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),

@@ -14,6 +14,11 @@ export interface PlanHost {
   readFile(filePath: string): string | undefined;
   /** Called when a rule throws, for logging. */
   onRuleError?(ruleId: string, error: unknown): void;
+  /**
+   * The folder a plan's links must stay in (the workspace folder holding it); a path a plan
+   * names outside it is never read. Without it, the plan's own folder.
+   */
+  rootOf?(filePath: string): string | undefined;
 }
 
 export interface CheckOptions {
@@ -38,6 +43,16 @@ export interface LinkedPlan {
   filePath: string;
   text: string;
   analysis: Analysis;
+}
+
+/** One entry of a plan's `alignsWith`, resolved. */
+export interface PlanLink {
+  /** Its position in `alignsWith`. */
+  index: number;
+  target: string;
+  filePath: string;
+  status: 'ok' | 'outside' | 'missing' | 'not-a-plan';
+  plan?: LinkedPlan;
 }
 
 export interface PlanService {
@@ -96,17 +111,26 @@ export function createPlanService(host: PlanHost): PlanService {
     return found;
   }
 
-  function linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[] {
+  /** Every `alignsWith` entry of a plan and what became of it. */
+  function links(analysis: Analysis, filePath: string | undefined): PlanLink[] {
     if (!filePath || !path.isAbsolute(filePath)) return [];
-    const plans: LinkedPlan[] = [];
-    for (const target of asArray(analysis.model.data.alignsWith)) {
-      if (typeof target !== 'string') continue;
+    const root = host.rootOf?.(filePath) ?? path.dirname(filePath);
+    return asArray(analysis.model.data.alignsWith).flatMap((target, index): PlanLink[] => {
+      if (typeof target !== 'string') return [];
       const linkedPath = path.resolve(path.dirname(filePath), target);
-      if (linkedPath === filePath) continue;
+      if (linkedPath === filePath) return [];
+      const relative = path.relative(root, linkedPath);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return [{ index, target, filePath: linkedPath, status: 'outside' }];
       const text = host.readFile(linkedPath);
-      if (text !== undefined) plans.push({ filePath: linkedPath, text, analysis: analyze(text, linkedPath) });
-    }
-    return plans;
+      if (text === undefined) return [{ index, target, filePath: linkedPath, status: 'missing' }];
+      const linkedAnalysis = analyze(text, linkedPath);
+      if (!linkedAnalysis.model.kind) return [{ index, target, filePath: linkedPath, status: 'not-a-plan' }];
+      return [{ index, target, filePath: linkedPath, status: 'ok', plan: { filePath: linkedPath, text, analysis: linkedAnalysis } }];
+    });
+  }
+
+  function linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[] {
+    return links(analysis, filePath).flatMap((link) => (link.plan ? [link.plan] : []));
   }
 
   /** The configuration layers for a plan, and the settings that are not per rule. */
@@ -138,7 +162,7 @@ export function createPlanService(host: PlanHost): PlanService {
       const findings = runChecks({
         parsed,
         model,
-        linked: linked(analysis, filePath).map((plan) => plan.analysis.model),
+        links: links(analysis, filePath),
         layers,
         locale,
         configProblems: repository?.problems ?? [],

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -62,6 +63,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let canPullConfiguration = false;
   const settingsCache = new Map<string, Promise<PlanConfig>>();
   const loggedCrashes = new Set<string>();
+  /** Folders the plans' links must stay in. */
+  let workspaceFolders: string[] = [];
   const settingsListeners: (() => void)[] = [];
 
   const service = createPlanService({
@@ -73,6 +76,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
       } catch {
         return undefined;
       }
+    },
+    rootOf(filePath) {
+      // The deepest workspace folder that holds the plan.
+      return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
     },
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
@@ -100,6 +107,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
     service,
     initialize(params) {
       editorLocale = params.locale;
+      const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+      workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
     },
     initialized() {

@@ -21,6 +21,10 @@ export const en = {
   'config.unknownKey.suggest': 'unknown key `{key}` (did you mean `{suggestion}`?)',
   'config.severity': 'the severity of `{rule}` must be one of {severities}',
   'plan/too-large': 'This plan is {size} characters long, over the limit of {limit} (`maxFileSize`), so it was not checked. Split it into smaller plans, or raise `maxFileSize` in the settings or `.planrc.yaml`.',
+  'align/period.outside': '`{target}` is outside the workspace: `alignsWith` can only name plans inside it, and this one is not read.',
+  'align/period.missing': '`{target}` cannot be read: check the path in `alignsWith` (relative to this plan\'s folder).',
+  'align/period.notAPlan': '`{target}` is not a plan: it has no `kind: marketing` or `kind: sales`.',
+  'align/period.overlap': 'This plan covers {start} – {end}, but `{target}` covers {otherStart} – {otherEnd}: aligned plans must cover the same time.',
   'plan/period': 'The plan period ends ({end}) on or before it starts ({start}): `period.end` must come after `period.start`.',
 
   'schema.required': '{container} needs `{key}`: {hint}',

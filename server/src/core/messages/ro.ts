@@ -23,6 +23,10 @@ export const ro: Record<MessageId, string> = {
   'config.unknownKey.suggest': 'cheie necunoscută `{key}` (ați vrut să scrieți `{suggestion}`?)',
   'config.severity': 'severitatea lui `{rule}` trebuie să fie una dintre {severities}',
   'plan/too-large': 'Planul are {size} caractere, peste limita de {limit} (`maxFileSize`), așa că nu a fost verificat. Împărțiți-l în planuri mai mici sau măriți `maxFileSize` în setări ori în `.planrc.yaml`.',
+  'align/period.outside': '`{target}` este în afara spațiului de lucru: `alignsWith` poate numi doar planuri din el, iar acesta nu este citit.',
+  'align/period.missing': '`{target}` nu poate fi citit: verificați calea din `alignsWith` (relativă la dosarul acestui plan).',
+  'align/period.notAPlan': '`{target}` nu este un plan: nu are `kind: marketing` sau `kind: sales`.',
+  'align/period.overlap': 'Acest plan acoperă {start} – {end}, dar `{target}` acoperă {otherStart} – {otherEnd}: planurile aliniate trebuie să acopere aceeași perioadă.',
   'plan/period': 'Perioada planului se termină ({end}) înainte de a începe ({start}) sau în aceeași zi: `period.end` trebuie să fie după `period.start`.',
 
   'schema.required': '{container} trebuie să aibă `{key}`: {hint}',

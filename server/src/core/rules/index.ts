@@ -1,3 +1,4 @@
+import { alignPeriod } from './align-period';
 import { budgetSum } from './budget-sum';
 import { calendarRange } from './calendar-range';
 import { kpiIncomplete } from './kpi-incomplete';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   kpiRecommended,
   budgetSum,
   calendarRange,
+  alignPeriod,
   planPeriod,
   planConfig,
   planTooLarge,

@@ -1,5 +1,6 @@
 import type { ParsedPlan } from '../parse';
 import type { PlanModel } from '../model';
+import type { PlanLink } from '../service';
 import type { MessageId } from '../messages';
 import type { Fix, JsonPath, Severity } from '../types';
 import type { GoalView } from './goals';
@@ -34,6 +35,8 @@ export interface RuleContext {
   plan: PlanModel;
   /** Plans named by `alignsWith` that could be read and parsed. */
   linked: readonly PlanModel[];
+  /** The plan's `alignsWith` entries and what became of each (read, missing, outside the workspace, not a plan). */
+  links: readonly PlanLink[];
   /** This rule's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
   /** Message text in the plan's language, for composing a message out of parts. */

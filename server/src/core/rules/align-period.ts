@@ -1,0 +1,44 @@
+import { asRecord } from '../model';
+import type { MessageId } from '../messages';
+import type { Rule } from './rule';
+
+const BY_STATUS: Record<'outside' | 'missing' | 'not-a-plan', MessageId> = {
+  outside: 'align/period.outside',
+  missing: 'align/period.missing',
+  'not-a-plan': 'align/period.notAPlan',
+};
+
+export const alignPeriod: Rule = {
+  id: 'align/period',
+  description: 'A plan named by `alignsWith` is missing, is not a plan, or covers another period.',
+  defaultSeverity: 'warning',
+  docs: `A sales plan and its marketing plan name each other in \`alignsWith\`, so that each is checked against the other: references may name the other plan's ids, and the two must cover the same time. The rule warns when
+- a path in \`alignsWith\` cannot be read, or names a file that is not a plan (no \`kind: marketing\` or \`kind: sales\`);
+- a path leads outside the workspace (the folder the plan is in, in the CLI): such files are never read;
+- the two plans' periods do not overlap.
+
+\`\`\`yaml
+# sales.plan.yaml
+alignsWith: [marketing.plan.yaml]
+period: { start: 2026-01-01, end: 2026-12-31 }
+\`\`\``,
+  check(context) {
+    const period = context.plan.period;
+    const own = asRecord(context.plan.data.period);
+    for (const link of context.links) {
+      if (link.status !== 'ok') {
+        context.report({ path: ['alignsWith', link.index], messageId: BY_STATUS[link.status], params: { target: link.target } });
+        continue;
+      }
+      const other = link.plan!.analysis.model;
+      if (!period || !other.period || (other.period.start <= period.end && period.start <= other.period.end)) continue;
+      const theirs = asRecord(other.data.period);
+      context.report({
+        path: ['period'],
+        anchor: 'key',
+        messageId: 'align/period.overlap',
+        params: { start: String(own?.start), end: String(own?.end), target: link.target, otherStart: String(theirs?.start), otherEnd: String(theirs?.end) },
+      });
+    }
+  },
+};
