@@ -113,6 +113,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     initialized() {
       if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' });
+      // Compile the schemas and warm the rules up now, while the editor is still opening the plan,
+      // rather than on its first check.
+      setImmediate(() => {
+        for (const kind of ['marketing', 'sales']) service.check(`kind: ${kind}\ntitle: Warm-up\nperiod: {start: 2026-01-01, end: 2026-12-31}\n`);
+      });
     },
     forgetSettings(uri) {
       if (uri !== undefined) {
