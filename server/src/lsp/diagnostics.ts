@@ -124,7 +124,16 @@ export const diagnostics: Feature = {
       };
     }
 
-    documents.onDidChangeContent(({ document }) => schedule(document.uri));
+    // A plan just opened is checked at once: there is no burst of keystrokes to wait for.
+    const justOpened = new Set<string>();
+    documents.onDidOpen(({ document }) => {
+      justOpened.add(document.uri);
+      void validate(document.uri);
+    });
+    documents.onDidChangeContent(({ document }) => {
+      if (justOpened.delete(document.uri)) return;
+      schedule(document.uri);
+    });
     documents.onDidClose(({ document }) => {
       clearTimeout(timers.get(document.uri));
       timers.delete(document.uri);

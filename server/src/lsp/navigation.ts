@@ -21,6 +21,7 @@ import {
   documentHighlights,
   findDefinitions,
   findReferences,
+  idOccurrences,
   isRefusal,
   prepareRename,
   renameId,
@@ -44,6 +45,9 @@ const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
   file: SymbolKind.File,
 };
 
+/** After the diagnostics' own debounce: indexing waits for the check to have parsed the version. */
+const INDEX_AFTER_MS = 150;
+
 /**
  * Outline, folding, go to definition, find references, rename and highlights. The core works
  * on plans and offsets; here documents become plans, and offsets become ranges of the right
@@ -66,6 +70,21 @@ function navigationFeature(): Feature {
     },
     register(context) {
       const { connection, documents } = context;
+
+      // Index each version's ids once typing pauses, so that the first navigation request does not wait for it.
+      const indexing = new Map<string, NodeJS.Timeout>();
+      documents.onDidChangeContent(({ document }) => {
+        clearTimeout(indexing.get(document.uri));
+        indexing.set(document.uri, setTimeout(() => {
+          indexing.delete(document.uri);
+          const current = documents.get(document.uri);
+          if (current) idOccurrences(context.analysisOf(current));
+        }, INDEX_AFTER_MS));
+      });
+      documents.onDidClose(({ document }) => {
+        clearTimeout(indexing.get(document.uri));
+        indexing.delete(document.uri);
+      });
 
       connection.onDocumentSymbol(async ({ textDocument }) => {
         const document = documents.get(textDocument.uri);
