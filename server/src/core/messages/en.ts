@@ -110,6 +110,7 @@ export const en = {
   'smart/specific.noOwner': 'Goal `{goal}` has no `owner`: name the person or team accountable for reaching it.',
   'smart/specific.vague': 'the statement says "{word}" without a number',
   'smart/specific.short': 'the statement has only {count} words (at least {min} are needed to say what and how)',
+  'smart/specific.shortToo': 'it has only {count} words (at least {min} are needed to say what and how)',
   'smart/specific.owner': 'no `owner` is accountable for it',
   'smart/measurable': 'Goal `{goal}` is not measurable: it has no {missing}. Add what is missing so that progress can be tracked.',
   'smart/measurable.kpi': '`kpi`',

@@ -112,6 +112,7 @@ export const ro: Record<MessageId, string> = {
   'smart/specific.noOwner': 'Obiectivul `{goal}` nu are `owner`: numiți persoana sau echipa care răspunde de atingerea lui.',
   'smart/specific.vague': 'formularea spune „{word}” fără niciun număr',
   'smart/specific.short': 'formularea are doar {count} cuvinte (sunt necesare cel puțin {min} pentru a spune ce și cum)',
+  'smart/specific.shortToo': 'are doar {count} cuvinte (sunt necesare cel puțin {min} pentru a spune ce și cum)',
   'smart/specific.owner': 'nu are un `owner` care să răspundă de el',
   'smart/measurable': 'Obiectivul `{goal}` nu este măsurabil: nu are {missing}. Adăugați ce lipsește ca progresul să poată fi urmărit.',
   'smart/measurable.kpi': '`kpi`',

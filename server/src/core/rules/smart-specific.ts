@@ -40,7 +40,8 @@ The finding sits on the statement when the statement is at fault, else on the go
       const words = normalized.trim().split(/\s+/).filter(Boolean);
       const vague = VAGUE.exec(normalized);
       if (vague && !QUANTITY.test(normalized)) parts.push(context.text('smart/specific.vague', { word: vague[0] }));
-      if (words.length < MIN_WORDS) parts.push(context.text('smart/specific.short', { count: words.length, min: MIN_WORDS }));
+      // The second part about the statement says "it", not "the statement" again.
+      if (words.length < MIN_WORDS) parts.push(context.text(parts.length > 0 ? 'smart/specific.shortToo' : 'smart/specific.short', { count: words.length, min: MIN_WORDS }));
     }
     const noOwner = isBlank(view.goal.owner);
     if (parts.length === 0) {
