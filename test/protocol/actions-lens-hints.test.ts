@@ -5,7 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LineIndex } from '../../server/src/core/text';
 import { ROOT } from '../helpers';
-import { LspClient } from './lsp-client';
+import { applyLspEdits, LspClient } from './lsp-client';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 
@@ -45,12 +45,6 @@ function rangeOf(text: string, needle: string, after = ''): Range {
   assert.ok(offset !== -1, `"${needle}" not found`);
   const lines = new LineIndex(text);
   return { start: lines.position(offset), end: lines.position(offset + needle.length) };
-}
-
-function applyEdits(text: string, edits: LspEdit[]): string {
-  const lines = new LineIndex(text);
-  const offsets = edits.map((edit) => ({ start: lines.offset(edit.range.start.line, edit.range.start.character), end: lines.offset(edit.range.end.line, edit.range.end.character), newText: edit.newText }));
-  return offsets.sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
 }
 
 function edited(from: string, to: string, text = CLEAN): string {
@@ -125,7 +119,7 @@ describe('code actions, code lenses and inlay hints over stdio', function () {
     assert.deepStrictEqual([unknownActions[0].title, unknownActions[0].isPreferred], ['Replace with `type`', true]);
     const sectionActions = await codeActions(uri, missing.range, [missing]);
     assert.strictEqual(sectionActions[0].title, 'Add the `measurement` section');
-    const fixed = applyEdits(text, sectionActions[0].edit!.documentChanges[0].edits);
+    const fixed = applyLspEdits(text, sectionActions[0].edit!.documentChanges[0].edits);
     assert.ok(fixed.endsWith('    frequency: quarterly\nmeasurement:\n  kpis: [qualified-leads, cpl]\n  tools: []\n  cadence: monthly\n  reviews: TODO\n'), fixed);
   });
 
@@ -144,7 +138,7 @@ describe('code actions, code lenses and inlay hints over stdio', function () {
     assert.deepStrictEqual(others, []);
     assert.deepStrictEqual([fixAll.title, fixAll.kind], ['Fix all safe problems in this plan', 'source.fixAll.planAsCode']);
     // The unsafe ones stay: a reference that may be meant as a new KPI, a deadline to choose.
-    const fixed = applyEdits(text, fixAll.edit!.documentChanges[0].edits);
+    const fixed = applyLspEdits(text, fixAll.edit!.documentChanges[0].edits);
     assert.strictEqual(fixed, CLEAN.replace('    kpi: cpl\n', '    kpi: cpll\n').replace('    deadline: 2026-09-30\n', ''));
     assert.strictEqual((await codeActions(uri, whole, [], ['source'])).length, 1, '`source` covers it');
     assert.deepStrictEqual(await codeActions(uri, whole, published.diagnostics, ['quickfix']).then((actions) => actions.filter((action) => action.kind !== 'quickfix')), []);

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { LineIndex } from '../../server/src/core/text';
 import { ROOT } from '../helpers';
 
 export interface PublishedDiagnostics {
@@ -130,4 +131,19 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   if (offset === -1) throw new Error(`"${needle}" is not in the text`);
   const before = text.slice(0, offset + delta).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** An LSP text edit: a range of lines and UTF-16 columns, and its replacement. */
+export interface LspTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** The text after applying LSP edits (non-overlapping, in any order), as an editor would. */
+export function applyLspEdits(text: string, edits: readonly LspTextEdit[]): string {
+  const lines = new LineIndex(text);
+  return edits
+    .map((edit) => ({ start: lines.offset(edit.range.start.line, edit.range.start.character), end: lines.offset(edit.range.end.line, edit.range.end.character), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start)
+    .reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
 }

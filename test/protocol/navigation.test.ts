@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { cursorAt, ROOT, yaml } from '../helpers';
-import { LspClient } from './lsp-client';
+import { applyLspEdits, LspClient } from './lsp-client';
 
 type Position = { line: number; character: number };
 type Range = { start: Position; end: Position };
@@ -57,15 +57,6 @@ const SALES = yaml(
 );
 
 /** Applies LSP text edits to a text (line/character positions, no overlaps). */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const offset = (position: Position) => starts[position.line] + position.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
-}
-
 function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
@@ -195,8 +186,8 @@ describe('navigation over stdio', function () {
         { uri: uris['sales.plan.yaml'], version: 5 },
       ]);
       const [marketingEdit, salesEdit] = edit.documentChanges!;
-      assert.strictEqual(applyEdits(marketing, marketingEdit.edits), marketing.replace('[win-clinics]', '[win-private-clinics]'));
-      assert.strictEqual(applyEdits(SALES, salesEdit.edits), SALES.replace(/win-clinics/g, 'win-private-clinics'));
+      assert.strictEqual(applyLspEdits(marketing, marketingEdit.edits), marketing.replace('[win-clinics]', '[win-private-clinics]'));
+      assert.strictEqual(applyLspEdits(SALES, salesEdit.edits), SALES.replace(/win-clinics/g, 'win-private-clinics'));
     });
 
     it('refuses a name that is not kebab-case or that the section already has', async () => {
@@ -221,7 +212,7 @@ describe('navigation over stdio', function () {
       const edit = (await romanian.connection.sendRequest('textDocument/rename', { textDocument: { uri: uris['marketing.plan.yaml'] }, position, newName: 'clinics' })) as WorkspaceEdit;
       assert.strictEqual(edit.documentChanges, undefined);
       assert.deepStrictEqual(Object.keys(edit.changes!).sort(), [uris['marketing.plan.yaml'], uris['sales.plan.yaml']].sort());
-      assert.strictEqual(applyEdits(SALES, edit.changes![uris['sales.plan.yaml']]), SALES.replace(/win-clinics/g, 'clinics'));
+      assert.strictEqual(applyLspEdits(SALES, edit.changes![uris['sales.plan.yaml']]), SALES.replace(/win-clinics/g, 'clinics'));
       await assert.rejects(
         romanian.connection.sendRequest('textDocument/rename', { textDocument: { uri: uris['marketing.plan.yaml'] }, position, newName: 'Clinici' }),
         /nu este un id valid/,
