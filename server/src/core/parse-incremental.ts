@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { parseFast } from './parse-fast';
 import { collectComments, parseDocuments, parsePlan, Walker, type ParsedPlan, type SourceNode } from './parse';
 
 /**
@@ -36,15 +37,16 @@ interface Piece {
 
 /**
  * The parse of a large plan, reusing the unchanged pieces of `previous`; undefined where a
- * whole parse is needed. Without pieces to reuse, the plan is parsed whole (one parse is faster
- * than thousands of small ones) and cut into pieces afterwards.
+ * whole parse is needed. Pieces in plain block YAML take the fast path (parse-fast.ts); when
+ * too many pieces need the library, one whole parse is faster than many small ones, and it is
+ * cut into pieces afterwards.
  */
 export function parseIncrementally(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): ChunkedParse | undefined {
   if (text.length < minLength || /^(?:---|\.\.\.|%)/m.test(text) || /^[ ]*\t/m.test(text)) return undefined;
   const pieces = split(text);
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
-  if (!previousChunks) return cutWhole(text, pieces);
+  if (!previousChunks) return parsePieces(text, pieces) ?? cutWhole(text, pieces);
   const reusable = new Map<string, Chunk[]>();
   for (const chunk of previousChunks) {
     const list = reusable.get(chunk.text);
@@ -63,7 +65,7 @@ export function parseIncrementally(text: string, previous: ParsedPlan | undefine
 }
 
 /** Cuts the text at top-level keys, and a top-level list at its items. Undefined when the text is not a plain top-level mapping. */
-function split(text: string): Piece[] | undefined {
+export function split(text: string): Piece[] | undefined {
   const pieces: Piece[] = [];
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -105,7 +107,24 @@ function split(text: string): Piece[] | undefined {
   return pieces.length > 0 ? pieces : undefined;
 }
 
+/** Every piece on its own; undefined when one of them cannot be, or too many need the library. */
+function parsePieces(text: string, pieces: Piece[]): ChunkedParse | undefined {
+  const chunks: Chunk[] = [];
+  let slow = 0;
+  for (const piece of pieces) {
+    const pieceText = text.slice(piece.start, piece.end);
+    const fast = parseFast(pieceText, piece.start);
+    if (!fast && ++slow > pieces.length / 8) return undefined;
+    const chunk = fast ? { text: pieceText, start: piece.start, section: piece.section, ...fast } : parseChunk(pieceText, piece);
+    if (!chunk) return undefined;
+    chunks.push(chunk);
+  }
+  return assemble(text, chunks);
+}
+
 function parseChunk(text: string, piece: Piece): Chunk | undefined {
+  const fast = parseFast(text, piece.start);
+  if (fast) return { text, start: piece.start, section: piece.section, ...fast };
   const [doc, ...others] = parseDocuments(text);
   if (!doc || others.length > 0 || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   if (!doc.contents) return { text, start: piece.start, section: piece.section, value: undefined, source: undefined };
