@@ -1,17 +1,26 @@
 /** Text utilities shared by the core: edit distance and line/column arithmetic. */
 
-export function levenshtein(a: string, b: string): number {
+/**
+ * The edit distance between two strings; with `max`, any distance above it comes back as
+ * `max + 1`, which lets the comparison stop as soon as a row of the table exceeds it.
+ */
+export function levenshtein(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let current = new Array<number>(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (current[j] < rowMinimum) rowMinimum = current[j];
     }
-    previous = current;
+    if (rowMinimum > max) return max + 1;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], max + 1);
 }
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
@@ -19,17 +28,17 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const lower = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    // The distance is at least the difference in length: most candidates need no comparison.
-    if (candidate === word || Math.abs(candidate.length - word.length) > Math.min(limit, bestDistance)) continue;
-    const distance = levenshtein(lower, candidate.toLowerCase());
+    if (candidate === word) continue;
+    // Only a strictly nearer candidate matters: the first of equals wins.
+    const distance = levenshtein(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  return best;
 }
 
 /** Maps offsets to zero-based lines and UTF-16 columns and back. */

@@ -21,13 +21,12 @@ goals:
 Fix the spelling (the message suggests the nearest id), or define the missing item.`,
   check(context) {
     const plans = [context.plan, ...context.linked];
-    // The ids a reference may name, and the suggestion for each unknown id, worked out once per kind of reference.
-    const candidatesFor = new Map<readonly IdSection[], { ids: string[]; suggestions: Map<string, string | undefined> }>();
+    const candidatesFor = new Map<readonly IdSection[], Candidates>();
     for (const reference of context.plan.references) {
       if (resolves(reference, plans)) continue;
       let candidates = candidatesFor.get(reference.targets);
       if (!candidates) {
-        candidates = { ids: reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])])), suggestions: new Map() };
+        candidates = candidatesOf(reference.targets.flatMap((section) => plans.flatMap((plan) => [...(plan.ids.get(section)?.keys() ?? [])])));
         candidatesFor.set(reference.targets, candidates);
       }
       if (!candidates.suggestions.has(reference.id)) candidates.suggestions.set(reference.id, closest(reference.id, candidates.ids));
@@ -43,3 +42,29 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
     }
   },
 };
+
+interface Candidates {
+  ids: string[];
+  /** The ids joined, to recognise the same candidates in a later check. */
+  key: string;
+  /** The nearest id to each unknown one, for these candidates. */
+  suggestions: Map<string, string | undefined>;
+}
+
+/**
+ * Suggestions outlive a check while the ids they were chosen from stay the same: a keystroke
+ * rarely changes the ids, and searching thousands of them for every typo costs tens of
+ * milliseconds on a large plan.
+ */
+const recentCandidates: Candidates[] = [];
+const RECENT_LIMIT = 16;
+
+function candidatesOf(ids: string[]): Candidates {
+  const key = ids.join('\n');
+  const found = recentCandidates.find((candidates) => candidates.key === key);
+  if (found) return found;
+  const created = { ids, key, suggestions: new Map<string, string | undefined>() };
+  recentCandidates.unshift(created);
+  recentCandidates.length = Math.min(recentCandidates.length, RECENT_LIMIT);
+  return created;
+}

@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { closest, levenshtein } from '../../server/src/core/text';
+
+/** The textbook table, unbounded: what the bounded version must agree with. */
+function referenceDistance(a: string, b: string): number {
+  const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) table[i][j] = Math.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return table[a.length][b.length];
+}
+
+const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-', 'é'), maxLength: 12 });
+
+describe('edit distance', () => {
+  it('matches the textbook table', () => {
+    fc.assert(fc.property(word, word, (a, b) => levenshtein(a, b) === referenceDistance(a, b)), { seed: 7, numRuns: 500 });
+  });
+
+  it('with a bound, is exact up to it and bound + 1 beyond', () => {
+    fc.assert(
+      fc.property(word, word, fc.nat(6), (a, b, max) => levenshtein(a, b, max) === Math.min(referenceDistance(a, b), max + 1)),
+      { seed: 11, numRuns: 1000 },
+    );
+  });
+
+  it('suggests the first nearest candidate within a third of the word', () => {
+    assert.strictEqual(closest('qualifed-leads', ['pipeline', 'qualified-leads', 'qualified-lead']), 'qualified-leads');
+    assert.strictEqual(closest('abcdef', ['abcdxy', 'abcdyx']), 'abcdxy');
+    assert.strictEqual(closest('Email', ['email']), 'email');
+    assert.strictEqual(closest('budget', ['channels', 'personas']), undefined);
+    assert.strictEqual(closest('goals', ['goals']), undefined);
+  });
+
+  it('suggests what a search of every candidate would', () => {
+    const naive = (target: string, candidates: string[]) => {
+      const limit = Math.max(2, Math.floor(target.length / 3));
+      let best: string | undefined;
+      let bestDistance = Infinity;
+      for (const candidate of candidates) {
+        if (candidate === target) continue;
+        const distance = referenceDistance(target.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+      }
+      return bestDistance <= limit ? best : undefined;
+    };
+    fc.assert(fc.property(word, fc.array(word, { maxLength: 8 }), (target, candidates) => closest(target, candidates) === naive(target, candidates)), { seed: 3, numRuns: 1000 });
+  });
+});
