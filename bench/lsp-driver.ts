@@ -18,22 +18,27 @@ export interface ServerSpec {
   settings: Record<string, unknown>;
 }
 
-interface Position {
+export interface Position {
   line: number;
   character: number;
 }
 
-interface Publish {
+export interface Diagnostic {
+  range: { start: Position; end: Position };
+}
+
+export interface Publish {
   uri: string;
   version?: number;
   at: number;
   count: number;
+  diagnostics: Diagnostic[];
 }
 
 /** How long without a new publish before an unversioned server counts as done. */
 const QUIET_MS = 500;
 /** No single wait may hang the run. */
-const TIMEOUT_MS = 180_000;
+export const TIMEOUT_MS = 180_000;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -100,8 +105,8 @@ export class LspSession {
       this.connection.onRequest(method, () => null);
     }
     this.connection.onNotification(() => undefined);
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: unknown[] }) => {
-      this.publishes.push({ uri: params.uri, version: params.version, at: performance.now(), count: params.diagnostics.length });
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
+      this.publishes.push({ uri: params.uri, version: params.version, at: performance.now(), count: params.diagnostics.length, diagnostics: params.diagnostics });
       for (const listener of this.listeners) listener();
     });
     this.connection.listen();
@@ -124,6 +129,18 @@ export class LspSession {
     return Boolean(this.capabilities[capability]);
   }
 
+  /** Calls `listener` on every publish from now on; returns the function that stops it. */
+  onPublish(listener: (publish: Publish) => void): () => void {
+    const each = () => listener(this.publishes.at(-1)!);
+    this.listeners.push(each);
+    return () => (this.listeners = this.listeners.filter((other) => other !== each));
+  }
+
+  /** The diagnostics last published for `uri`, as the editor's markers hold them. */
+  latestDiagnostics(uri: string): Diagnostic[] {
+    return this.publishes.filter((publish) => publish.uri === uri).at(-1)?.diagnostics ?? [];
+  }
+
   async initialize(rootUri: string): Promise<void> {
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -140,6 +157,18 @@ export class LspSession {
           definition: { linkSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           rename: { prepareSupport: true },
+          // What the editor asks after each keystroke (editor-requests.ts), declared as VS Code does.
+          semanticTokens: {
+            requests: { full: { delta: true }, range: true },
+            tokenTypes: ['namespace', 'type', 'class', 'enum', 'interface', 'struct', 'typeParameter', 'parameter', 'variable', 'property', 'enumMember', 'event', 'function', 'method', 'macro', 'keyword', 'modifier', 'comment', 'string', 'number', 'regexp', 'operator', 'decorator'],
+            tokenModifiers: ['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary'],
+            formats: ['relative'],
+          },
+          codeLens: {},
+          inlayHint: {},
+          foldingRange: { rangeLimit: 5000, lineFoldingOnly: true },
+          documentLink: { tooltipSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'] } }, isPreferredSupport: true },
         },
       },
     })) as { capabilities: Record<string, unknown> };

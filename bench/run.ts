@@ -1,8 +1,9 @@
 /**
  * The benchmark of issue 6 (`npm run bench`): our language server against yaml-language-server
- * on generated plans of 200, 2,000 and 20,000 lines, the two servers alternated in one run,
- * then the scaling of our server alone from 200 to 100,000 lines. Prints markdown tables and
- * writes bench/results/latest.json (and latest.md, the tables for the README).
+ * on generated marketing and sales plans of 200, 2,000 and 20,000 lines, the two servers
+ * alternated in one run, then the scaling of our server alone from 200 to 100,000 lines. Prints
+ * markdown tables and writes bench/results/latest.json (and latest.md, the tables for the README),
+ * with the extension's activation time measured in VS Code by bench:activation, if it was.
  *
  *   npm run bench                       full run (3 repetitions)
  *   npm run bench -- --quick            1 repetition, fewer samples, scaling up to 20,000 lines
@@ -16,7 +17,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { generatePlan, lineCount, type PlanKind } from './generate';
-import { compare, comparisonTable, formatValue, median, statOf, table, type Comparison } from './report';
+import type { FollowUpMetric } from './editor-requests';
+import { compare, comparisonTable, formatValue, median, naNotes, statOf, table, type Comparison } from './report';
 import { runSession, type MetricKey, type SampleCounts, type ServerUnderTest } from './scenario';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,7 +28,7 @@ interface Options {
   sizes: number[];
   scalingReps: number;
   scalingSizes: number[];
-  kind: PlanKind;
+  kinds: PlanKind[];
   peer: boolean;
   /** The schema the peer gets: ours as the extension contributes it, or the plan kind's own. */
   peerSchema: 'plan' | 'kind';
@@ -41,15 +43,15 @@ function parseOptions(argv: string[]): Options {
     return index === -1 ? undefined : argv[index + 1];
   };
   const numbers = (text: string | undefined, fallback: number[]) => (text ? text.split(',').map((item) => Number(item.replace(/_/g, ''))) : fallback);
-  const kind = value('--kind') ?? 'marketing';
-  if (kind !== 'marketing' && kind !== 'sales') throw new Error(`--kind must be marketing or sales, not ${kind}`);
+  const kinds = (value('--kind') ?? 'marketing,sales').split(',');
+  for (const kind of kinds) if (kind !== 'marketing' && kind !== 'sales') throw new Error(`--kind must be marketing or sales, not ${kind}`);
   return {
     quick,
     reps: Number(value('--reps') ?? (quick ? 1 : 3)),
     scalingReps: Number(value('--scaling-reps') ?? (quick ? 1 : 3)),
     sizes: numbers(value('--sizes'), [200, 2000, 20000]),
     scalingSizes: argv.includes('--no-scaling') ? [] : numbers(value('--scaling-sizes'), quick ? [200, 2000, 20000] : [200, 1000, 2000, 5000, 10000, 20000, 50000, 100000]),
-    kind,
+    kinds: kinds as PlanKind[],
     peer: !argv.includes('--no-peer'),
     peerSchema: value('--peer-schema') === 'kind' ? 'kind' : 'plan',
     out: path.resolve(value('--out') ?? path.join(ROOT, 'bench/results/latest.json')),
@@ -87,8 +89,8 @@ function peer(schemaFile: string): ServerUnderTest {
   };
 }
 
-function peerSchemaFile(options: Options): string {
-  return `schemas/${options.peerSchema === 'kind' ? options.kind : 'plan'}.schema.json`;
+function peerSchemaFile(options: Options, kind: PlanKind): string {
+  return `schemas/${options.peerSchema === 'kind' ? kind : 'plan'}.schema.json`;
 }
 
 function machine() {
@@ -124,14 +126,16 @@ function poolInto(into: Pooled, samples: Pooled): void {
 }
 
 interface SizeResult {
+  kind: PlanKind;
   /** The size asked for; `lines` is the size generated. */
   target: number;
   lines: number;
   characters: number;
-  servers: Record<string, { samples: Pooled; diagnosticsAtOpen: number[]; completionItems: number[] }>;
+  servers: Record<string, { samples: Pooled; diagnosticsAtOpen: number[]; completionItems: number[]; notOffered: FollowUpMetric[] }>;
 }
 
 interface ScalingResult {
+  kind: PlanKind;
   lines: number;
   characters: number;
   samples: Pooled;
@@ -139,16 +143,54 @@ interface ScalingResult {
   diagnosticsAtOpen: number[];
 }
 
+/** The extension's activation in VS Code, as bench:activation last measured it (it needs VS Code, not only Node). */
+interface Activation {
+  file: string;
+  medianMs: number | null;
+  runs: number[];
+  vscode?: string;
+  target: string;
+  pass?: boolean;
+  /** Why there is no time. */
+  note?: string;
+}
+
 interface BenchResult {
   date: string;
   machine: ReturnType<typeof machine>;
   options: Omit<Options, 'out'> & { out: string; counts: SampleCounts };
-  servers: { ours: { name: string; version: string }; peer?: { name: string; version: string; schema: string } };
+  servers: { ours: { name: string; version: string }; peer?: { name: string; version: string; schemas: Partial<Record<PlanKind, string>> } };
   sizes: SizeResult[];
   comparisons: Comparison[];
   scaling: ScalingResult[];
+  activation: Activation;
   bundles: { file: string; bytes: number | null; target: string; pass?: boolean }[];
   seconds: number;
+}
+
+const ACTIVATION_FILE = 'bench/results/activation.json';
+
+/** A time in ms from a number, or from the `activationMs` of an object (both shapes occur). */
+function activationMsOf(value: unknown): number | undefined {
+  const ms = typeof value === 'object' && value !== null ? (value as { activationMs?: unknown }).activationMs : value;
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
+}
+
+/** Tolerant of a missing or partial file: `medianMs` or `median.activationMs`, else the median of the runs. */
+function readActivation(): Activation {
+  const empty: Activation = { file: ACTIVATION_FILE, medianMs: null, runs: [], target: '< 100 ms' };
+  const filePath = path.join(ROOT, ACTIVATION_FILE);
+  if (!fs.existsSync(filePath)) return { ...empty, note: 'not measured; run `npm run bench:activation`' };
+  let data: { medianMs?: unknown; median?: unknown; runs?: unknown; vscode?: unknown } | null;
+  try {
+    data = JSON.parse(fs.readFileSync(filePath, 'utf8')) as typeof data;
+  } catch (error) {
+    return { ...empty, note: `${ACTIVATION_FILE} unreadable (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const runs = Array.isArray(data?.runs) ? data.runs.map(activationMsOf).filter((run): run is number => run !== undefined) : [];
+  const medianMs = activationMsOf(data?.medianMs) ?? activationMsOf(data?.median) ?? (runs.length ? median(runs) : null);
+  if (medianMs === null) return { ...empty, note: `${ACTIVATION_FILE} has no median or runs; run \`npm run bench:activation\`` };
+  return { ...empty, medianMs, runs, vscode: typeof data?.vscode === 'string' ? data.vscode : undefined, pass: medianMs < 100 };
 }
 
 function log(started: number, message: string): void {
@@ -163,37 +205,47 @@ function planFile(folder: string, kind: PlanKind, target: number): { filePath: s
   return { filePath, text };
 }
 
-async function compareAt(target: number, folder: string, servers: ServerUnderTest[], options: Options, started: number): Promise<SizeResult> {
-  const { filePath, text } = planFile(folder, options.kind, target);
-  const entry: SizeResult = { target, lines: lineCount(text), characters: text.length, servers: {} };
-  for (const server of servers) entry.servers[server.name] = { samples: {}, diagnosticsAtOpen: [], completionItems: [] };
+async function compareAt(kind: PlanKind, target: number, folder: string, servers: ServerUnderTest[], options: Options, started: number): Promise<SizeResult> {
+  const { filePath, text } = planFile(folder, kind, target);
+  const entry: SizeResult = { kind, target, lines: lineCount(text), characters: text.length, servers: {} };
+  for (const server of servers) entry.servers[server.name] = { samples: {}, diagnosticsAtOpen: [], completionItems: [], notOffered: [] };
   for (let rep = 0; rep < options.reps; rep++) {
     // A B, then B A: neither server always runs first on a warm (or hot) machine.
     for (const server of rep % 2 === 0 ? servers : [...servers].reverse()) {
-      log(started, `${target} lines, repetition ${rep + 1}/${options.reps}: ${server.name}`);
+      log(started, `${kind} plan, ${target} lines, repetition ${rep + 1}/${options.reps}: ${server.name}`);
       const result = await runSession(server, filePath, text, options.quick ? QUICK : FULL, rep);
       const pooled = entry.servers[server.name];
       poolInto(pooled.samples, result.samples);
       pooled.diagnosticsAtOpen.push(result.diagnosticsAtOpen);
       pooled.completionItems.push(result.completionItems);
+      pooled.notOffered = [...new Set([...pooled.notOffered, ...result.notOffered])];
     }
   }
   return entry;
+}
+
+/** Why a server has no value for a metric: by design (`skip`), or it does not declare the feature. */
+function notesOf(server: ServerUnderTest, notOffered: FollowUpMetric[]): Partial<Record<MetricKey, string>> {
+  return { ...Object.fromEntries(notOffered.map((metric) => [metric, 'not offered'])), ...server.skip };
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
-  const theirs = options.peer ? peer(peerSchemaFile(options)) : undefined;
-  const servers = theirs ? [OURS, theirs] : [OURS];
-  const result: BenchResult = {
+  const peers = new Map(options.kinds.map((kind) => [kind, options.peer ? peer(peerSchemaFile(options, kind)) : undefined]));
+  const theirs = peers.get(options.kinds[0]);
+  const result: Omit<BenchResult, 'activation'> = {
     date: new Date().toISOString(),
     machine: machine(),
     options: { ...options, out: path.relative(ROOT, options.out), counts: options.quick ? QUICK : FULL },
     servers: {
       ours: { name: OURS.name, version: packageVersion('package.json') },
-      peer: theirs && { name: theirs.name, version: packageVersion('node_modules/yaml-language-server/package.json'), schema: peerSchemaFile(options) },
+      peer: theirs && {
+        name: theirs.name,
+        version: packageVersion('node_modules/yaml-language-server/package.json'),
+        schemas: Object.fromEntries(options.kinds.map((kind) => [kind, peerSchemaFile(options, kind)])),
+      },
     },
     sizes: [],
     comparisons: [],
@@ -206,54 +258,76 @@ async function main(): Promise<void> {
   };
   try {
     for (const target of options.sizes) {
-      const entry = await compareAt(target, folder, servers, options, started);
-      result.sizes.push(entry);
-      result.comparisons.push(...compare(target, entry.servers[OURS.name].samples, theirs && entry.servers[theirs.name].samples, theirs?.skip ?? {}));
-    }
-    for (const target of options.scalingSizes) {
-      const { filePath, text } = planFile(folder, options.kind, target);
-      const entry: ScalingResult = { lines: lineCount(text), characters: text.length, samples: {}, diagnosticsAtOpen: [] };
-      for (let rep = 0; rep < options.scalingReps; rep++) {
-        log(started, `scaling: ${target} lines, repetition ${rep + 1}/${options.scalingReps}: ${OURS.name}`);
-        const session = await runSession(OURS, filePath, text, SCALING, rep);
-        poolInto(entry.samples, session.samples);
-        entry.diagnosticsAtOpen.push(session.diagnosticsAtOpen);
+      for (const kind of options.kinds) {
+        const other = peers.get(kind);
+        const entry = await compareAt(kind, target, folder, other ? [OURS, other] : [OURS], options, started);
+        result.sizes.push(entry);
+        const measured = (server: ServerUnderTest) => ({ samples: entry.servers[server.name].samples, notes: notesOf(server, entry.servers[server.name].notOffered) });
+        result.comparisons.push(...compare(kind, target, measured(OURS), other && measured(other)));
       }
-      result.scaling.push(entry);
+    }
+    for (const kind of options.kinds) {
+      for (const target of options.scalingSizes) {
+        const { filePath, text } = planFile(folder, kind, target);
+        const entry: ScalingResult = { kind, lines: lineCount(text), characters: text.length, samples: {}, diagnosticsAtOpen: [] };
+        for (let rep = 0; rep < options.scalingReps; rep++) {
+          log(started, `scaling: ${kind} plan, ${target} lines, repetition ${rep + 1}/${options.scalingReps}: ${OURS.name}`);
+          const session = await runSession(OURS, filePath, text, SCALING, rep);
+          poolInto(entry.samples, session.samples);
+          entry.diagnosticsAtOpen.push(session.diagnosticsAtOpen);
+        }
+        result.scaling.push(entry);
+      }
     }
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
   result.seconds = Math.round((performance.now() - started) / 1000);
-  const markdown = render(result);
+  // Read at the end: bench:activation may have written it while this run went on.
+  const final: BenchResult = { ...result, activation: readActivation() };
+  const markdown = render(final);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(options.out, `${JSON.stringify(final, null, 2)}\n`);
   fs.writeFileSync(options.out.replace(/\.json$/, '.md'), markdown);
   process.stdout.write(markdown);
   log(started, `wrote ${path.relative(ROOT, options.out)} and its .md`);
 }
 
+const thousands = (value: number) => value.toLocaleString('en-US');
+
 function render(result: BenchResult): string {
   const { machine: m, options, servers } = result;
+  const schemas = [...new Set(Object.values(servers.peer?.schemas ?? {}))];
   const parts = [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node}, ${m.os}, load average ${m.loadAverage.join(' ')} at the start; commit ${m.commit ?? '?'}${m.uncommittedChanges ? ' with uncommitted changes' : ''}; ${result.date.slice(0, 10)}, ${result.seconds} s.`,
-    `Plans: generated ${options.kind} plans (bench/generate.ts), ${options.reps} repetition${options.reps === 1 ? '' : 's'} (scaling: ${options.scalingReps})${servers.peer ? `, the servers alternated; the peer is ${servers.peer.name} ${servers.peer.version} with ${servers.peer.schema}` : ''}. Times are medians unless marked p95; "n/a": the peer has no such feature.`,
+    `Plans: generated ${options.kinds.join(' and ')} plans (bench/generate.ts), ${options.reps} repetition${options.reps === 1 ? '' : 's'} (scaling: ${options.scalingReps})${servers.peer ? `, the servers alternated; the peer is ${servers.peer.name} ${servers.peer.version} with ${schemas.join(' and ')}` : ''}. Times are medians unless marked p95. While typing, each server also gets the requests VS Code sends after keystrokes, for the features it declares, at VS Code's delays (bench/editor-requests.ts); the rows "… after a keystroke" time the first of each sent after the last keystroke of a burst.`,
   ];
-  for (const size of result.sizes) {
-    const sanity = Object.entries(size.servers)
-      .map(([name, server]) => `${name}: ${server.diagnosticsAtOpen.join('/')} diagnostics at open, ${server.completionItems.join('/')} completion items`)
-      .join('; ');
-    const rows = result.comparisons.filter((row) => row.lines === size.target);
-    parts.push(`### ${size.lines.toLocaleString('en-US')} lines (${Math.round(size.characters / 1000)} kB)\n\n${comparisonTable(rows, servers.peer?.name)}\n\n${sanity}.`);
+  for (const target of options.sizes) {
+    const entries = result.sizes.filter((size) => size.target === target);
+    const sizeOf = (size: SizeResult) => `${thousands(size.lines)} lines, ${Math.round(size.characters / 1000)} kB`;
+    const heading = entries.length === 1 ? `${sizeOf(entries[0])} (${entries[0].kind} plan)` : `${thousands(target)} lines (${entries.map((size) => `${size.kind} plan: ${sizeOf(size)}`).join('; ')})`;
+    const rows = result.comparisons.filter((row) => row.lines === target);
+    const sanity = entries
+      .map((size) => {
+        const counts = Object.entries(size.servers)
+          .map(([name, server]) => `${name} ${server.diagnosticsAtOpen.join('/')} diagnostics at open, ${server.completionItems.join('/')} completion items`)
+          .join('; ');
+        return entries.length === 1 ? counts : `${size.kind}: ${counts}`;
+      })
+      .join('. ');
+    const notes = naNotes(rows, OURS.name, servers.peer?.name);
+    parts.push(`### ${heading}\n\n${comparisonTable(rows, options.kinds, servers.peer?.name)}\n\n${notes ? `${notes} ` : ''}Sanity: ${sanity}.`);
   }
   if (result.scaling.length) {
     const value = (entry: ScalingResult, metric: MetricKey) => statOf(entry.samples[metric], 'median');
+    const byKind = options.kinds.length > 1;
     const rows = result.scaling.map((entry, index) => {
       // Linear growth shows as a steady cost per extra 1,000 lines from one row to the next.
-      const previous = result.scaling[index - 1];
+      const previous = result.scaling[index - 1]?.kind === entry.kind ? result.scaling[index - 1] : undefined;
       const marginal = (metric: MetricKey, unit: string) => (previous ? formatValue(((value(entry, metric) - value(previous, metric)) / (entry.lines - previous.lines)) * 1000, unit) : '');
       return [
-        entry.lines.toLocaleString('en-US'),
+        ...(byKind ? [entry.kind] : []),
+        thousands(entry.lines),
         `${(entry.characters / 1e6).toFixed(2)} MB`,
         ...(['open', 'keystroke', 'completion', 'hover', 'symbols'] as const).map((metric) => formatValue(value(entry, metric), 'ms')),
         formatValue(value(entry, 'memory'), 'MiB'),
@@ -262,11 +336,34 @@ function render(result: BenchResult): string {
         String(median(entry.diagnosticsAtOpen)),
       ];
     });
-    const header = ['lines', 'size', 'open → diagnostics', 'keystroke → diagnostics', 'completion p50', 'hover p50', 'document symbols', 'peak memory', 'keystroke: + per 1,000 lines', 'memory: + per 1,000 lines', 'diagnostics'];
+    const header = [
+      ...(byKind ? ['plan'] : []),
+      'lines',
+      'size',
+      'open → diagnostics',
+      'keystroke → diagnostics',
+      'completion p50',
+      'hover p50',
+      'document symbols',
+      'peak memory',
+      'keystroke: + per 1,000 lines',
+      'memory: + per 1,000 lines',
+      'diagnostics',
+    ];
     parts.push(`### Scaling (${OURS.name} alone)\n\n${table(header, rows)}`);
   }
-  const bundles = result.bundles.map((bundle) => `${bundle.file} ${bundle.bytes === null ? 'missing' : `${(bundle.bytes / 1e6).toFixed(2)} MB`}${bundle.pass === undefined ? '' : bundle.pass ? ' (pass, < 1 MB)' : ' (**fail**, ≥ 1 MB)'}`);
-  parts.push(`Bundles: ${bundles.join(', ')}. Extension activation time is not measured here (it needs VS Code).`);
+  const { activation } = result;
+  const activationLabel = `extension activation${activation.runs.length ? ` (median of ${activation.runs.length} run${activation.runs.length === 1 ? '' : 's'}${activation.vscode ? `, VS Code ${activation.vscode}` : ''})` : ''}`;
+  const extension = [
+    [activationLabel, activation.medianMs === null ? (activation.note ?? 'not measured') : formatValue(activation.medianMs, 'ms'), activation.target, activation.pass === undefined ? '' : activation.pass ? 'pass' : '**fail**'],
+    ...result.bundles.map((bundle) => [
+      `bundle ${bundle.file}`,
+      bundle.bytes === null ? 'missing' : `${(bundle.bytes / 1e6).toFixed(2)} MB`,
+      bundle.target,
+      bundle.pass === undefined ? '' : bundle.pass ? 'pass' : '**fail**',
+    ]),
+  ];
+  parts.push(`### Extension\n\n${table(['metric', 'value', 'target', ''], extension)}`);
   return `${parts.join('\n\n')}\n`;
 }
 

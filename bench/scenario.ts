@@ -3,6 +3,7 @@
  * type, hover, go to definition, outline, rename, preview, complete), each timed.
  */
 import { pathToFileURL } from 'url';
+import { EditorRequests, type FollowUpMetric } from './editor-requests';
 import { ClientDocument, LspSession, sleep, type ServerSpec } from './lsp-driver';
 
 /** How many samples of each kind a session takes. */
@@ -18,7 +19,7 @@ export interface SampleCounts {
   completions: number;
 }
 
-export type MetricKey = 'open' | 'keystroke' | 'completion' | 'completionAfterKeystroke' | 'hover' | 'definition' | 'symbols' | 'rename' | 'render' | 'memory' | 'memoryWithPreview';
+export type MetricKey = 'open' | 'keystroke' | 'completion' | 'completionAfterKeystroke' | 'hover' | 'definition' | 'symbols' | 'rename' | 'render' | 'memory' | 'memoryWithPreview' | FollowUpMetric;
 
 export interface SessionResult {
   samples: Partial<Record<MetricKey, number[]>>;
@@ -26,6 +27,8 @@ export interface SessionResult {
   diagnosticsAtOpen: number;
   /** Completion items at the measured positions (0 everywhere would mean the positions are wrong). */
   completionItems: number;
+  /** Requests the editor would send after a keystroke that this server does not offer. */
+  notOffered: FollowUpMetric[];
 }
 
 /** What the session may ask: the peer only where it offers the same feature. */
@@ -107,18 +110,28 @@ export async function runSession(server: ServerUnderTest, filePath: string, text
     await sleep(SETTLE_MS);
 
     // Bursts of typing: a word into a goal's statement, then wait for the last version's diagnostics.
-    for (const goal of spread(listItems(document), counts.bursts, round)) {
-      let offset = lineEnd(document, goal.statementLine);
-      let lastSent = 0;
-      for (const [index, char] of [...WORD].entries()) {
-        if (index > 0) await sleep(KEY_INTERVAL_MS);
-        session.change(document, [{ start: offset, end: offset, text: char }]);
-        lastSent = performance.now();
-        offset++;
+    // The editor's own requests (semantic tokens, code lens...) go out meanwhile as VS Code sends
+    // them, unawaited; each burst ends once they are answered too.
+    const editor = new EditorRequests(session, document);
+    try {
+      for (const goal of spread(listItems(document), counts.bursts, round)) {
+        let offset = lineEnd(document, goal.statementLine);
+        let lastSent = 0;
+        for (const [index, char] of [...WORD].entries()) {
+          if (index > 0) await sleep(KEY_INTERVAL_MS);
+          session.change(document, [{ start: offset, end: offset, text: char }]);
+          lastSent = performance.now();
+          offset++;
+          editor.changed(document.positionAt(offset));
+        }
+        const publish = await session.diagnosticsOf(document, lastSent);
+        record('keystroke', publish.at - lastSent);
+        await editor.idle();
+        for (const [metric, ms] of Object.entries(editor.latencySince(lastSent)) as [FollowUpMetric, number][]) record(metric, ms);
+        await sleep(SETTLE_MS);
       }
-      const publish = await session.diagnosticsOf(document, lastSent);
-      record('keystroke', publish.at - lastSent);
-      await sleep(SETTLE_MS);
+    } finally {
+      editor.dispose();
     }
 
     const withKpi = listItems(document).filter((goal) => goal.kpiLine !== undefined);
@@ -203,7 +216,7 @@ export async function runSession(server: ServerUnderTest, filePath: string, text
     }
 
     record('memoryWithPreview', session.peakMemory().peakMiB);
-    return { samples, diagnosticsAtOpen: opened.count, completionItems };
+    return { samples, diagnosticsAtOpen: opened.count, completionItems, notOffered: EditorRequests.notOffered(session) };
   } catch (error) {
     throw new Error(`${server.name}: ${error instanceof Error ? error.message : String(error)}\n${session.stderr}`);
   } finally {
