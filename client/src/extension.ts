@@ -5,9 +5,14 @@
  * documents, forwards changes to plans and `.planrc.yaml` files, and offers two
  * commands. Everything about plans (parsing, rules, reading the `planAsCode`
  * settings through `workspace/configuration`, `.planrc.yaml`) is the server's.
+ *
+ * Activation does not wait for the server: the language client library (most of this
+ * bundle) is loaded and the server started after `activate` has returned, and what needs
+ * the client (the preview, the Restart command) waits for it.
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { DidGrantWorkspaceTrustNotification, ProcessIdRequest, type InitializationOptions } from '../../server/src/protocol';
 import { registerClientCommands } from './commands';
 import { registerPreview, type PreviewApi } from './preview';
 import { createRestartPolicy } from './restartPolicy';
@@ -18,39 +23,74 @@ const CLIENT_NAME = 'Plan as Code';
 /** Files whose changes the server hears about through `workspace/didChangeWatchedFiles`. */
 const WATCHED_FILES = ['**/.planrc.yaml', '**/.planrc.yml', '**/*.plan.yaml', '**/*.plan.yml'];
 
-let client: LanguageClient | undefined;
+/** The current client, once the client library has loaded; a restart replaces it. */
+let client: Promise<LanguageClient> | undefined;
 
-export function activate(context: vscode.ExtensionContext): { preview: PreviewApi } {
+/** When this module had been evaluated, with the bundled dependencies it loads at once. */
+const loaded = performance.now();
+
+/** What `activate` returns: hooks for the end-to-end tests and the activation benchmark, no API for other extensions. */
+export interface ExtensionApi {
+  preview: PreviewApi;
+  /** The process id of the running language server (it is asked). */
+  serverProcessId(): Promise<number>;
+  /** Every message shown to the user about the language server, in order. */
+  readonly notices: readonly string[];
+  /**
+   * When activation happened, in `performance.now()` of the extension host: this module
+   * evaluated, `activate` entered, `activate` returned. The benchmark adds when VS Code
+   * began compiling the bundle, which only an observer outside the bundle can see.
+   */
+  readonly activation: { loaded: number; activateStart: number; activateEnd: number };
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const activateStart = performance.now();
+  const notices: string[] = [];
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const restartPolicy = createRestartPolicy({ name: CLIENT_NAME });
   // The client only hooks listeners onto these watchers; they are ours to dispose,
   // and they outlive any one client, so a restart reuses them.
   const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(output, ...watchers);
-
   const module = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'plan-yaml' },
-      { scheme: 'untitled', language: 'plan-yaml' },
-    ],
-    synchronize: { fileEvents: watchers },
-    outputChannel: output,
-    // Explicit instead of the library's default: a crashed server is restarted and the user told once.
-    errorHandler: {
-      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
-      closed: () => {
-        const decision = restartPolicy.closed();
-        output.warn(decision.log);
-        if (decision.notice) void (decision.restart ? vscode.window.showWarningMessage(decision.notice) : vscode.window.showErrorMessage(decision.notice));
-        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+
+  // Evaluated once activation has returned; the import is what keeps it off that path.
+  const library = import('vscode-languageclient/node');
+  const createClient = async (): Promise<LanguageClient> => {
+    const { CloseAction, ErrorAction, LanguageClient, TransportKind } = await library;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'plan-yaml' },
+        { scheme: 'untitled', language: 'plan-yaml' },
+      ],
+      synchronize: { fileEvents: watchers },
+      outputChannel: output,
+      // A function: a restarted server learns whether the workspace has been trusted meanwhile.
+      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      // Explicit instead of the library's default: a crashed server is restarted and the user told once.
+      errorHandler: {
+        error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+        closed: () => {
+          const decision = restartPolicy.closed();
+          output.warn(decision.log);
+          if (decision.notice) {
+            notices.push(decision.notice);
+            void (decision.restart ? vscode.window.showWarningMessage(decision.notice) : vscode.window.showErrorMessage(decision.notice));
+          }
+          return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+        },
       },
-    },
+    };
+    return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   };
+
+  /** Only a broken build gets here: the client library is bundled. */
+  const failedToLoad = (error: unknown): void => output.error(`The language client could not load: ${describe(error)}`);
 
   /** Starts a client without blocking the caller on the server: a failure is logged, not thrown. */
   const start = (languageClient: LanguageClient): Promise<void> =>
@@ -65,29 +105,43 @@ export function activate(context: vscode.ExtensionContext): { preview: PreviewAp
    */
   const restart = async (): Promise<void> => {
     const previous = client;
-    const next = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    const next = createClient();
     client = next;
     output.info('Restarting the language server.');
     restartPolicy.reset();
-    await previous?.dispose().catch(() => undefined); // the client has logged why, if it failed
-    if (client === next) await start(next); // a later restart has taken over otherwise
+    await previous?.then((old) => old.dispose()).catch(() => undefined); // the client has logged why, if it failed
+    if (client === next) await next.then(start, failedToLoad); // a later restart has taken over otherwise
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('planAsCode.restartServer', restart),
     vscode.commands.registerCommand('planAsCode.showOutput', () => output.show()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      // A client that is not running starts with the trust in its initialization options.
+      client?.then((current) => current.sendNotification(DidGrantWorkspaceTrustNotification.type)).catch(() => undefined);
+    }),
   );
   registerClientCommands(context);
 
-  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-  void start(client);
-  return { preview: registerPreview(context, () => client) };
+  client = createClient();
+  void client.then(start, failedToLoad);
+  const preview = registerPreview(context, () => client);
+  const activation = { loaded, activateStart, activateEnd: performance.now() };
+  return {
+    preview,
+    serverProcessId: async () => {
+      if (!client) throw new Error('The language server is not running.');
+      return (await client).sendRequest(ProcessIdRequest.type);
+    },
+    notices,
+    activation,
+  };
 }
 
 export async function deactivate(): Promise<void> {
   const stopping = client;
   client = undefined;
-  await stopping?.dispose().catch(() => undefined);
+  await stopping?.then((old) => old.dispose()).catch(() => undefined);
 }
 
 function describe(error: unknown): string {

@@ -5,7 +5,7 @@
  *
  * Standard LSP messages (diagnostics, configuration, ...) are not repeated here.
  */
-import { RequestType } from 'vscode-jsonrpc';
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-jsonrpc';
 
 /**
  * `planAsCode/render` (client → server, request): the plan of an open document rendered as the
@@ -41,4 +41,38 @@ export namespace RenderRequest {
   }
 
   export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * The `initializationOptions` of `initialize` (client → server). An editor that sends none
+ * (or has no notion of workspace trust) gets a trusted workspace, as the CLI does.
+ */
+export interface InitializationOptions {
+  /**
+   * False in an untrusted workspace (VS Code's restricted mode): a `.planrc.yaml` may then
+   * lower `maxFileSize` but not raise it, so that a repository cannot make the server parse
+   * huge files.
+   */
+  workspaceTrusted?: boolean;
+}
+
+/**
+ * `planAsCode/didGrantWorkspaceTrust` (client → server, notification): the user trusted the
+ * workspace after the server started. The server re-checks the open plans with the
+ * repository's `maxFileSize`. (VS Code reloads the window when trust is withdrawn.)
+ */
+export namespace DidGrantWorkspaceTrustNotification {
+  export const method = 'planAsCode/didGrantWorkspaceTrust';
+  export const direction = 'clientToServer';
+  export const type = new NotificationType0(method);
+}
+
+/**
+ * `planAsCode/processId` (client → server, request): the server's process id, so that the
+ * end-to-end tests can make it crash and watch the client restart it.
+ */
+export namespace ProcessIdRequest {
+  export const method = 'planAsCode/processId';
+  export const direction = 'clientToServer';
+  export const type = new RequestType0<number, void>(method);
 }

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { LineIndex } from '../../server/src/core/text';
+import type { InitializationOptions } from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 
 export interface PublishedDiagnostics {
@@ -49,11 +50,12 @@ export class LspClient {
   }
 
   /** `workspace` adds client capabilities, e.g. `{ workspaceEdit: { documentChanges: true } }`. */
-  async initialize(locale = 'en', workspace: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(locale = 'en', workspace: Record<string, unknown> = {}, initializationOptions?: InitializationOptions): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale,
+      initializationOptions,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace } },
     });
     await this.connection.sendNotification('initialized', {});
@@ -97,6 +99,7 @@ export class LspClient {
 export function serverForSuite(
   folderPrefix: string,
   workspaceCapabilities: Record<string, unknown> = {},
+  initializationOptions?: InitializationOptions,
 ): { readonly client: LspClient; readonly folder: string; readonly capabilities: Record<string, unknown>; uriOf(name: string): string } {
   let client: LspClient | undefined;
   let folder = '';
@@ -104,7 +107,7 @@ export function serverForSuite(
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
     client = new LspClient();
-    ({ capabilities } = (await client.initialize('en', workspaceCapabilities)) as { capabilities: Record<string, unknown> });
+    ({ capabilities } = (await client.initialize('en', workspaceCapabilities, initializationOptions)) as { capabilities: Record<string, unknown> });
   });
   after(async () => {
     await client?.stop();

@@ -32,7 +32,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
 
   constructor(
     readonly extensionUri: vscode.Uri,
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => Promise<LanguageClient> | undefined,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -48,10 +48,11 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
     );
   }
 
-  render(params: RenderRequest.Params): Promise<RenderRequest.Result> {
+  /** Waits for the client when the server is still starting (the preview may be restored before it is). */
+  async render(params: RenderRequest.Params): Promise<RenderRequest.Result> {
     const client = this.client();
-    if (!client) return Promise.reject(new Error('The Plan as Code language server is not running.'));
-    return client.sendRequest(RenderRequest.type, params);
+    if (!client) throw new Error('The Plan as Code language server is not running.');
+    return (await client).sendRequest(RenderRequest.type, params);
   }
 
   private previewsOf(uri: vscode.Uri): PlanPreview[] {
@@ -189,7 +190,7 @@ function planArgument(value: unknown): vscode.Uri | undefined {
 }
 
 /** Registers the preview's commands and serializer; returns the test hook of the extension's API. */
-export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): PreviewApi {
+export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<LanguageClient> | undefined): PreviewApi {
   const manager = new PreviewManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,

@@ -5,7 +5,9 @@ import { formatMessage, resolveLocale } from './messages';
 import { asArray, buildModel, type PlanModel } from './model';
 import { parsePlan, type ParsedPlan } from './parse';
 import { parseIncrementally } from './parse-incremental';
+import { planConfig } from './rules/plan-config';
 import { planTooLarge } from './rules/plan-too-large';
+import type { Rule } from './rules/rule';
 import type { Finding, Locale } from './types';
 
 /** What the core needs from the outside world; the LSP server and the CLI each provide one. */
@@ -19,6 +21,12 @@ export interface PlanHost {
    * names outside it is never read. Without it, the plan's own folder.
    */
   rootOf?(filePath: string): string | undefined;
+  /**
+   * Whether the workspace is trusted; without it, trusted (the CLI). In an untrusted one a
+   * `.planrc.yaml` may lower `maxFileSize` but not raise it: a repository must not make the
+   * server parse huge files.
+   */
+  trusted?(): boolean;
 }
 
 export interface CheckOptions {
@@ -137,11 +145,17 @@ export function createPlanService(host: PlanHost): PlanService {
   function configuration(filePath: string | undefined, options: CheckOptions) {
     const repository = filePath ? configFor(path.dirname(filePath)) : null;
     const setting = repository?.config.language ?? options.settings?.language;
+    const ownLimit = options.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const asked = repository?.config.maxFileSize;
+    // Checked on every call, not cached with the file: trust can be granted at any time.
+    const refused = asked !== undefined && asked > ownLimit && host.trusted?.() === false;
+    const problems: ConfigProblem[] = repository?.problems ?? [];
     return {
       repository,
       layers: [options.settings ?? {}, repository?.config ?? {}],
       language: setting === 'auto' ? undefined : setting,
-      maxFileSize: repository?.config.maxFileSize ?? options.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxFileSize: refused ? ownLimit : (asked ?? ownLimit),
+      configProblems: refused ? [...problems, { messageId: 'config.maxFileSize.untrusted', params: { value: asked, limit: ownLimit } } satisfies ConfigProblem] : problems,
     };
   }
 
@@ -150,10 +164,11 @@ export function createPlanService(host: PlanHost): PlanService {
     linked,
     check(text, filePath, options = {}) {
       lastSettings = options.settings;
-      const { repository, layers, language, maxFileSize } = configuration(filePath, options);
+      const { repository, layers, language, maxFileSize, configProblems } = configuration(filePath, options);
+      const configFile = repository ? path.basename(repository.file) : undefined;
       if (text.length > maxFileSize) {
         const locale = resolveLocale(language, undefined, options.editorLocale);
-        return { locale, findings: tooLarge(text, maxFileSize, locale, layers) };
+        return { locale, findings: tooLarge(text, maxFileSize, locale, layers, configProblems, configFile) };
       }
       const analysis = analyze(text, filePath);
       const { parsed, model } = analysis;
@@ -165,8 +180,8 @@ export function createPlanService(host: PlanHost): PlanService {
         links: links(analysis, filePath),
         layers,
         locale,
-        configProblems: repository?.problems ?? [],
-        configFile: repository ? path.basename(repository.file) : undefined,
+        configProblems,
+        configFile,
         onRuleError: host.onRuleError,
       });
       return { findings, locale };
@@ -196,12 +211,24 @@ const EMPTY_ANALYSIS: Analysis = (() => {
   return { parsed, model: buildModel(parsed.value) };
 })();
 
-function tooLarge(text: string, limit: number, locale: Locale, layers: PlanConfig[]): Finding[] {
-  const { severity } = effectiveRule(planTooLarge.id, { severity: planTooLarge.defaultSeverity, options: {} }, layers);
-  if (severity === 'off') return [];
+/** The one notice of a plan too large to check, and what is wrong with its configuration (perhaps why the limit is lower than asked). */
+function tooLarge(text: string, limit: number, locale: Locale, layers: PlanConfig[], configProblems: readonly ConfigProblem[], configFile: string | undefined): Finding[] {
+  const severityOf = (rule: Rule) => effectiveRule(rule.id, { severity: rule.defaultSeverity, options: {} }, layers).severity;
   // Only the first line is looked at: the file is too large to parse for a better place.
   const firstLineEnd = text.indexOf('\n');
   const [start, end] = [0, Math.max(1, Math.min(firstLineEnd === -1 ? text.length : firstLineEnd, 200))];
-  const params = { size: text.length, limit };
-  return [{ ruleId: planTooLarge.id, severity, message: formatMessage(locale, 'plan/too-large', params), messageId: 'plan/too-large', params, start, end }];
+  const findings: Finding[] = [];
+  const tooLargeSeverity = severityOf(planTooLarge);
+  if (tooLargeSeverity !== 'off') {
+    const params = { size: text.length, limit };
+    findings.push({ ruleId: planTooLarge.id, severity: tooLargeSeverity, message: formatMessage(locale, 'plan/too-large', params), messageId: 'plan/too-large', params, start, end });
+  }
+  const configSeverity = severityOf(planConfig);
+  if (configSeverity !== 'off') {
+    for (const problem of configProblems) {
+      const params = { file: configFile ?? '', problem: formatMessage(locale, problem.messageId, problem.params) };
+      findings.push({ ruleId: planConfig.id, severity: configSeverity, message: formatMessage(locale, 'plan/config', params), messageId: 'plan/config', params, start, end });
+    }
+  }
+  return findings;
 }

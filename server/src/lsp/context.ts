@@ -15,6 +15,7 @@ import { validateRules, type ConfigProblem, type PlanConfig } from '../core/conf
 import { formatMessage } from '../core/messages';
 import { createPlanService, type Analysis, type PlanService } from '../core/service';
 import type { Locale } from '../core/types';
+import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../protocol';
 
 /** What every feature of the server shares: the connection, the open documents and the plan service. */
 export interface ServerContext {
@@ -27,7 +28,7 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
   forgetSettings(uri?: string): void;
-  /** Calls `listener` when the configuration changed (all cached settings were dropped), e.g. to refresh lenses. */
+  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted), e.g. to re-check plans. */
   onSettingsChanged(listener: () => void): void;
   /** The document's parse and model, shared with every other request on the same version. */
   analysisOf(document: TextDocument): Analysis;
@@ -65,6 +66,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   const loggedCrashes = new Set<string>();
   /** Folders the plans' links must stay in. */
   let workspaceFolders: string[] = [];
+  let workspaceTrusted = true;
   const settingsListeners: (() => void)[] = [];
 
   const service = createPlanService({
@@ -81,6 +83,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       // The deepest workspace folder that holds the plan.
       return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
     },
+    trusted: () => workspaceTrusted,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
       loggedCrashes.add(ruleId);
@@ -101,11 +104,27 @@ export function createServerContext(connection: Connection, documents: TextDocum
     return config;
   }
 
+  function forgetSettings(uri?: string): void {
+    if (uri !== undefined) {
+      settingsCache.delete(uri);
+      return;
+    }
+    settingsCache.clear();
+    for (const listener of settingsListeners) listener();
+  }
+
+  connection.onNotification(DidGrantWorkspaceTrustNotification.type, () => {
+    workspaceTrusted = true;
+    // The repository's `maxFileSize` now applies: every plan is checked again, as after a settings change.
+    forgetSettings();
+  });
+
   return {
     connection,
     documents,
     service,
     initialize(params) {
+      workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
       workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
@@ -119,14 +138,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
         for (const kind of ['marketing', 'sales']) service.check(`kind: ${kind}\ntitle: Warm-up\nperiod: {start: 2026-01-01, end: 2026-12-31}\n`);
       });
     },
-    forgetSettings(uri) {
-      if (uri !== undefined) {
-        settingsCache.delete(uri);
-        return;
-      }
-      settingsCache.clear();
-      for (const listener of settingsListeners) listener();
-    },
+    forgetSettings,
     onSettingsChanged(listener) {
       settingsListeners.push(listener);
     },

@@ -49,10 +49,8 @@ export const diagnostics: Feature = {
       for (const document of documents.all()) schedule(document.uri);
     };
 
-    connection.onDidChangeConfiguration(() => {
-      context.forgetSettings();
-      revalidateAll();
-    });
+    connection.onDidChangeConfiguration(() => context.forgetSettings());
+    context.onSettingsChanged(revalidateAll);
     connection.onDidChangeWatchedFiles(({ changes }) => {
       for (const change of changes) {
         const filePath = filePathOf(change.uri);

@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
+import { ProcessIdRequest } from '../protocol';
 import { codeActions } from './codeActions';
 import { codeLens } from './codeLens';
 import { createServerContext, type Feature } from './context';
@@ -24,6 +25,7 @@ connection.onInitialize((params) => {
   return { capabilities, serverInfo: { name: 'plan-as-code' } };
 });
 connection.onInitialized(() => context.initialized());
+connection.onRequest(ProcessIdRequest.type, () => process.pid);
 
 for (const feature of FEATURES) feature.register(context);
 

@@ -17,6 +17,7 @@ export const en = {
   'config.rules': '`rules` must be a mapping of rule ids to severities',
   'config.language': '`language` must be auto, en or ro',
   'config.maxFileSize': '`maxFileSize` must be a positive number of characters',
+  'config.maxFileSize.untrusted': '`maxFileSize` ({value}) is not applied because the workspace is not trusted: there a repository may only lower the limit, which stays at {limit} characters. Trust the workspace to apply it',
   'config.unknownKey': 'unknown key `{key}`',
   'config.unknownKey.suggest': 'unknown key `{key}` (did you mean `{suggestion}`?)',
   'config.severity': 'the severity of `{rule}` must be one of {severities}',

@@ -19,6 +19,7 @@ export const ro: Record<MessageId, string> = {
   'config.rules': '`rules` trebuie să asocieze id-uri de reguli cu severități',
   'config.language': '`language` trebuie să fie auto, en sau ro',
   'config.maxFileSize': '`maxFileSize` trebuie să fie un număr pozitiv de caractere',
+  'config.maxFileSize.untrusted': '`maxFileSize` ({value}) nu se aplică, deoarece spațiul de lucru nu este de încredere: acolo un depozit poate doar să micșoreze limita, care rămâne de {limit} caractere. Marcați spațiul de lucru ca fiind de încredere pentru a o aplica',
   'config.unknownKey': 'cheie necunoscută `{key}`',
   'config.unknownKey.suggest': 'cheie necunoscută `{key}` (ați vrut să scrieți `{suggestion}`?)',
   'config.severity': 'severitatea lui `{rule}` trebuie să fie una dintre {severities}',

@@ -14,5 +14,9 @@ rules:
 language: ro
 \`\`\`
 
-When that file is not valid YAML, or has unknown keys or severities, the plan gets this finding on its \`kind\` and the valid parts of the file still apply. This rule extends the format spec.`,
+When that file is not valid YAML, or has unknown keys or severities, the plan gets this finding on its \`kind\` and the valid parts of the file still apply.
+
+In an untrusted workspace (VS Code's restricted mode) the file may lower \`maxFileSize\` but not raise it above the limit that would apply without it (your own \`planAsCode.maxFileSize\`, else 2,000,000): a repository must not make the editor parse huge files. A larger value is ignored, and this finding says so, until you trust the workspace. The CLI always applies it.
+
+This rule extends the format spec.`,
 };

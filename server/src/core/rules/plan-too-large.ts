@@ -11,5 +11,7 @@ export const planTooLarge: Rule = {
 maxFileSize: 20000000
 \`\`\`
 
+In an untrusted workspace a \`.planrc.yaml\` cannot raise the limit (\`plan/config\` says when it tries).
+
 This rule extends the format spec.`,
 };
