@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { parseIncrementally, type ChunkedParse } from '../../server/src/core/parse-incremental';
 import { parsePlan, type SourceNode } from '../../server/src/core/parse';
@@ -9,6 +10,7 @@ import { ROOT } from '../helpers';
 /** Every node's ranges, by path, to compare two source maps. */
 function flatten(node: SourceNode | undefined, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (!node) return out;
+  if (node.keys) out.set(`${prefix} keys`, node.keys.map((key) => `${key.key}@${key.start}-${key.end}`).join(' '));
   for (const [segment, child] of node.children ?? []) {
     const key = `${prefix}/${segment}`;
     out.set(key, `${child.keyStart ?? ''}-${child.keyEnd ?? ''} ${child.start}-${child.end}`);
@@ -69,6 +71,23 @@ describe('incremental parsing of large plans', () => {
     assert.strictEqual(edited.slice(later.start, later.start + later.text.length), later.text, 'pieces after the edit are shifted');
     const deleted = `${edited.slice(0, at)}${edited.slice(edited.indexOf('\n', at) + 1)}`;
     assertSameParse(deleted, 'a line deleted', second);
+  });
+
+  it('matches a whole parse after any series of edits, each reusing the pieces of the one before', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples/sales.plan.yaml'), 'utf8');
+    const edit = fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom('', 'x', 'Q3 ', '\n', '\n    ', '\n  - id: new\n    name: New\n', '# note\n', ': ', '- ', '"', '\t'));
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        let current = text;
+        let previous = assertSameParse(current, 'before the edits');
+        for (const [position, length, insert] of edits) {
+          const at = position % (current.length + 1);
+          current = current.slice(0, at) + insert + current.slice(at + length);
+          previous = assertSameParse(current, `after ${edits.length} edits`, previous) ?? previous;
+        }
+      }),
+      { seed: 5, numRuns: 150 },
+    );
   });
 
   it('keeps list items apart so that an edit in one reparses only that one', () => {

@@ -9,6 +9,7 @@ import { defaultOptions, RULES, ruleById, type Rule } from './rules';
 import { goals } from './rules/goals';
 import type { GoalCheckContext, Report, RuleContext, SmartLetter, SmartRule } from './rules/rule';
 import { validateSchema, type SchemaProblem } from './schema/validate';
+import { runToEnd, type Steps } from './steps';
 import { LineIndex } from './text';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from './types';
 
@@ -29,6 +30,11 @@ export interface CheckInput {
 }
 
 export function runChecks(input: CheckInput): Finding[] {
+  return runToEnd(runChecksSteps(input));
+}
+
+/** `runChecks` in steps: the schema, then each rule. */
+export function* runChecksSteps(input: CheckInput): Steps<Finding[]> {
   const { parsed, model, locale } = input;
   const findings: Finding[] = [];
   const severityOf = (rule: Rule): { severity: SeverityOrOff; options: Record<string, unknown> } =>
@@ -63,6 +69,7 @@ export function runChecks(input: CheckInput): Finding[] {
       fixes: replacementFix(problem.replacement, start, end, { safe: true, preferred: problem.ruleId === 'schema/unknown-key' || problem.ruleId === 'schema/enum' }),
     });
   }
+  yield;
 
   for (const rule of RULES) {
     if (rule.id === 'plan/config') {
@@ -98,6 +105,7 @@ export function runChecks(input: CheckInput): Finding[] {
       const [start, end] = documentAnchor(parsed.text, parsed.root);
       push(rule.id, 'error', start, end, 'engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
     }
+    yield;
   }
 
   function reportConfigProblems(rule: Rule): void {

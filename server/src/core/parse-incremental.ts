@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
 import { parseFast } from './parse-fast';
+import { runToEnd, type Steps } from './steps';
 import { collectComments, parseDocuments, parsePlan, Walker, type ParsedPlan, type SourceNode } from './parse';
 
 /**
@@ -42,11 +43,19 @@ interface Piece {
  * cut into pieces afterwards.
  */
 export function parseIncrementally(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): ChunkedParse | undefined {
-  if (text.length < minLength || /^(?:---|\.\.\.|%)/m.test(text) || /^[ ]*\t/m.test(text)) return undefined;
+  return runToEnd(parseIncrementallySteps(text, previous, minLength));
+}
+
+/** Pieces parsed between two steps. */
+const PIECES_PER_STEP = 250;
+
+/** `parseIncrementally` in steps of a few hundred pieces. */
+export function* parseIncrementallySteps(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): Steps<ChunkedParse | undefined> {
+  if (text.length < minLength) return undefined;
   const pieces = split(text);
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
-  if (!previousChunks) return parsePieces(text, pieces) ?? cutWhole(text, pieces);
+  if (!previousChunks) return (yield* parsePieces(text, pieces)) ?? cutWhole(text, pieces);
   const reusable = new Map<string, Chunk[]>();
   for (const chunk of previousChunks) {
     const list = reusable.get(chunk.text);
@@ -59,12 +68,16 @@ export function parseIncrementally(text: string, previous: ParsedPlan | undefine
     const old = reusable.get(pieceText)?.shift();
     const chunk = old ? moved(old, piece.start) : parseChunk(pieceText, piece);
     if (!chunk) return undefined;
-    chunks.push(chunk);
+    if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
   }
   return assemble(text, chunks);
 }
 
-/** Cuts the text at top-level keys, and a top-level list at its items. Undefined when the text is not a plain top-level mapping. */
+/**
+ * Cuts the text at top-level keys, and a top-level list at its items. Undefined when the text
+ * is not a plain top-level mapping, or has what pieces cannot share (document markers,
+ * directives, tabs in indentation).
+ */
 export function split(text: string): Piece[] | undefined {
   const pieces: Piece[] = [];
   const lineStarts = [0];
@@ -80,9 +93,11 @@ export function split(text: string): Piece[] | undefined {
   for (const start of lineStarts) {
     const first = text[start];
     if (start >= text.length || first === '\n' || first === '\r' || first === '#') continue;
-    const indent = first === ' ' ? /^ */.exec(text.slice(start, start + 200))![0].length : 0;
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 32) indent++;
     const rest = text[start + indent];
     if (rest === '\n' || rest === '\r' || rest === '#' || rest === undefined) continue;
+    if (rest === '\t' || (indent === 0 && (text.startsWith('---', start) || text.startsWith('...', start) || first === '%'))) return undefined;
     if (indent === 0 && first !== '-') {
       if (!/^[A-Za-z_$][\w$-]*:(?:[ ]|\r?$|\n)/.test(text.slice(start, start + 200))) return undefined;
       close(start);
@@ -108,7 +123,7 @@ export function split(text: string): Piece[] | undefined {
 }
 
 /** Every piece on its own; undefined when one of them cannot be, or too many need the library. */
-function parsePieces(text: string, pieces: Piece[]): ChunkedParse | undefined {
+function* parsePieces(text: string, pieces: Piece[]): Steps<ChunkedParse | undefined> {
   const chunks: Chunk[] = [];
   let slow = 0;
   for (const piece of pieces) {
@@ -117,7 +132,7 @@ function parsePieces(text: string, pieces: Piece[]): ChunkedParse | undefined {
     if (!fast && ++slow > pieces.length / 8) return undefined;
     const chunk = fast ? { text: pieceText, start: piece.start, section: piece.section, ...fast } : parseChunk(pieceText, piece);
     if (!chunk) return undefined;
-    chunks.push(chunk);
+    if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
   }
   return assemble(text, chunks);
 }
@@ -174,12 +189,48 @@ function moved(chunk: Chunk, start: number): Chunk {
 }
 
 function shift(node: SourceNode, delta: number): SourceNode {
-  const shifted: SourceNode = { ...node, start: node.start + delta, end: node.end + delta };
-  if (node.keyStart !== undefined) shifted.keyStart = node.keyStart + delta;
-  if (node.keyEnd !== undefined) shifted.keyEnd = node.keyEnd + delta;
-  if (node.keys) shifted.keys = node.keys.map((key) => ({ key: key.key, start: key.start + delta, end: key.end + delta }));
-  if (node.children) shifted.children = new Map([...node.children].map(([segment, child]) => [segment, shift(child, delta)]));
-  return shifted;
+  return node instanceof ShiftedNode ? new ShiftedNode(node.original, node.delta + delta) : new ShiftedNode(node, delta);
+}
+
+/**
+ * A node of an earlier version, `delta` characters later. Its ranges are worked out when read,
+ * and its children when first asked for: a keystroke moves every piece after it, and copying
+ * all their nodes would cost more than the parse of the piece that changed.
+ */
+class ShiftedNode implements SourceNode {
+  private shiftedChildren?: Map<string | number, SourceNode>;
+  private shiftedKeys?: { key: string; start: number; end: number }[];
+
+  constructor(
+    readonly original: SourceNode,
+    readonly delta: number,
+  ) {}
+
+  get start(): number {
+    return this.original.start + this.delta;
+  }
+  get end(): number {
+    return this.original.end + this.delta;
+  }
+  get keyStart(): number | undefined {
+    return this.original.keyStart === undefined ? undefined : this.original.keyStart + this.delta;
+  }
+  get keyEnd(): number | undefined {
+    return this.original.keyEnd === undefined ? undefined : this.original.keyEnd + this.delta;
+  }
+  get alias(): true | undefined {
+    return this.original.alias;
+  }
+  get children(): Map<string | number, SourceNode> | undefined {
+    const children = this.original.children;
+    if (!children) return undefined;
+    return (this.shiftedChildren ??= new Map([...children].map(([segment, child]) => [segment, shift(child, this.delta)])));
+  }
+  get keys(): { key: string; start: number; end: number }[] | undefined {
+    const keys = this.original.keys;
+    if (!keys) return undefined;
+    return (this.shiftedKeys ??= keys.map((key) => ({ key: key.key, start: key.start + this.delta, end: key.end + this.delta })));
+  }
 }
 
 /** The plan's data and source map from its pieces, as a whole parse would give them. */
@@ -209,7 +260,7 @@ function assemble(text: string, chunks: Chunk[]): ChunkedParse | undefined {
     let item = (chunk.value as Record<string, unknown>)[key];
     if (item === null && chunks[chunks.indexOf(chunk) + 1]?.section === key) {
       const items: unknown[] = [];
-      source = { ...source, children: new Map() };
+      source = { start: source.start, end: source.end, keyStart: source.keyStart, keyEnd: source.keyEnd, children: new Map() };
       list = { items, source };
       item = items;
     }
