@@ -1,13 +1,14 @@
 import * as path from 'path';
 import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, type ConfigProblem, type PlanConfig } from './config';
-import { evaluateSmart, runChecks, type GoalSmartResult } from './engine';
+import { evaluateSmart, runChecksSteps, type GoalSmartResult } from './engine';
 import { formatMessage, resolveLocale } from './messages';
 import { asArray, buildModel, type PlanModel } from './model';
 import { parsePlan, type ParsedPlan } from './parse';
-import { parseIncrementally } from './parse-incremental';
+import { parseIncrementallySteps } from './parse-incremental';
 import { planConfig } from './rules/plan-config';
 import { planTooLarge } from './rules/plan-too-large';
 import type { Rule } from './rules/rule';
+import { runToEnd, type Steps } from './steps';
 import type { Finding, Locale } from './types';
 
 /** What the core needs from the outside world; the LSP server and the CLI each provide one. */
@@ -66,6 +67,8 @@ export interface PlanLink {
 export interface PlanService {
   /** Checks a plan. `filePath` (absolute) locates `.planrc.yaml` and `alignsWith` files; omit it for unsaved text. */
   check(text: string, filePath?: string, options?: CheckOptions): CheckResult;
+  /** `check` in steps, for a caller that has other work to let through between them (or may drop the check). */
+  checkSteps(text: string, filePath?: string, options?: CheckOptions): Steps<CheckResult>;
   /** Parse and model of a text, cached per file so that all features share one parse per version. */
   analyze(text: string, filePath?: string): Analysis;
   /** Each goal's SMART verdict under the same configuration as `check` (for code lenses and the preview). */
@@ -88,15 +91,20 @@ export function createPlanService(host: PlanHost): PlanService {
   let lastSettings: PlanConfig | undefined;
 
   function analyze(text: string, filePath?: string): Analysis {
+    return runToEnd(analyzeSteps(text, filePath));
+  }
+
+  function* analyzeSteps(text: string, filePath?: string): Steps<Analysis> {
     const key = filePath ?? '';
     const cached = analyses.get(key);
     if (cached && cached.text === text) return cached;
     // A plan over the size limit is not analysed by any feature: they all see an empty plan.
     if (text.length > configuration(filePath, { settings: lastSettings }).maxFileSize) return EMPTY_ANALYSIS;
     // A large plan reuses the pieces of its previous version that the edit did not touch.
-    const parsed = parseIncrementally(text, cached?.parsed) ?? parsePlan(text);
+    const parsed = (yield* parseIncrementallySteps(text, cached?.parsed)) ?? parsePlan(text);
     const entry = { text, parsed, model: buildModel(parsed.value) };
-    if (filePath !== undefined) analyses.set(key, entry);
+    // While this parse paused, another request may have analysed a newer version: that one stays.
+    if (filePath !== undefined && analyses.get(key) === cached) analyses.set(key, entry);
     return entry;
   }
 
@@ -159,10 +167,13 @@ export function createPlanService(host: PlanHost): PlanService {
     };
   }
 
-  return {
+  const service: PlanService = {
     analyze,
     linked,
     check(text, filePath, options = {}) {
+      return runToEnd(service.checkSteps(text, filePath, options));
+    },
+    *checkSteps(text, filePath, options = {}) {
       lastSettings = options.settings;
       const { repository, layers, language, maxFileSize, configProblems } = configuration(filePath, options);
       const configFile = repository ? path.basename(repository.file) : undefined;
@@ -170,11 +181,12 @@ export function createPlanService(host: PlanHost): PlanService {
         const locale = resolveLocale(language, undefined, options.editorLocale);
         return { locale, findings: tooLarge(text, maxFileSize, locale, layers, configProblems, configFile) };
       }
-      const analysis = analyze(text, filePath);
+      const analysis = yield* analyzeSteps(text, filePath);
       const { parsed, model } = analysis;
       const locale = resolveLocale(language, model.data.language, options.editorLocale);
+      yield;
 
-      const findings = runChecks({
+      const findings = yield* runChecksSteps({
         parsed,
         model,
         links: links(analysis, filePath),
@@ -204,6 +216,7 @@ export function createPlanService(host: PlanHost): PlanService {
       analyses.delete(filePath);
     },
   };
+  return service;
 }
 
 const EMPTY_ANALYSIS: Analysis = (() => {

@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Work
 import { disableLineEdit } from '../core/fixes';
 import { formatMessage, plainText } from '../core/messages';
 import { ruleById } from '../core/rules';
+import type { CheckResult } from '../core/service';
 import type { Finding, Fix, Locale, TextEdit } from '../core/types';
 import { OPEN_RULE_DOCS } from './clientCommands';
 import { filePathOf, type Feature } from './context';
@@ -41,14 +42,27 @@ function codeActionsFeature(): Feature {
         const wantsFixes = covers(only, CodeActionKind.QuickFix) && ours.length > 0;
         const wantsFixAll = only !== undefined && covers(only, FIX_ALL_KIND);
         if (!wantsFixes && !wantsFixAll) return [];
-        const settings = await context.settingsFor(document.uri);
+        const checked = await checkOf(document);
         const current = context.documents.get(document.uri);
-        if (!current || current.version !== document.version) return [];
-        const { findings, locale } = context.service.check(current.getText(), filePathOf(current.uri), { settings, editorLocale: context.editorLocale() });
+        if (!checked || !current || current.version !== document.version) return [];
+        const { findings, locale } = checked;
         const actions = wantsFixes ? quickFixes(current, ours, findings, locale) : [];
         if (wantsFixAll) actions.push(...fixAll(current, findings, locale));
         return actions;
       });
+
+      /**
+       * The findings of the version the editor shows: those published for it (they carry their
+       * fixes), or a check now if none was published yet; undefined if the version changed meanwhile.
+       */
+      async function checkOf(document: TextDocument): Promise<CheckResult | undefined> {
+        const published = context.published.get(document.uri);
+        if (published?.version === document.version) return published.result;
+        const settings = await context.settingsFor(document.uri);
+        const current = context.documents.get(document.uri);
+        if (current?.version !== document.version) return undefined;
+        return context.service.check(current.getText(), filePathOf(current.uri), { settings, editorLocale: context.editorLocale() });
+      }
 
       function edit(document: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {
         const lspEdits = edits.map((item) => ({ range: context.toRange(document, item.start, item.end), newText: item.newText }));

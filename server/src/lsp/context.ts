@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { validateRules, type ConfigProblem, type PlanConfig } from '../core/config';
 import { formatMessage } from '../core/messages';
-import { createPlanService, type Analysis, type PlanService } from '../core/service';
+import { createPlanService, type Analysis, type CheckResult, type PlanService } from '../core/service';
 import type { Locale } from '../core/types';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../protocol';
 
@@ -32,6 +32,8 @@ export interface ServerContext {
   onSettingsChanged(listener: () => void): void;
   /** The document's parse and model, shared with every other request on the same version. */
   analysisOf(document: TextDocument): Analysis;
+  /** The last check published for each open plan, by URI: quick fixes for that version come from it. */
+  readonly published: Map<string, { version: number; result: CheckResult }>;
   /** The language messages about this plan are in (settings, `.planrc.yaml`, the plan's `language`, the editor's). */
   localeOf(document: TextDocument, settings?: PlanConfig): Locale;
   toRange(document: TextDocument, start: number, end: number): Range;
@@ -123,6 +125,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     connection,
     documents,
     service,
+    published: new Map(),
     initialize(params) {
       workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
       editorLocale = params.locale;

@@ -6,9 +6,13 @@ import { ruleDocsPath } from '../core/docs';
 import { formatMessage, plainText } from '../core/messages';
 import type { Finding, Locale, Severity } from '../core/types';
 import { filePathOf, type Feature } from './context';
+import { runInSlices } from './slices';
 
-/** Typing bursts are coalesced: a check starts this long after the last keystroke. */
-const DEBOUNCE_MS = 60;
+/**
+ * Typing bursts are coalesced: a check starts this long after the last keystroke. Short,
+ * because a check that a newer keystroke overtakes is dropped at its next pause.
+ */
+const DEBOUNCE_MS = 25;
 
 /** At most this many diagnostics per plan (errors first), then one note: more help nobody, and cost the editor. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -71,7 +75,11 @@ export const diagnostics: Feature = {
       if (!current || current.version !== version) return;
       const filePath = filePathOf(uri);
       try {
-        const { findings } = service.check(current.getText(), filePath, { settings, editorLocale: context.editorLocale() });
+        // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
+        const result = await runInSlices(service.checkSteps(current.getText(), filePath, { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
+        if (!result) return;
+        context.published.set(uri, { version, result });
+        const { findings } = result;
         const locale = context.localeOf(current, settings);
         const shown = capped(findings);
         const diagnostics = shown.map((finding) => toDiagnostic(current, finding, locale));
@@ -136,6 +144,7 @@ export const diagnostics: Feature = {
       clearTimeout(timers.get(document.uri));
       timers.delete(document.uri);
       links.delete(document.uri);
+      context.published.delete(document.uri);
       context.forgetSettings(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
