@@ -17,6 +17,19 @@ export interface RenderInput {
   locale: Locale;
 }
 
+/** Building a date format costs far more than using one: one per language, kept. */
+const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = DATE_FORMATS.get(locale);
+  if (!format) {
+    // English dates day first (31 Dec 2026), as in the plans' own region.
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    DATE_FORMATS.set(locale, format);
+  }
+  return format;
+}
+
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 interface Located {
@@ -161,8 +174,7 @@ export class RenderContext {
   date(value: unknown): string {
     const days = parseDate(value);
     if (days === undefined) return typeof value === 'string' ? value : '';
-    // English dates day first (31 Dec 2026), as in the plans' own region.
-    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : this.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(days * 86_400_000));
+    return dateFormat(this.locale).format(new Date(days * 86_400_000));
   }
 
   /** The record of an item defined under `section` with this id. */
