@@ -11,6 +11,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ROOT } from '../helpers';
 import { LspClient } from '../protocol/lsp-client';
+import { generatePlan } from '../../bench/generate';
 import { bombs } from './bomb-plans';
 
 const LIMIT_MS = 2000;
@@ -68,4 +69,35 @@ describe('resource bombs through the server', function () {
       }
     });
   }
+});
+
+describe('a large plan being checked', function () {
+  this.timeout(60000);
+
+  it('does not hold up requests about other plans: they are answered between slices of the check', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-slices-'));
+    const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      await client.open(uriOf('small.plan.yaml'), SMALL);
+      const large = generatePlan('marketing', 40000);
+      const events: string[] = [];
+      // The check of the large plan starts once its settings arrive: the hover is sent right behind them.
+      client.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+        if (params.items.some((item) => item.scopeUri === uriOf('large.plan.yaml'))) {
+          setImmediate(() => {
+            void client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('small.plan.yaml') }, position: { line: 0, character: 1 } }).then(() => events.push('hover answered'));
+          });
+        }
+        return params.items.map(() => client.settings);
+      });
+      await client.open(uriOf('large.plan.yaml'), large).then((published) => events.push(`large plan checked (${published.diagnostics.length} diagnostics)`));
+      assert.strictEqual(events[0], 'hover answered', events.join(', '));
+      assert.match(events[1], /large plan checked \([1-9]\d* diagnostics\)/);
+    } finally {
+      await client.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
