@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { renderBrokenNotice, renderText } from '../core/render';
+import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
+import { renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../protocol';
 import { filePathOf, type Feature, type ServerContext } from './context';
+import { runInSlices } from './slices';
 
 /** How long a render request waits for the version it names to arrive. */
 const VERSION_WAIT_MS = 2000;
@@ -18,13 +19,15 @@ export const preview: Feature = {
     const { connection, documents } = context;
     const lastGood = new Map<string, string>();
 
-    connection.onRequest(RenderRequest.type, async (params): Promise<RenderRequest.Result> => {
+    connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
       const document = await documentAt(context, params.uri, params.version);
       const filePath = filePathOf(params.uri);
       const text = document?.getText() ?? readFile(filePath);
       if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
       const settings = await context.settingsFor(params.uri);
-      const rendered = renderText(context.service, text, filePath ?? params.uri, { settings, editorLocale: context.editorLocale() });
+      // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
+      const rendered = await runInSlices(renderTextSteps(context.service, text, filePath ?? params.uri, { settings, editorLocale: context.editorLocale() }), () => token.isCancellationRequested);
+      if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
       const result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
       if (rendered.ok || rendered.findings.some((finding) => finding.ruleId === 'plan/too-large')) {

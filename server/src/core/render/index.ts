@@ -6,6 +6,7 @@
 import { EXPECTED_SECTIONS } from '../rules/section-missing';
 import { asArray, asString } from '../model';
 import type { CheckOptions, PlanService } from '../service';
+import { runToEnd, type Steps } from '../steps';
 import type { Finding, Locale, PlanKind } from '../types';
 import { RenderContext, type RenderInput } from './context';
 import { attributes, classes, inlineCode, text } from './html';
@@ -57,10 +58,20 @@ function sectionsOf(ctx: RenderContext): { key: string; expected: boolean }[] {
 }
 
 export function renderPlan(input: RenderInput): RenderedPlan {
+  return runToEnd(renderPlanSteps(input));
+}
+
+/** `renderPlan` in steps, one per section. */
+export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const ctx = new RenderContext(input);
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
-  const sections = shown.map(({ key, expected }, index) => renderSection(ctx, key, index + 1, expected)).filter(Boolean);
+  const sections: string[] = [];
+  for (const [index, { key, expected }] of shown.entries()) {
+    sections.push(renderSection(ctx, key, index + 1, expected));
+    yield;
+  }
+  // The header comes last: it shows the findings that no section has claimed.
   const head = header(ctx, title);
   const body = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
   return { html: body, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
@@ -148,10 +159,16 @@ export function renderTooLargeNotice(locale: Locale, message: string): string {
 
 /** Checks and renders a text with a service: the findings, SMART verdicts and language the editor would show. */
 export function renderText(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): RenderedPlan & { findings: Finding[] } {
-  const { findings, locale } = service.check(source, filePath, options);
+  return runToEnd(renderTextSteps(service, source, filePath, options));
+}
+
+/** `renderText` in steps: those of the check, then one per section. */
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): Steps<RenderedPlan & { findings: Finding[] }> {
+  const { findings, locale } = yield* service.checkSteps(source, filePath, options);
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
   if (tooLarge) return { html: renderTooLargeNotice(locale, tooLarge.message), title: filePath ?? '', locale, ok: false, findings };
   const { parsed, model } = service.analyze(source, filePath);
   const smart = service.smart(source, filePath, options);
-  return { ...renderPlan({ parsed, model, findings, smart, locale }), findings };
+  yield;
+  return { ...(yield* renderPlanSteps({ parsed, model, findings, smart, locale })), findings };
 }
