@@ -4,7 +4,7 @@ import { runToEnd, type Steps } from './steps';
 import { collectComments, parseDocuments, parsePlan, Walker, type ParsedPlan, type SourceNode } from './parse';
 
 /**
- * Large plans are parsed in pieces: each top-level entry, and each item of a top-level list,
+ * Plans are parsed in pieces: each top-level entry, and each item of a top-level list,
  * is a YAML document of its own. A keystroke changes one piece; the others are reused from the
  * previous version (shifted when the edit moved them), so typing costs a small parse, not a
  * whole one. Where the pieces might not add up to what a whole parse gives (anchors and
@@ -12,8 +12,8 @@ import { collectComments, parseDocuments, parsePlan, Walker, type ParsedPlan, ty
  * caller parses the whole text instead.
  */
 
-/** Below this size a whole parse is fast enough, and simpler. */
-export const INCREMENTAL_MIN_LENGTH = 50_000;
+/** Below this size (a few dozen lines) a whole parse by the library is fast enough. */
+export const INCREMENTAL_MIN_LENGTH = 2_000;
 
 export interface Chunk {
   text: string;
