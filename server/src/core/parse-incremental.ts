@@ -55,7 +55,10 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
   const pieces = split(text);
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
-  if (!previousChunks) return (yield* parsePieces(text, pieces)) ?? cutWhole(text, pieces);
+  if (!previousChunks) {
+    const parsed = yield* parsePieces(text, pieces);
+    return parsed === MOSTLY_SLOW ? cutWhole(text, pieces) : parsed;
+  }
   const reusable = new Map<string, Chunk[]>();
   for (const chunk of previousChunks) {
     const list = reusable.get(chunk.text);
@@ -122,15 +125,20 @@ export function split(text: string): Piece[] | undefined {
   return pieces.length > 0 ? pieces : undefined;
 }
 
-/** Every piece on its own; undefined when one of them cannot be, or too many need the library. */
-function* parsePieces(text: string, pieces: Piece[]): Steps<ChunkedParse | undefined> {
+/** What `parsePieces` says when so many pieces need the library that one whole parse is faster. */
+const MOSTLY_SLOW = 'mostly slow';
+
+/** Every piece on its own; undefined when one of them cannot be (a whole parse reports why). */
+function* parsePieces(text: string, pieces: Piece[]): Steps<ChunkedParse | typeof MOSTLY_SLOW | undefined> {
   const chunks: Chunk[] = [];
   let slow = 0;
   for (const piece of pieces) {
     const pieceText = text.slice(piece.start, piece.end);
-    const fast = parseFast(pieceText, piece.start);
-    if (!fast && ++slow > pieces.length / 8) return undefined;
-    const chunk = fast ? { text: pieceText, start: piece.start, section: piece.section, ...fast } : parseChunk(pieceText, piece);
+    let chunk = fastChunk(pieceText, piece);
+    if (!chunk) {
+      if (++slow > pieces.length / 8) return MOSTLY_SLOW;
+      chunk = libraryChunk(pieceText, piece);
+    }
     if (!chunk) return undefined;
     if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
   }
@@ -138,8 +146,15 @@ function* parsePieces(text: string, pieces: Piece[]): Steps<ChunkedParse | undef
 }
 
 function parseChunk(text: string, piece: Piece): Chunk | undefined {
+  return fastChunk(text, piece) ?? libraryChunk(text, piece);
+}
+
+function fastChunk(text: string, piece: Piece): Chunk | undefined {
   const fast = parseFast(text, piece.start);
-  if (fast) return { text, start: piece.start, section: piece.section, ...fast };
+  return fast && { text, start: piece.start, section: piece.section, ...fast };
+}
+
+function libraryChunk(text: string, piece: Piece): Chunk | undefined {
   const [doc, ...others] = parseDocuments(text);
   if (!doc || others.length > 0 || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   if (!doc.contents) return { text, start: piece.start, section: piece.section, value: undefined, source: undefined };
