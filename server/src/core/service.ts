@@ -101,7 +101,18 @@ export function createPlanService(host: PlanHost): PlanService {
     // A plan over the size limit is not analysed by any feature: they all see an empty plan.
     if (text.length > configuration(filePath, { settings: lastSettings }).maxFileSize) return EMPTY_ANALYSIS;
     // A large plan reuses the pieces of its previous version that the edit did not touch.
-    const parsed = (yield* parseIncrementallySteps(text, cached?.parsed)) ?? parsePlan(text);
+    const steps = parseIncrementallySteps(text, cached?.parsed);
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) {
+      yield;
+      // A request answered during the pause may have analysed this text: its analysis serves.
+      const meanwhile = analyses.get(key);
+      if (meanwhile?.text === text) {
+        steps.return(undefined);
+        return meanwhile;
+      }
+    }
+    const parsed = next.value ?? parsePlan(text);
     const entry = { text, parsed, model: buildModel(parsed.value) };
     // While this parse paused, another request may have analysed a newer version: that one stays.
     if (filePath !== undefined && analyses.get(key) === cached) analyses.set(key, entry);
