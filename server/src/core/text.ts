@@ -27,18 +27,42 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 3));
+  const wordCounts = characterCounts(lower);
+  const difference = new Int32Array(CHARACTER_BUCKETS);
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    const other = candidate.toLowerCase();
     // Only a strictly nearer candidate matters: the first of equals wins.
-    const distance = levenshtein(lower, candidate.toLowerCase(), bestDistance - 1);
+    const bound = bestDistance - 1;
+    if (Math.abs(other.length - lower.length) > bound) continue;
+    // Half the characters the two do not share is a lower bound of their distance, and far cheaper.
+    difference.set(wordCounts);
+    for (let i = 0; i < other.length; i++) difference[bucketOf(other.charCodeAt(i))]--;
+    let unshared = 0;
+    for (let i = 0; i < CHARACTER_BUCKETS; i++) unshared += Math.abs(difference[i]);
+    if (Math.ceil(unshared / 2) > bound) continue;
+    const distance = levenshtein(lower, other, bound);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/** Character counts in buckets: ASCII one by one, everything else shared (still a lower bound). */
+const CHARACTER_BUCKETS = 128;
+
+function bucketOf(code: number): number {
+  return code < CHARACTER_BUCKETS - 1 ? code : CHARACTER_BUCKETS - 1;
+}
+
+function characterCounts(text: string): Int32Array {
+  const counts = new Int32Array(CHARACTER_BUCKETS);
+  for (let i = 0; i < text.length; i++) counts[bucketOf(text.charCodeAt(i))]++;
+  return counts;
 }
 
 /** Maps offsets to zero-based lines and UTF-16 columns and back. */
