@@ -20,6 +20,7 @@ function codeLensFeature(): Feature {
         if (refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       });
       connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
+        await context.checks.settled(textDocument.uri);
         const requested = documents.get(textDocument.uri);
         if (!requested) return [];
         const settings = await context.settingsFor(requested.uri);

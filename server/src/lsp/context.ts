@@ -15,6 +15,7 @@ import { validateRules, type ConfigProblem, type PlanConfig } from '../core/conf
 import { formatMessage } from '../core/messages';
 import { createPlanService, type Analysis, type CheckResult, type PlanService } from '../core/service';
 import type { Locale } from '../core/types';
+import { CheckTracker } from './checks';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../protocol';
 
 /** What every feature of the server shares: the connection, the open documents and the plan service. */
@@ -34,6 +35,8 @@ export interface ServerContext {
   analysisOf(document: TextDocument): Analysis;
   /** The last check published for each open plan, by URI: quick fixes for that version come from it. */
   readonly published: Map<string, { version: number; result: CheckResult }>;
+  /** Which plans have a check pending: requests that can wait let it go first. */
+  readonly checks: CheckTracker;
   /** The language messages about this plan are in (settings, `.planrc.yaml`, the plan's `language`, the editor's). */
   localeOf(document: TextDocument, settings?: PlanConfig): Locale;
   toRange(document: TextDocument, start: number, end: number): Range;
@@ -126,6 +129,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     documents,
     service,
     published: new Map(),
+    checks: new CheckTracker(),
     initialize(params) {
       workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
       editorLocale = params.locale;

@@ -40,6 +40,7 @@ export const diagnostics: Feature = {
     const links = new Map<string, string[]>();
 
     const schedule = (uri: string) => {
+      context.checks.started(uri);
       clearTimeout(timers.get(uri));
       timers.set(
         uri,
@@ -66,6 +67,12 @@ export const diagnostics: Feature = {
     });
 
     async function validate(uri: string): Promise<void> {
+      await check(uri);
+      // A newer version's check is scheduled when this one was overtaken.
+      if (!timers.has(uri)) context.checks.finished(uri);
+    }
+
+    async function check(uri: string): Promise<void> {
       const document = documents.get(uri);
       if (!document) return;
       const version = document.version;
@@ -134,6 +141,7 @@ export const diagnostics: Feature = {
     const justOpened = new Set<string>();
     documents.onDidOpen(({ document }) => {
       justOpened.add(document.uri);
+      context.checks.started(document.uri);
       void validate(document.uri);
     });
     documents.onDidChangeContent(({ document }) => {
@@ -145,6 +153,7 @@ export const diagnostics: Feature = {
       timers.delete(document.uri);
       links.delete(document.uri);
       context.published.delete(document.uri);
+      context.checks.finished(document.uri);
       context.forgetSettings(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });

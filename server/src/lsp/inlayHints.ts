@@ -19,6 +19,7 @@ function inlayHintsFeature(): Feature {
         if (refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
       });
       connection.languages.inlayHint.on(async ({ textDocument, range }): Promise<InlayHint[]> => {
+        await context.checks.settled(textDocument.uri);
         const requested = documents.get(textDocument.uri);
         if (!requested) return [];
         const settings = await context.settingsFor(requested.uri);

@@ -87,6 +87,7 @@ function navigationFeature(): Feature {
       });
 
       connection.onDocumentSymbol(async ({ textDocument }) => {
+        await context.checks.settled(textDocument.uri);
         const document = documents.get(textDocument.uri);
         if (!document) return null;
         const locale = context.localeOf(document, await context.settingsFor(document.uri));
@@ -101,7 +102,8 @@ function navigationFeature(): Feature {
         return documentSymbols(context.analysisOf(document).parsed, locale).map(toSymbol);
       });
 
-      connection.onFoldingRanges(({ textDocument }) => {
+      connection.onFoldingRanges(async ({ textDocument }) => {
+        await context.checks.settled(textDocument.uri);
         const document = documents.get(textDocument.uri);
         if (!document) return null;
         return foldingRanges(context.analysisOf(document).parsed).map((fold) => ({

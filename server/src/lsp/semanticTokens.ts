@@ -8,7 +8,8 @@ export const semanticTokens: Feature = {
     semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: true },
   }),
   register(context) {
-    context.connection.languages.semanticTokens.on(({ textDocument }) => {
+    context.connection.languages.semanticTokens.on(async ({ textDocument }) => {
+      await context.checks.settled(textDocument.uri);
       const document = context.documents.get(textDocument.uri);
       const builder = new SemanticTokensBuilder();
       if (!document) return builder.build();

@@ -1,0 +1,39 @@
+/** Longest a request waits for a check before it is answered anyway. */
+const SETTLE_TIMEOUT_MS = 1000;
+
+/**
+ * Which open plans have a check scheduled or running. Requests that can wait (outline, folding,
+ * code lens, inlay hints, semantic tokens) let the check of the current version go first: on a
+ * large plan they would otherwise each hold up the diagnostics the user waits for, and once it
+ * is done they are answered from its parse.
+ */
+export class CheckTracker {
+  private readonly pending = new Set<string>();
+  private readonly waiters = new Map<string, (() => void)[]>();
+
+  /** A check of `uri` is scheduled or running. */
+  started(uri: string): void {
+    this.pending.add(uri);
+  }
+
+  /** The checks of `uri` are done (or the plan was closed). */
+  finished(uri: string): void {
+    this.pending.delete(uri);
+    for (const resolve of this.waiters.get(uri) ?? []) resolve();
+    this.waiters.delete(uri);
+  }
+
+  /** Resolves when `uri` has no check pending, or after `SETTLE_TIMEOUT_MS`. */
+  settled(uri: string): Promise<void> {
+    if (!this.pending.has(uri)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, SETTLE_TIMEOUT_MS);
+      const list = this.waiters.get(uri) ?? [];
+      list.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.waiters.set(uri, list);
+    });
+  }
+}
