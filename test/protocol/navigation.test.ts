@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { cursorAt, ROOT, yaml } from '../helpers';
-import { applyLspEdits, LspClient } from './lsp-client';
+import { generatePlan } from '../../bench/generate';
+import { applyLspEdits, LspClient, serverForSuite } from './lsp-client';
 
 type Position = { line: number; character: number };
 type Range = { start: Position; end: Position };
@@ -220,5 +221,20 @@ describe('navigation over stdio', function () {
     } finally {
       await romanian.stop();
     }
+  });
+});
+
+describe('requests while a large plan is checked', () => {
+  const server = serverForSuite('plan-settle-');
+
+  it('answers the outline of a plan after the diagnostics of the version it was asked about', async () => {
+    const uri = server.uriOf('large.plan.yaml');
+    await server.client.open(uri, generatePlan('sales', 20000));
+    const order: string[] = [];
+    const published = server.client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]).then(() => order.push('diagnostics'));
+    const outline = server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then((symbols) => order.push(`outline of ${(symbols as unknown[]).length} sections`));
+    await Promise.all([published, outline]);
+    assert.strictEqual(order[0], 'diagnostics');
+    assert.match(order[1], /^outline of [1-9]\d* sections$/);
   });
 });

@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import { CheckTracker } from '../../server/src/lsp/checks';
+
+describe('requests that let a pending check go first', () => {
+  it('wait until the check of their plan is done, and only for their plan', async () => {
+    const checks = new CheckTracker();
+    const order: string[] = [];
+    checks.started('a.plan.yaml');
+    const waiting = checks.settled('a.plan.yaml').then(() => order.push('request about a'));
+    await checks.settled('b.plan.yaml').then(() => order.push('request about b'));
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push('check of a done');
+    checks.finished('a.plan.yaml');
+    await waiting;
+    assert.deepStrictEqual(order, ['request about b', 'check of a done', 'request about a']);
+  });
+
+  it('do not wait when no check is pending', async () => {
+    const checks = new CheckTracker();
+    checks.started('a.plan.yaml');
+    checks.finished('a.plan.yaml');
+    let answered = false;
+    void checks.settled('a.plan.yaml').then(() => (answered = true));
+    await Promise.resolve();
+    assert.ok(answered);
+  });
+});
