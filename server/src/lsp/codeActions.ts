@@ -53,9 +53,11 @@ function codeActionsFeature(): Feature {
 
       /**
        * The findings of the version the editor shows: those published for it (they carry their
-       * fixes), or a check now if none was published yet; undefined if the version changed meanwhile.
+       * fixes, and a pending check is waited for), or a check now if none was published;
+       * undefined if the version changed meanwhile.
        */
       async function checkOf(document: TextDocument): Promise<CheckResult | undefined> {
+        await context.checks.settled(document.uri);
         const published = context.published.get(document.uri);
         if (published?.version === document.version) return published.result;
         const settings = await context.settingsFor(document.uri);
