@@ -9,7 +9,7 @@ import { defaultOptions, RULES, ruleById, type Rule } from './rules';
 import { goals } from './rules/goals';
 import type { GoalCheckContext, Report, RuleContext, SmartLetter, SmartRule } from './rules/rule';
 import { validateSchema, type SchemaProblem } from './schema/validate';
-import { runToEnd, type Steps } from './steps';
+import type { Steps } from './steps';
 import { LineIndex } from './text';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from './types';
 
@@ -29,11 +29,7 @@ export interface CheckInput {
   onRuleError?(ruleId: string, error: unknown): void;
 }
 
-export function runChecks(input: CheckInput): Finding[] {
-  return runToEnd(runChecksSteps(input));
-}
-
-/** `runChecks` in steps: the schema, then each rule. */
+/** Checks a plan in steps: the schema, then each rule. */
 export function* runChecksSteps(input: CheckInput): Steps<Finding[]> {
   const { parsed, model, locale } = input;
   const findings: Finding[] = [];

@@ -13,7 +13,7 @@ import { collectComments, parseDocuments, parsePlan, Walker, type ParsedPlan, ty
  */
 
 /** Below this size (a few dozen lines) a whole parse by the library is fast enough. */
-export const INCREMENTAL_MIN_LENGTH = 2_000;
+const INCREMENTAL_MIN_LENGTH = 2_000;
 
 export interface Chunk {
   text: string;
