@@ -15,17 +15,14 @@ function codeLensFeature(): Feature {
       return { codeLensProvider: { resolveProvider: false } };
     },
     register(context) {
-      const { connection, documents, service } = context;
+      const { connection, service } = context;
       context.onSettingsChanged(() => {
         if (refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       });
       connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
-        await context.checks.settled(textDocument.uri);
-        const requested = documents.get(textDocument.uri);
-        if (!requested) return [];
-        const settings = await context.settingsFor(requested.uri);
-        const document = documents.get(requested.uri);
-        if (!document || document.version !== requested.version) return [];
+        const settled = await context.settledDocument(textDocument.uri);
+        if (!settled) return [];
+        const { document, settings } = settled;
         const text = document.getText();
         const filePath = filePathOf(document.uri);
         const options = { settings, editorLocale: context.editorLocale() };

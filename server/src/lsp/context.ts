@@ -37,6 +37,11 @@ export interface ServerContext {
   readonly published: Map<string, { version: number; result: CheckResult }>;
   /** Which plans have a check pending: requests that can wait let it go first. */
   readonly checks: CheckTracker;
+  /**
+   * An open plan and its settings for a request that can wait, once the plan's pending check
+   * has gone first; undefined if it closed, or changed while the settings were fetched.
+   */
+  settledDocument(uri: string): Promise<{ document: TextDocument; settings: PlanConfig } | undefined>;
   /** The language messages about this plan are in (settings, `.planrc.yaml`, the plan's `language`, the editor's). */
   localeOf(document: TextDocument, settings?: PlanConfig): Locale;
   toRange(document: TextDocument, start: number, end: number): Range;
@@ -124,7 +129,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     forgetSettings();
   });
 
-  return {
+  const context: ReturnType<typeof createServerContext> = {
     connection,
     documents,
     service,
@@ -150,6 +155,14 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
+    async settledDocument(uri) {
+      await context.checks.settled(uri);
+      const requested = documents.get(uri);
+      if (!requested) return undefined;
+      const settings = await context.settingsFor(uri);
+      const document = documents.get(uri);
+      return document?.version === requested.version ? { document, settings } : undefined;
+    },
     settingsFor(uri) {
       if (!canPullConfiguration) return Promise.resolve({});
       let settings = settingsCache.get(uri);
@@ -172,4 +185,5 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return document.offsetAt(position);
     },
   };
+  return context;
 }

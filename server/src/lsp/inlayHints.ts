@@ -14,17 +14,14 @@ function inlayHintsFeature(): Feature {
       return { inlayHintProvider: true };
     },
     register(context) {
-      const { connection, documents } = context;
+      const { connection } = context;
       context.onSettingsChanged(() => {
         if (refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
       });
       connection.languages.inlayHint.on(async ({ textDocument, range }): Promise<InlayHint[]> => {
-        await context.checks.settled(textDocument.uri);
-        const requested = documents.get(textDocument.uri);
-        if (!requested) return [];
-        const settings = await context.settingsFor(requested.uri);
-        const document = documents.get(requested.uri);
-        if (!document || document.version !== requested.version) return [];
+        const settled = await context.settledDocument(textDocument.uri);
+        if (!settled) return [];
+        const { document, settings } = settled;
         const locale = context.localeOf(document, settings);
         const hints = planHints({ ...context.analysisOf(document), locale, start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
         return hints.map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, paddingLeft: true }));
