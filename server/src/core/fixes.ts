@@ -248,7 +248,10 @@ class PlanEditor {
       const last = Math.max(...node.keys.map((key) => Math.max(key.end, node.children?.get(key.key)?.end ?? key.end)));
       edits.push(node.keys.length > 0 ? { start: last, end: last, newText: `, ${inner}` } : { start: node.end - 1, end: node.end - 1, newText: inner });
     } else {
-      const column = this.column(node.keys[0].start);
+      // A mapping with no key of its own (only a merge key) gives no column to write at.
+      const first = node.keys[0];
+      if (!first) return undefined;
+      const column = this.column(first.start);
       edits.push(this.linesAfter(node.end, added.flatMap(([key, value]) => blockEntry(key, value, column, this.style))));
     }
     return edits;
