@@ -238,3 +238,26 @@ describe('requests while a large plan is checked', () => {
     assert.match(order[1], /^outline of [1-9]\d* sections$/);
   });
 });
+
+describe('an untitled plan', function () {
+  this.timeout(30000);
+
+  it('is checked and answered without reading a .planrc.yaml from wherever the server runs', async () => {
+    // A .planrc.yaml in the server's working directory that would make every plan too large.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-untitled-'));
+    fs.writeFileSync(path.join(folder, '.planrc.yaml'), 'maxFileSize: 10\n');
+    const client = new LspClient(folder);
+    try {
+      await client.initialize();
+      const uri = 'untitled:Untitled-1';
+      const text = 'kind: sales\ntitle: Draft\nperiod: {start: 2026-01-01, end: 2026-12-31}\ngoals:\n  - id: g\n    statement: Grow\n';
+      const published = await client.open(uri, text);
+      assert.ok(!published.diagnostics.some((diagnostic) => diagnostic.code === 'plan/too-large'), 'checked');
+      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string }[];
+      assert.ok(symbols.length >= 3, `an outline of ${symbols.length} entries`);
+    } finally {
+      await client.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

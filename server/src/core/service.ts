@@ -162,7 +162,8 @@ export function createPlanService(host: PlanHost): PlanService {
 
   /** The configuration layers for a plan, and the settings that are not per rule. */
   function configuration(filePath: string | undefined, options: CheckOptions) {
-    const repository = filePath ? configFor(path.dirname(filePath)) : null;
+    // Only a file has a folder to look for `.planrc.yaml` in (an untitled plan is named by its URI).
+    const repository = filePath && path.isAbsolute(filePath) ? configFor(path.dirname(filePath)) : null;
     const setting = repository?.config.language ?? options.settings?.language;
     const ownLimit = options.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const asked = repository?.config.maxFileSize;

@@ -6,7 +6,7 @@ import { ruleById } from '../core/rules';
 import type { CheckResult } from '../core/service';
 import type { Finding, Fix, Locale, TextEdit } from '../core/types';
 import { OPEN_RULE_DOCS } from './clientCommands';
-import { filePathOf, type Feature } from './context';
+import { planNameOf, type Feature } from './context';
 
 /** Applies every safe fix of a plan at once (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.planAsCode';
@@ -63,7 +63,7 @@ function codeActionsFeature(): Feature {
         const settings = await context.settingsFor(document.uri);
         const current = context.documents.get(document.uri);
         if (current?.version !== document.version) return undefined;
-        return context.service.check(current.getText(), filePathOf(current.uri), { settings, editorLocale: context.editorLocale() });
+        return context.service.check(current.getText(), planNameOf(current.uri), { settings, editorLocale: context.editorLocale() });
       }
 
       function edit(document: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {

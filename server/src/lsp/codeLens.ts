@@ -1,7 +1,7 @@
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver/node';
 import { planLenses } from '../core/lens';
 import { REVEAL_RANGE } from './clientCommands';
-import { filePathOf, type Feature } from './context';
+import { planNameOf, type Feature } from './context';
 
 /**
  * A lens on each goal with its SMART score (clicking it selects the first failing letter's
@@ -24,7 +24,7 @@ function codeLensFeature(): Feature {
         if (!settled) return [];
         const { document, settings } = settled;
         const text = document.getText();
-        const filePath = filePathOf(document.uri);
+        const filePath = planNameOf(document.uri);
         const options = { settings, editorLocale: context.editorLocale() };
         const lenses = planLenses({ ...context.analysisOf(document), smart: service.smart(text, filePath, options), locale: context.localeOf(document, options.settings) });
         return lenses.map((lens) => ({

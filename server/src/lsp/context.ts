@@ -57,6 +57,14 @@ export interface Feature {
   register(context: ServerContext): void;
 }
 
+/**
+ * The name the plan service knows an open plan by, so that every request shares its parse: its
+ * file path, or the URI of an untitled plan (which has no folder: no `.planrc.yaml`, no links).
+ */
+export function planNameOf(uri: string): string {
+  return filePathOf(uri) ?? uri;
+}
+
 export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -173,10 +181,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return settings;
     },
     analysisOf(document) {
-      return service.analyze(document.getText(), filePathOf(document.uri) ?? document.uri);
+      return service.analyze(document.getText(), planNameOf(document.uri));
     },
     localeOf(document, settings) {
-      return service.locale(document.getText(), filePathOf(document.uri), { settings, editorLocale });
+      return service.locale(document.getText(), planNameOf(document.uri), { settings, editorLocale });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

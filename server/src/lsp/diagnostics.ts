@@ -5,7 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import { ruleDocsPath } from '../core/docs';
 import { formatMessage, plainText } from '../core/messages';
 import type { Finding, Locale, Severity } from '../core/types';
-import { filePathOf, type Feature } from './context';
+import { filePathOf, planNameOf, type Feature } from './context';
 import { runInSlices } from './slices';
 
 /**
@@ -83,7 +83,7 @@ export const diagnostics: Feature = {
       const filePath = filePathOf(uri);
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
-        const result = await runInSlices(service.checkSteps(current.getText(), filePath, { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
+        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
         context.published.set(uri, { version, result });
         const { findings } = result;

@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem }
 import { complete, type Completion } from '../core/complete';
 import { hover } from '../core/hover';
 import { formatMessage } from '../core/messages';
-import { filePathOf, type Feature } from './context';
+import { filePathOf, planNameOf, type Feature } from './context';
 
 const KIND: Record<Completion['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -52,7 +52,7 @@ export const editing: Feature = {
       if (!document) return null;
       const settings = await context.settingsFor(document.uri);
       const analysis = context.analysisOf(document);
-      const filePath = filePathOf(document.uri);
+      const filePath = planNameOf(document.uri);
       const locale = context.localeOf(document, settings);
       const result = hover({
         analysis,
