@@ -57,7 +57,6 @@ const SALES = yaml(
   '    supports: [win-clinics]',
 );
 
-/** Applies LSP text edits to a text (line/character positions, no overlaps). */
 function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }

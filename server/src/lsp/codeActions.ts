@@ -57,13 +57,11 @@ function codeActionsFeature(): Feature {
        * undefined if the version changed meanwhile.
        */
       async function checkOf(document: TextDocument): Promise<CheckResult | undefined> {
-        await context.checks.settled(document.uri);
+        const settled = await context.settledDocument(document.uri);
+        if (settled?.document.version !== document.version) return undefined;
         const published = context.published.get(document.uri);
         if (published?.version === document.version) return published.result;
-        const settings = await context.settingsFor(document.uri);
-        const current = context.documents.get(document.uri);
-        if (current?.version !== document.version) return undefined;
-        return context.service.check(current.getText(), planNameOf(current.uri), { settings, editorLocale: context.editorLocale() });
+        return context.service.check(settled.document.getText(), planNameOf(document.uri), { settings: settled.settings, editorLocale: context.editorLocale() });
       }
 
       function edit(document: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {

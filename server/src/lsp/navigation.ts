@@ -87,10 +87,10 @@ function navigationFeature(): Feature {
       });
 
       connection.onDocumentSymbol(async ({ textDocument }) => {
-        await context.checks.settled(textDocument.uri);
-        const document = documents.get(textDocument.uri);
-        if (!document) return null;
-        const locale = context.localeOf(document, await context.settingsFor(document.uri));
+        const settled = await context.settledDocument(textDocument.uri);
+        if (!settled) return null;
+        const { document, settings } = settled;
+        const locale = context.localeOf(document, settings);
         const toSymbol = (symbol: PlanSymbol): DocumentSymbol => ({
           name: symbol.name,
           detail: symbol.detail,

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../protocol';
-import { filePathOf, type Feature, type ServerContext } from './context';
+import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
 /** How long a render request waits for the version it names to arrive. */
@@ -26,7 +26,7 @@ export const preview: Feature = {
       if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
       const settings = await context.settingsFor(params.uri);
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
-      const rendered = await runInSlices(renderTextSteps(context.service, text, filePath ?? params.uri, { settings, editorLocale: context.editorLocale() }), () => token.isCancellationRequested);
+      const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale() }), () => token.isCancellationRequested);
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
       const result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
@@ -34,7 +34,7 @@ export const preview: Feature = {
         if (document) lastGood.set(params.uri, rendered.html);
         return result;
       }
-      const { parsed, model } = context.service.analyze(text, filePath ?? params.uri);
+      const { parsed, model } = context.service.analyze(text, planNameOf(params.uri));
       const notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: rendered.locale });
       return { ...result, html: `${notice}${lastGood.get(params.uri) ?? rendered.html}` };
     });
