@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
 import { renderPlan, renderText } from '../server/src/core/render';
-import { createPlanService } from '../server/src/core/service';
+import { createPlanService } from '../server/src/core/workspace/service';
 
 const target = Number(process.argv[2] ?? 2000);
 const example = path.resolve(__dirname, '../examples/marketing.plan.yaml');

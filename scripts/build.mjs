@@ -19,7 +19,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
   // The end-to-end suite, mocha included, for VS Code's extension host (test/e2e/index.ts).
   build({ ...common, entryPoints: ['test/e2e/index.ts'], outfile: 'out/test/e2e/index.js', external: ['vscode'], minify: false, logOverride: { 'require-resolve-not-external': 'silent' } }),
   // The preview's script runs in the webview: a browser bundle of its own, no Node.js banner.

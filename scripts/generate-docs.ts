@@ -1,7 +1,7 @@
 // Writes docs/rules/*.md and the README's rule table from the rule registry.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ruleDocsPath } from '../server/src/core/docs';
+import { ruleDocsPath } from '../server/src/core/base/docs';
 import { RULES } from '../server/src/core/rules';
 import { rulePage, withRuleTable } from './rule-docs';
 

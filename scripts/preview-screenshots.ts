@@ -10,7 +10,7 @@ import * as path from 'path';
 import { chromium } from 'playwright-core';
 import { renderText } from '../server/src/core/render';
 import { MEDIA, standalonePage } from '../server/src/core/render/page';
-import { createPlanService } from '../server/src/core/service';
+import { createPlanService } from '../server/src/core/workspace/service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/chromium';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,4 +1,4 @@
-import { ruleDocsPath } from '../server/src/core/docs';
+import { ruleDocsPath } from '../server/src/core/base/docs';
 import { RULES, type Rule } from '../server/src/core/rules';
 
 /** The documentation page of a rule, generated from its metadata. */

@@ -1,5 +1,5 @@
-import { PLACEHOLDER, SECTION_SKELETONS, sectionYaml } from '../server/src/core/fixes';
-import type { PlanKind } from '../server/src/core/types';
+import { PLACEHOLDER, SECTION_SKELETONS, sectionYaml } from '../server/src/core/rules/fixes';
+import type { PlanKind } from '../server/src/core/base/types';
 
 export const SECTION_SNIPPET_PREFIX = 'Section: ';
 

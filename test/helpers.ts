@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PlanConfig } from '../server/src/core/config';
-import { createPlanService } from '../server/src/core/service';
-import { LineIndex } from '../server/src/core/text';
-import type { Finding } from '../server/src/core/types';
+import type { PlanConfig } from '../server/src/core/check/config';
+import { createPlanService } from '../server/src/core/workspace/service';
+import { LineIndex } from '../server/src/core/base/text';
+import type { Finding } from '../server/src/core/base/types';
 
 export const ROOT = path.resolve(__dirname, '..');
 

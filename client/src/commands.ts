@@ -1,10 +1,9 @@
 /**
  * Commands that the language server puts in code actions and code lenses
- * (`server/src/lsp/clientCommands.ts` names them); they run in the editor.
+ * (`shared/commands.ts` names them); they run in the editor.
  */
 import * as vscode from 'vscode';
-import { ruleDocsPath } from '../../server/src/core/docs';
-import { OPEN_RULE_DOCS, REVEAL_RANGE } from '../../server/src/lsp/clientCommands';
+import { OPEN_RULE_DOCS, REVEAL_RANGE, ruleDocsPath } from '../../shared/commands';
 
 /** A rule id as the rules name themselves (`smart/measurable`); anything else is no page of ours. */
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;

@@ -12,7 +12,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { DidGrantWorkspaceTrustNotification, ProcessIdRequest, type InitializationOptions } from '../../server/src/protocol';
+import { DidGrantWorkspaceTrustNotification, ProcessIdRequest, type InitializationOptions } from '../../shared/protocol';
 import { registerClientCommands } from './commands';
 import { registerPreview, type PreviewApi } from './preview';
 import { createRestartPolicy } from './restartPolicy';

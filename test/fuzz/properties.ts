@@ -3,18 +3,18 @@
  * throwing or crashing a rule, and every range it gives lies inside the text.
  */
 import * as assert from 'assert';
-import { complete } from '../../server/src/core/complete';
-import { disableLineEdit } from '../../server/src/core/fixes';
-import { foldingRanges } from '../../server/src/core/folding';
-import { planHints } from '../../server/src/core/hints';
-import { hover } from '../../server/src/core/hover';
-import { planLenses } from '../../server/src/core/lens';
-import { formatMessage } from '../../server/src/core/messages';
-import { createPlanWorkspace, documentHighlights, findDefinitions, findReferences, isRefusal, prepareRename, renameId, type PlanFile } from '../../server/src/core/references';
+import { complete } from '../../server/src/core/features/complete';
+import { disableLineEdit } from '../../server/src/core/rules/fixes';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { planHints } from '../../server/src/core/features/hints';
+import { hover } from '../../server/src/core/features/hover';
+import { planLenses } from '../../server/src/core/features/lens';
+import { formatMessage } from '../../server/src/core/base/messages';
+import { createPlanWorkspace, documentHighlights, findDefinitions, findReferences, isRefusal, prepareRename, renameId, type PlanFile } from '../../server/src/core/features/references';
 import { renderText } from '../../server/src/core/render';
-import { semanticTokens } from '../../server/src/core/semantic';
-import { createPlanService } from '../../server/src/core/service';
-import { documentSymbols, type PlanSymbol } from '../../server/src/core/symbols';
+import { semanticTokens } from '../../server/src/core/features/semantic';
+import { createPlanService } from '../../server/src/core/workspace/service';
+import { documentSymbols, type PlanSymbol } from '../../server/src/core/features/symbols';
 
 const FILE = '/plans/fuzz.plan.yaml';
 

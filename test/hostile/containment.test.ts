@@ -7,8 +7,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { smartSpecific } from '../../server/src/core/rules/smart-specific';
-import { createPlanService } from '../../server/src/core/service';
-import type { Finding } from '../../server/src/core/types';
+import { createPlanService } from '../../server/src/core/workspace/service';
+import type { Finding } from '../../server/src/core/base/types';
 import { ROOT } from '../helpers';
 
 const FILE = path.join(ROOT, 'examples/flawed/vague-goals.plan.yaml');

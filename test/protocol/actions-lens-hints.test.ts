@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/core/base/text';
 import { ROOT } from '../helpers';
 import { applyLspEdits, LspClient } from './lsp-client';
 

@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { LineIndex } from '../../server/src/core/text';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { LineIndex } from '../../server/src/core/base/text';
+import type { InitializationOptions } from '../../shared/protocol';
 import { ROOT } from '../helpers';
 
 export interface PublishedDiagnostics {

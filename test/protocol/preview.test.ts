@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { RenderRequest } from '../../server/src/protocol';
+import { RenderRequest } from '../../shared/protocol';
 import { ROOT } from '../helpers';
 import { serverForSuite } from './lsp-client';
 

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../helpers';
-import { DidGrantWorkspaceTrustNotification } from '../../server/src/protocol';
+import { DidGrantWorkspaceTrustNotification } from '../../shared/protocol';
 import { serverForSuite, type PublishedDiagnostics } from './lsp-client';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { globSync } from 'tinyglobby';
 import { diskService, ROOT } from '../helpers';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/core/base/text';
 
 /**
  * Each scenario is a plan whose expected findings are written inline: a comment

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { complete, type Completion } from '../../server/src/core/complete';
-import { hover } from '../../server/src/core/hover';
-import { formatMessage } from '../../server/src/core/messages';
+import { complete, type Completion } from '../../server/src/core/features/complete';
+import { hover } from '../../server/src/core/features/hover';
+import { formatMessage } from '../../server/src/core/base/messages';
 import { memoryService, ROOT } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig } from '../../server/src/core/config';
-import { createPlanService } from '../../server/src/core/service';
+import { DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig } from '../../server/src/core/check/config';
+import { createPlanService } from '../../server/src/core/workspace/service';
 import { check, ruleIds, yaml } from '../helpers';
 
 describe('configuration', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ruleDocsPath } from '../../server/src/core/docs';
-import { en } from '../../server/src/core/messages/en';
-import { ro } from '../../server/src/core/messages/ro';
+import { ruleDocsPath } from '../../server/src/core/base/docs';
+import { en } from '../../server/src/core/base/messages/en';
+import { ro } from '../../server/src/core/base/messages/ro';
 import { RULES } from '../../server/src/core/rules';
 import { rulePage, withRuleTable } from '../../scripts/rule-docs';
 import { ROOT } from '../helpers';

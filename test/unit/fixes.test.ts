@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { globSync } from 'tinyglobby';
-import { disableLineEdit, SECTION_SKELETONS } from '../../server/src/core/fixes';
-import { parsePlan } from '../../server/src/core/parse';
-import { EXPECTED_SECTIONS } from '../../server/src/core/rules/section-missing';
-import type { Finding, Fix, TextEdit } from '../../server/src/core/types';
+import { disableLineEdit, SECTION_SKELETONS } from '../../server/src/core/rules/fixes';
+import { parsePlan } from '../../server/src/core/parse/parse';
+import { EXPECTED_SECTIONS } from '../../server/src/core/model/templates';
+import type { Finding, Fix, TextEdit } from '../../server/src/core/base/types';
 import { check, diskService, ROOT, yaml } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');

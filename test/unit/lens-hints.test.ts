@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { planHints } from '../../server/src/core/hints';
-import { planLenses } from '../../server/src/core/lens';
-import type { PlanConfig } from '../../server/src/core/config';
+import { planHints } from '../../server/src/core/features/hints';
+import { planLenses } from '../../server/src/core/features/lens';
+import type { PlanConfig } from '../../server/src/core/check/config';
 import { memoryService, ROOT } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { foldingRanges } from '../../server/src/core/folding';
-import { formatMessage } from '../../server/src/core/messages';
-import { parsePlan } from '../../server/src/core/parse';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { formatMessage } from '../../server/src/core/base/messages';
+import { parsePlan } from '../../server/src/core/parse/parse';
 import {
   createPlanWorkspace,
   documentHighlights,
@@ -14,8 +14,8 @@ import {
   type PlanFile,
   type PlanLocation,
   type Refusal,
-} from '../../server/src/core/references';
-import { documentSymbols, type PlanSymbol } from '../../server/src/core/symbols';
+} from '../../server/src/core/features/references';
+import { documentSymbols, type PlanSymbol } from '../../server/src/core/features/symbols';
 import { cursorAt, memoryService, yaml } from '../helpers';
 
 /** A small marketing plan: a KPI and a channel are both called `leads`; `supports` names an objective and a strategy. */

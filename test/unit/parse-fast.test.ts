@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { generatePlan } from '../../bench/generate';
-import { parseDocuments, Walker } from '../../server/src/core/parse';
-import { parseFast } from '../../server/src/core/parse-fast';
-import { split } from '../../server/src/core/parse-incremental';
+import { parseDocuments, Walker } from '../../server/src/core/parse/parse';
+import { parseFast } from '../../server/src/core/parse/fast';
+import { split } from '../../server/src/core/parse/incremental';
 import { hostileText, runs, SEED } from '../fuzz/arbitraries';
 import { ROOT } from '../helpers';
 

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
-import { parseIncrementally, type ChunkedParse } from '../../server/src/core/parse-incremental';
-import { parsePlan, type SourceNode } from '../../server/src/core/parse';
+import { parseIncrementally, type ChunkedParse } from '../../server/src/core/parse/incremental';
+import { parsePlan, type SourceNode } from '../../server/src/core/parse/parse';
 import { ROOT } from '../helpers';
 
 /** Every node's ranges, by path, to compare two source maps. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { nodeAt, parsePlan } from '../../server/src/core/parse';
-import { LineIndex } from '../../server/src/core/text';
+import { nodeAt, parsePlan } from '../../server/src/core/parse/parse';
+import { LineIndex } from '../../server/src/core/base/text';
 import { yaml } from '../helpers';
 
 describe('parsePlan and its source map', () => {

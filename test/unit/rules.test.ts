@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createPlanService } from '../../server/src/core/service';
+import { createPlanService } from '../../server/src/core/workspace/service';
 import { check, covered, ROOT, ruleIds, yaml } from '../helpers';
-import type { Finding } from '../../server/src/core/types';
+import type { Finding } from '../../server/src/core/base/types';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 

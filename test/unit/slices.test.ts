@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { generatePlan } from '../../bench/generate';
-import { createPlanService } from '../../server/src/core/service';
-import type { Steps } from '../../server/src/core/steps';
+import { createPlanService } from '../../server/src/core/workspace/service';
+import type { Steps } from '../../server/src/core/base/steps';
 import { runInSlices, SLICE_MS } from '../../server/src/lsp/slices';
 
 /** Steps that log what ran, against a clock that each step moves on by `msPerStep`. */

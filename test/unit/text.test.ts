@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { closest, levenshtein } from '../../server/src/core/text';
+import { closest, levenshtein } from '../../server/src/core/base/text';
 
 /** The textbook table, unbounded: what the bounded version must agree with. */
 function referenceDistance(a: string, b: string): number {

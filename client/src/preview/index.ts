@@ -6,9 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { formatMessage, resolveLocale } from '../../../server/src/core/messages';
-import { htmlPathFor, MEDIA, standalonePage } from '../../../server/src/core/render/page';
-import { RenderRequest } from '../../../server/src/protocol';
+import { formatMessage, htmlPathFor, MEDIA, resolveLocale, standalonePage } from '../../../shared/preview';
+import { RenderRequest } from '../../../shared/protocol';
 import { editorLine, isPlanPath } from './logic';
 import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './panel';
 import type { PreviewState } from './webview-messages';

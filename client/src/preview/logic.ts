@@ -2,8 +2,7 @@
  * The preview's decisions that do not need VS Code, kept apart so that they can be unit-tested:
  * debouncing, dropping stale renders, titles, and which plan a preview shows.
  */
-import { formatMessage } from '../../../server/src/core/messages';
-import type { Locale } from '../../../server/src/core/types';
+import { formatMessage, type Locale } from '../../../shared/preview';
 
 /** The preview renders this long after the last keystroke. */
 export const RENDER_DEBOUNCE_MS = 150;

@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveLocale } from '../../../server/src/core/messages';
-import { text } from '../../../server/src/core/render/html';
-import { MEDIA, newNonce, webviewPage } from '../../../server/src/core/render/page';
-import type { Locale } from '../../../server/src/core/types';
-import type { RenderRequest } from '../../../server/src/protocol';
+import { escapeHtml as text, MEDIA, newNonce, resolveLocale, webviewPage, type Locale } from '../../../shared/preview';
+import type { RenderRequest } from '../../../shared/protocol';
 import { baseName, Debouncer, LatestOnly, previewTitle, RENDER_DEBOUNCE_MS } from './logic';
 import type { FromWebview, PreviewState, ToWebview } from './webview-messages';
 

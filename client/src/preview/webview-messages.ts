@@ -1,7 +1,7 @@
 /**
  * Messages between the preview's webview script (`client/media/preview.ts`) and the extension
  * (`client/src/preview/`), with `postMessage`. Types only: both sides import them. The messages
- * between the client and the language server are in `server/src/protocol.ts`.
+ * between the client and the language server are in `shared/protocol.ts`.
  */
 
 /** What the webview keeps across reloads (`setState`) and the serializer restores. */

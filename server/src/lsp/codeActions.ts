@@ -1,11 +1,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { disableLineEdit } from '../core/fixes';
-import { formatMessage, plainText } from '../core/messages';
+import { disableLineEdit } from '../core/rules/fixes';
+import { formatMessage, plainText } from '../core/base/messages';
 import { ruleById } from '../core/rules';
-import type { CheckResult } from '../core/service';
-import type { Finding, Fix, Locale, TextEdit } from '../core/types';
-import { OPEN_RULE_DOCS } from './clientCommands';
+import type { CheckResult } from '../core/workspace/service';
+import type { Finding, Fix, Locale, TextEdit } from '../core/base/types';
+import { OPEN_RULE_DOCS } from '../../../shared/commands';
 import { planNameOf, type Feature } from './context';
 
 /** Applies every safe fix of a plan at once (`editor.codeActionsOnSave`). */

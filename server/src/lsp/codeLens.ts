@@ -1,6 +1,6 @@
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver/node';
-import { planLenses } from '../core/lens';
-import { REVEAL_RANGE } from './clientCommands';
+import { planLenses } from '../core/features/lens';
+import { REVEAL_RANGE } from '../../../shared/commands';
 import { planNameOf, type Feature } from './context';
 
 /**

@@ -11,12 +11,13 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { validateRules, type ConfigProblem, type PlanConfig } from '../core/config';
-import { formatMessage } from '../core/messages';
-import { createPlanService, type Analysis, type CheckResult, type PlanService } from '../core/service';
-import type { Locale } from '../core/types';
+import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { formatMessage } from '../core/base/messages';
+import type { Analysis } from '../core/model/links';
+import { createPlanService, type CheckResult, type PlanService } from '../core/workspace/service';
+import type { Locale } from '../core/base/types';
 import { CheckTracker } from './checks';
-import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../protocol';
+import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** What every feature of the server shares: the connection, the open documents and the plan service. */
 export interface ServerContext {

@@ -2,9 +2,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ruleDocsPath } from '../core/docs';
-import { formatMessage, plainText } from '../core/messages';
-import type { Finding, Locale, Severity } from '../core/types';
+import { ruleDocsPath } from '../core/base/docs';
+import { formatMessage, plainText } from '../core/base/messages';
+import type { Finding, Locale, Severity } from '../core/base/types';
 import { filePathOf, planNameOf, type Feature } from './context';
 import { runInSlices } from './slices';
 

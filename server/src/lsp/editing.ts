@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
-import { complete, type Completion } from '../core/complete';
-import { hover } from '../core/hover';
-import { formatMessage } from '../core/messages';
+import { complete, type Completion } from '../core/features/complete';
+import { hover } from '../core/features/hover';
+import { formatMessage } from '../core/base/messages';
 import { filePathOf, planNameOf, type Feature } from './context';
 
 const KIND: Record<Completion['kind'], CompletionItemKind> = {

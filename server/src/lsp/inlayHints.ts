@@ -1,5 +1,5 @@
 import type { InlayHint } from 'vscode-languageserver/node';
-import { planHints } from '../core/hints';
+import { planHints } from '../core/features/hints';
 import type { Feature } from './context';
 
 /**

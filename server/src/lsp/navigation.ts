@@ -14,8 +14,8 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { foldingRanges } from '../core/folding';
-import { formatMessage } from '../core/messages';
+import { foldingRanges } from '../core/features/folding';
+import { formatMessage } from '../core/base/messages';
 import {
   createPlanWorkspace,
   documentHighlights,
@@ -28,9 +28,9 @@ import {
   type PlanFile,
   type PlanLocation,
   type Refusal,
-} from '../core/references';
-import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/symbols';
-import { LineIndex } from '../core/text';
+} from '../core/features/references';
+import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/features/symbols';
+import { LineIndex } from '../core/base/text';
 import { filePathOf, type Feature, type ServerContext } from './context';
 
 const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { renderBrokenNotice, renderTextSteps } from '../core/render';
-import { RenderRequest } from '../protocol';
+import { RenderRequest } from '../../../shared/protocol';
 import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 

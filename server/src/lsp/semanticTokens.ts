@@ -1,5 +1,5 @@
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
-import { SEMANTIC_TOKEN_TYPES, semanticTokens as tokensOf } from '../core/semantic';
+import { SEMANTIC_TOKEN_TYPES, semanticTokens as tokensOf } from '../core/features/semantic';
 import { filePathOf, type Feature } from './context';
 
 /** Semantic tokens for what only the server knows: references to ids that are not defined. */

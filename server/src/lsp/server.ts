@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver/node';
-import { ProcessIdRequest } from '../protocol';
+import { ProcessIdRequest } from '../../../shared/protocol';
 import { codeActions } from './codeActions';
 import { codeLens } from './codeLens';
 import { createServerContext, type Feature } from './context';

@@ -1,4 +1,4 @@
-import type { Steps } from '../core/steps';
+import type { Steps } from '../core/base/steps';
 
 /** Work runs at most about this long before the server reads its messages again. */
 export const SLICE_MS = 8;

@@ -1,6 +1,6 @@
 import { renderText } from '../../../server/src/core/render';
 import { RenderContext } from '../../../server/src/core/render/context';
-import type { Finding, Locale } from '../../../server/src/core/types';
+import type { Finding, Locale } from '../../../server/src/core/base/types';
 import { memoryService } from '../../helpers';
 
 export const PLAN_PATH = '/plans/test.plan.yaml';

@@ -1,10 +1,10 @@
-import type { GoalSmartResult } from '../engine';
-import { locate } from '../locate';
-import { formatMessage, formatNumber, type MessageId } from '../messages';
-import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model';
-import { nodeAt, type ParsedPlan } from '../parse';
-import { LineIndex } from '../text';
-import type { Finding, JsonPath, Locale, Severity } from '../types';
+import type { GoalSmartResult } from '../check/engine';
+import { locate } from '../parse/locate';
+import { formatMessage, formatNumber, type MessageId } from '../base/messages';
+import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
+import { nodeAt, type ParsedPlan } from '../parse/parse';
+import { LineIndex } from '../base/text';
+import type { Finding, JsonPath, Locale, Severity } from '../base/types';
 import { attributes, classes, inlineCode, text, type Attributes } from './html';
 import { renderMarkdown } from './markdown';
 

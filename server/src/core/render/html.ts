@@ -1,6 +1,6 @@
 /**
  * The only way plan text reaches the rendered HTML. Everything from a plan goes through
- * `text()` (element content) or `attr()` (attribute values): neither can produce markup,
+ * `text()` (element content and attribute values alike): it cannot produce markup,
  * an attribute, a URL or CSS. Class names, tag names and attribute names are never taken
  * from a plan; they come from the renderer's own constants.
  */
@@ -24,9 +24,6 @@ export function text(value: string | number): string {
   return clean(String(value)).replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }
 
-/** A quoted attribute value. */
-export const attr = text;
-
 /** A message for an attribute or plain text: its `code` marks become quotes. */
 export function plain(message: string): string {
   return message.replace(/`([^`]+)`/g, '‘$1’');
@@ -44,14 +41,9 @@ export function attributes(values: Attributes): string {
   let out = '';
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || value === false) continue;
-    out += value === true ? ` ${name}` : ` ${name}="${attr(value)}"`;
+    out += value === true ? ` ${name}` : ` ${name}="${text(value)}"`;
   }
   return out;
-}
-
-/** An element whose content is already HTML. */
-export function element(tag: string, values: Attributes, content: string): string {
-  return `<${tag}${attributes(values)}>${content}</${tag}>`;
 }
 
 /** Class names joined, falsy ones left out. */

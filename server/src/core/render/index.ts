@@ -3,11 +3,11 @@
  * its SMART verdicts and a language to the HTML of the page body. The language server, the
  * CLI and the export all use it; `page.ts` wraps it in a document.
  */
-import { EXPECTED_SECTIONS } from '../rules/section-missing';
-import { asArray, asString } from '../model';
-import type { CheckOptions, PlanService } from '../service';
-import { runToEnd, type Steps } from '../steps';
-import type { Finding, Locale, PlanKind } from '../types';
+import { EXPECTED_SECTIONS } from '../model/templates';
+import { asArray, asString } from '../model/model';
+import type { CheckOptions, PlanService } from '../workspace/service';
+import { runToEnd, type Steps } from '../base/steps';
+import type { Finding, Locale, PlanKind } from '../base/types';
 import { RenderContext, type RenderInput } from './context';
 import { attributes, classes, inlineCode, text } from './html';
 import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';

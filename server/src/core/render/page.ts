@@ -7,7 +7,7 @@
  * The body is the renderer's output; nothing here takes text from a plan except the escaped title.
  */
 import { createHash, randomBytes } from 'crypto';
-import type { Locale } from '../types';
+import type { Locale } from '../base/types';
 import { attributes, text } from './html';
 
 export interface PageOptions {

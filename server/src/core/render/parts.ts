@@ -1,6 +1,6 @@
 /** Small building blocks shared by the section renderers. */
-import { asArray, asString } from '../model';
-import type { JsonPath } from '../types';
+import { asArray, asString } from '../model/model';
+import type { JsonPath } from '../base/types';
 import type { RenderContext } from './context';
 import { text } from './html';
 

@@ -1,7 +1,7 @@
 /** Sections both templates share: summary, objectives, goals with SMART badges, KPIs, strategies. */
-import { catalogKpi } from '../catalog';
-import type { GoalSmartResult } from '../engine';
-import { asArray, asNumber, asString, idList, kpiDirection } from '../model';
+import { catalogKpi } from '../model/catalog';
+import type { GoalSmartResult } from '../check/engine';
+import { asArray, asNumber, asString, idList, kpiDirection } from '../model/model';
 import type { RenderContext } from './context';
 import { attributes, classes, plain, text } from './html';
 import { facts, grid, heading, items, known, table } from './parts';

@@ -1,5 +1,5 @@
 /** Sections of the marketing template: market and SWOT, personas, positioning, 4P, budget, calendar, channels, content, measurement. */
-import { asArray, asNumber, asRecord, asString, parseDate } from '../model';
+import { asArray, asNumber, asRecord, asString, parseDate } from '../model/model';
 import { ganttChart, groupedBarChart } from './charts';
 import type { RenderContext } from './context';
 import { attributes, text } from './html';

@@ -1,5 +1,5 @@
 /** Sections of the sales template: segments, offering, team (org chart), tactics, forecast, territories, training. */
-import { asArray, asNumber, asRecord, asString } from '../model';
+import { asArray, asNumber, asRecord, asString } from '../model/model';
 import { columnChart, type ColumnPoint } from './charts';
 import type { RenderContext } from './context';
 import { text } from './html';

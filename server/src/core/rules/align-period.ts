@@ -1,5 +1,5 @@
-import { asRecord } from '../model';
-import type { MessageId } from '../messages';
+import { asRecord } from '../model/model';
+import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
 
 const BY_STATUS: Record<'outside' | 'missing' | 'not-a-plan', MessageId> = {

@@ -1,5 +1,5 @@
-import { fixList, swapDatesFix } from '../fixes';
-import { asArray, asRecord, parseDate } from '../model';
+import { fixList, swapDatesFix } from './fixes';
+import { asArray, asRecord, parseDate } from '../model/model';
 import type { Rule } from './rule';
 
 export const calendarRange: Rule = {

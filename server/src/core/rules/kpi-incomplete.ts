@@ -1,5 +1,5 @@
-import { addKeysFix, fixList, PLACEHOLDER } from '../fixes';
-import { asArray, asRecord, isBlank } from '../model';
+import { addKeysFix, fixList, PLACEHOLDER } from './fixes';
+import { asArray, asRecord, isBlank } from '../model/model';
 import type { Rule } from './rule';
 
 const NEEDED = ['target', 'frequency', 'source'] as const;

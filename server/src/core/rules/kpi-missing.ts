@@ -1,4 +1,4 @@
-import { asArray, asRecord, isBlank } from '../model';
+import { asArray, asRecord, isBlank } from '../model/model';
 import type { Rule } from './rule';
 
 export const kpiMissing: Rule = {

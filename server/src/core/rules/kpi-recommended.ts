@@ -1,5 +1,5 @@
-import { essentialKpis } from '../catalog';
-import { asArray, asRecord } from '../model';
+import { essentialKpis } from '../model/catalog';
+import { asArray, asRecord } from '../model/model';
 import type { Rule } from './rule';
 
 export const kpiRecommended: Rule = {

@@ -1,4 +1,4 @@
-import { asArray, asRecord, idList } from '../model';
+import { asArray, asRecord, idList } from '../model/model';
 import type { Rule } from './rule';
 
 export const kpiUnused: Rule = {

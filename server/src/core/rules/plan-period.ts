@@ -1,4 +1,4 @@
-import { asRecord, parseDate } from '../model';
+import { asRecord, parseDate } from '../model/model';
 import type { Rule } from './rule';
 
 export const planPeriod: Rule = {

@@ -1,6 +1,6 @@
-import { createKpiFix, fixList } from '../fixes';
-import { closest } from '../text';
-import { resolves, type IdSection } from '../model';
+import { createKpiFix, fixList } from './fixes';
+import { closest } from '../base/text';
+import { resolves, type IdSection } from '../model/model';
 import type { Rule } from './rule';
 
 export const refUndefined: Rule = {

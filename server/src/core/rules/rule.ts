@@ -1,24 +1,15 @@
-import type { ParsedPlan } from '../parse';
-import type { PlanModel } from '../model';
-import type { PlanLink } from '../service';
-import type { MessageId } from '../messages';
-import type { Fix, JsonPath, Severity } from '../types';
-import type { GoalView } from './goals';
+import type { ParsedPlan } from '../parse/parse';
+import type { PlanModel } from '../model/model';
+import type { PlanLink } from '../model/links';
+import type { MessageId } from '../base/messages';
+import type { Anchor, Fix, JsonPath, Severity } from '../base/types';
+import type { GoalView } from '../model/goals';
 
 export interface RuleOption {
   type: 'number' | 'boolean' | 'string';
   default: number | boolean | string;
   description: string;
 }
-
-/** Where on a node a finding is shown. */
-export type Anchor =
-  /** the value (default) */
-  | 'value'
-  /** the key of a map entry */
-  | 'key'
-  /** a list item: its `id` value, else its first key */
-  | 'item';
 
 export interface Report {
   path: JsonPath;

@@ -1,14 +1,9 @@
-import { addKeysFix, addSectionFix, fixList, PLACEHOLDER, SWOT_SKELETON } from '../fixes';
-import { asRecord, isBlank } from '../model';
-import type { PlanKind } from '../types';
-import type { MessageId } from '../messages';
+import { addKeysFix, addSectionFix, fixList, PLACEHOLDER, SWOT_SKELETON } from './fixes';
+import { asRecord, isBlank } from '../model/model';
+import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
+import { EXPECTED_SECTIONS } from '../model/templates';
 
-/** The sections each template expects, in the template's order (`kpis` is `kpi/missing`'s). */
-export const EXPECTED_SECTIONS: Record<PlanKind, readonly string[]> = {
-  marketing: ['summary', 'market', 'personas', 'goals', 'positioning', 'strategies', 'mix', 'budget', 'calendar', 'channels', 'content', 'measurement'],
-  sales: ['summary', 'goals', 'segments', 'offering', 'strategies', 'team', 'tactics', 'forecast', 'territories', 'training'],
-};
 
 const MIX = ['product', 'price', 'place', 'promotion'] as const;
 

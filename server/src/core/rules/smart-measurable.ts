@@ -1,6 +1,7 @@
-import { fixList, measurableFix } from '../fixes';
-import { isBlank } from '../model';
-import { defineSmartRule, goalBaseline } from './goals';
+import { fixList, measurableFix } from './fixes';
+import { isBlank } from '../model/model';
+import { defineSmartRule } from './smart-rule';
+import { goalBaseline } from '../model/goals';
 
 export const smartMeasurable = defineSmartRule({
   letter: 'M',

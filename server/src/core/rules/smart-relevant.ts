@@ -1,5 +1,6 @@
-import { isBlank } from '../model';
-import { defineSmartRule, goalsListedByStrategies } from './goals';
+import { isBlank } from '../model/model';
+import { defineSmartRule } from './smart-rule';
+import { goalsListedByStrategies } from '../model/goals';
 
 export const smartRelevant = defineSmartRule({
   letter: 'R',

@@ -1,5 +1,5 @@
-import { asString, isBlank } from '../model';
-import { defineSmartRule } from './goals';
+import { asString, isBlank } from '../model/model';
+import { defineSmartRule } from './smart-rule';
 import type { Report } from './rule';
 
 /**

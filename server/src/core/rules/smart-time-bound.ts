@@ -1,6 +1,6 @@
-import { addKeysFix, fixList } from '../fixes';
-import { asRecord, isBlank, parseDate } from '../model';
-import { defineSmartRule } from './goals';
+import { addKeysFix, fixList } from './fixes';
+import { asRecord, isBlank, parseDate } from '../model/model';
+import { defineSmartRule } from './smart-rule';
 
 export const smartTimeBound = defineSmartRule({
   letter: 'T',

@@ -1,4 +1,4 @@
-import type { MessageId } from '../messages';
+import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
 
 const MESSAGE_BY_CODE: Record<string, MessageId> = {

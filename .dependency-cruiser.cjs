@@ -1,0 +1,62 @@
+/**
+ * The layers of the plan core, lowest first: a layer imports only itself and the layers below
+ * it (ARCHITECTURE.md). The edges (LSP server, CLI) import the core; the client imports only
+ * the shared surface; nothing imports the edges.
+ */
+const LAYERS = ['base', 'parse', 'model', 'analysis', 'rules', 'check', 'workspace', 'features', 'render'];
+const CORE = '^server/src/core/';
+
+const upward = LAYERS.slice(0, -1).map((layer, index) => ({
+  name: `layer-${layer}`,
+  comment: `${layer}/ imports only ${LAYERS.slice(0, index + 1).join(', ')}`,
+  severity: 'error',
+  from: { path: `${CORE}${layer}/` },
+  to: { path: `${CORE}(${LAYERS.slice(index + 1).join('|')})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    ...upward,
+    {
+      name: 'no-cycles',
+      comment: 'No import cycle, type-only imports included.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-pure',
+      comment: 'The plan core imports nothing from VS Code, the LSP libraries or the file system.',
+      severity: 'error',
+      from: { path: CORE },
+      to: { path: '^(vscode|vscode-languageserver|vscode-languageserver-textdocument|vscode-languageclient|vscode-jsonrpc|fs|node:fs|fs/promises|child_process|node:child_process)$|node_modules/(vscode-languageserver|vscode-languageclient|vscode-jsonrpc)', dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined'] },
+    },
+    {
+      name: 'core-files-are-in-layers',
+      comment: 'Every file of the core lives in one of the layers.',
+      severity: 'error',
+      from: { path: CORE, pathNot: `${CORE}(${LAYERS.join('|')})/` },
+      to: {},
+    },
+    {
+      name: 'client-imports-shared-only',
+      comment: 'The client reaches the server only through the shared surface (protocol, commands, preview page).',
+      severity: 'error',
+      from: { path: '^client/' },
+      to: { path: '^server/' },
+    },
+    {
+      name: 'edges-are-leaves',
+      comment: 'Nothing in the core or the shared surface imports the LSP server or the CLI.',
+      severity: 'error',
+      from: { path: `^(${CORE.slice(1)}|shared/)` },
+      to: { path: '^server/src/(lsp|cli)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '(^|/)(out|node_modules)/' },
+  },
+};

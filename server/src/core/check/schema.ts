@@ -1,0 +1,250 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import common from '../../../../schemas/common.schema.json';
+import marketing from '../../../../schemas/marketing.schema.json';
+import sales from '../../../../schemas/sales.schema.json';
+import plan from '../../../../schemas/plan.schema.json';
+import { asRecord, isRecord } from '../model/model';
+import { closest } from '../base/text';
+import type { MessageId } from '../base/messages';
+import type { JsonPath, PlanKind } from '../base/types';
+import type { Anchor } from '../base/types';
+
+/** One schema problem, before it is placed in the text and worded in a language. */
+export interface SchemaProblem {
+  ruleId: string;
+  path: JsonPath;
+  anchor: Anchor;
+  messageId: MessageId;
+  params: Record<string, string | number>;
+  /** Parameters that are message ids themselves, worded by the caller. */
+  textParams?: Record<string, { id: MessageId; params?: Record<string, string | number>; midSentence?: boolean }>;
+  /** Parameter values to show as data (quoted text, numbers, empty). */
+  actual?: unknown;
+  replacement?: string;
+  /** For type errors: the JSON types the schema accepts there. */
+  expectedTypes?: string[];
+}
+
+/** Ids are lowercase kebab-case (the schemas' pattern). */
+export const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+let validators: Record<PlanKind | 'any', ValidateFunction> | undefined;
+
+/** Compiled once per process, on first use. */
+function getValidators(): Record<PlanKind | 'any', ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets']);
+  ajv.addFormat('iso4217', { type: 'string', validate: (code: string) => CURRENCIES.has(code) });
+  ajv.addSchema(common, 'common.schema.json');
+  ajv.addSchema(marketing, 'marketing.schema.json');
+  ajv.addSchema(sales, 'sales.schema.json');
+  validators = {
+    marketing: ajv.getSchema('marketing.schema.json')!,
+    sales: ajv.getSchema('sales.schema.json')!,
+    any: ajv.compile({ ...plan, $id: 'plan.schema.json' }),
+  };
+  return validators;
+}
+
+/** Top-level lists longer than this are validated a slice at a time (see `validateSchema`). */
+const SLICE = 500;
+
+/**
+ * The validator appends the errors of each referenced item (a KPI, a goal) by copying its whole
+ * error list: a list of 100,000 faulty items costs 100,000² copies. Long top-level lists are
+ * validated a slice at a time, their problems' indexes shifted back; the rest once.
+ */
+export function validateSchema(value: unknown, kind: PlanKind | undefined): SchemaProblem[] {
+  const data = value === null || value === undefined ? {} : value;
+  const long = isRecord(data) ? Object.keys(data).filter((key) => Array.isArray(data[key]) && (data[key] as unknown[]).length > SLICE) : [];
+  if (long.length === 0) return validateWhole(data, kind);
+  const record = data as Record<string, unknown>;
+  const emptied = Object.fromEntries(long.map((key) => [key, []]));
+  const problems = validateWhole({ ...record, ...emptied }, kind).filter((problem) => !long.includes(String(problem.path[0])) || problem.path.length === 1);
+  for (const key of long) {
+    const list = record[key] as unknown[];
+    for (let from = 0; from < list.length; from += SLICE) {
+      const sliced = validateWhole({ ...record, ...emptied, [key]: list.slice(from, from + SLICE) }, kind);
+      for (const problem of sliced) {
+        if (problem.path[0] !== key || typeof problem.path[1] !== 'number') continue;
+        problems.push({ ...problem, path: [key, problem.path[1] + from, ...problem.path.slice(2)] });
+      }
+    }
+  }
+  return problems;
+}
+
+function validateWhole(data: unknown, kind: PlanKind | undefined): SchemaProblem[] {
+  const validate = getValidators()[kind ?? 'any'];
+  if (validate(data)) return [];
+  const problems: SchemaProblem[] = [];
+  for (const error of validate.errors ?? []) {
+    const problem = toProblem(error, data);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+function toProblem(error: ErrorObject, root: unknown): SchemaProblem | undefined {
+  const path = toPath(error.instancePath, root);
+  const key = keyLabel(path);
+  switch (error.keyword) {
+    case 'if':
+      // The `then` branch's own error says what is missing.
+      return undefined;
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      return {
+        ruleId: 'schema/required',
+        path,
+        anchor: path.length === 0 ? 'key' : typeof path[path.length - 1] === 'number' ? 'item' : 'key',
+        messageId: 'schema.required',
+        params: { key: missing },
+        textParams: {
+          container: containerText(path, root),
+          hint: { id: path.length === 0 && missing === 'kind' ? 'schema.required.kind' : 'schema.required.hint' },
+        },
+      };
+    }
+    case 'dependencies':
+      return {
+        ruleId: 'schema/required',
+        path: [...path, String(error.params.property)],
+        anchor: 'key',
+        messageId: 'schema.dependency',
+        params: { key: String(error.params.missingProperty), because: String(error.params.property) },
+      };
+    case 'type':
+      return {
+        ruleId: 'schema/type',
+        path,
+        anchor: 'value',
+        messageId: 'schema.type',
+        params: { key },
+        actual: error.data,
+        expectedTypes: String(error.params.type).split(','),
+      };
+    case 'enum':
+    case 'const': {
+      const allowed: unknown[] = error.keyword === 'enum' ? (error.params.allowedValues as unknown[]) : [error.params.allowedValue];
+      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.map(String)) : undefined;
+      return {
+        ruleId: 'schema/enum',
+        path,
+        anchor: 'value',
+        messageId: suggestion ? 'schema.enum.suggest' : 'schema.enum',
+        params: { key, allowed: allowed.map((value) => `\`${String(value)}\``).join(', '), suggestion: suggestion ?? '' },
+        actual: error.data,
+        replacement: suggestion,
+      };
+    }
+    case 'format': {
+      const format = String(error.params.format);
+      return {
+        ruleId: 'schema/format',
+        path,
+        anchor: 'value',
+        messageId: format === 'date' ? 'schema.format.date' : format === 'iso4217' ? 'schema.format.currency' : 'schema.format.other',
+        params: { key, format },
+        actual: error.data,
+        replacement: format === 'iso4217' && typeof error.data === 'string' && CURRENCIES.has(error.data.toUpperCase()) ? error.data.toUpperCase() : undefined,
+      };
+    }
+    case 'pattern': {
+      const pattern = String(error.params.pattern);
+      const isId = pattern === ID_PATTERN;
+      const suggestion = isId ? kebabCase(String(error.data)) : '';
+      return {
+        ruleId: 'schema/pattern',
+        path,
+        anchor: 'value',
+        messageId: isId ? 'schema.pattern.id' : pattern.startsWith('^\\d{4}') ? 'schema.pattern.period' : 'schema.pattern.other',
+        params: { key, pattern, suggestion },
+        actual: error.data,
+        replacement: isId && suggestion ? suggestion : undefined,
+      };
+    }
+    case 'additionalProperties': {
+      const unknownKey = String(error.params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      const suggestion = closest(unknownKey, known);
+      return {
+        ruleId: 'schema/unknown-key',
+        path: [...path, unknownKey],
+        anchor: 'key',
+        messageId: suggestion ? 'schema.unknownKey' : 'schema.unknownKey.noSuggestion',
+        params: { key: unknownKey, suggestion: suggestion ?? '', known: known.map((name) => `\`${name}\``).join(', ') },
+        textParams: { container: { ...containerText(path, root), midSentence: true } },
+        replacement: suggestion,
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return {
+        ruleId: 'schema/range',
+        path,
+        anchor: 'value',
+        messageId: error.keyword.toLowerCase().includes('min') ? 'schema.minimum' : 'schema.maximum',
+        params: { key, limit: Number(error.params.limit) },
+        actual: error.data,
+      };
+    default:
+      return { ruleId: 'schema/other', path, anchor: 'value', messageId: 'schema.other', params: { key, detail: error.message ?? error.keyword } };
+  }
+}
+
+/** `/goals/0/kpi` → ['goals', 0, 'kpi'], with indexes as numbers where the data is a list. */
+function toPath(pointer: string, root: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      path.push(index);
+      current = current[index];
+    } else {
+      path.push(segment);
+      current = isRecord(current) ? current[segment] : undefined;
+    }
+  }
+  return path;
+}
+
+function keyLabel(path: JsonPath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'plan';
+  if (typeof last === 'number') return `${String(path[path.length - 2] ?? '')} #${last + 1}`;
+  return last;
+}
+
+function containerText(path: JsonPath, root: unknown): { id: MessageId; params?: Record<string, string | number> } {
+  const last = path[path.length - 1];
+  if (last === undefined) return { id: 'schema.container.root' };
+  if (typeof last === 'string') return { id: 'schema.container.key', params: { key: last } };
+  let item: unknown = root;
+  for (const segment of path) item = Array.isArray(item) ? item[segment as number] : asRecord(item)?.[segment as string];
+  const id = asRecord(item)?.id;
+  const section = String(path[path.length - 2] ?? '');
+  return typeof id === 'string'
+    ? { id: 'schema.container.item', params: { id, section: `\`${section}\`` } }
+    : { id: 'schema.container.itemNumber', params: { number: last + 1, section } };
+}
+
+/** The kebab-case form of a text, as a suggested id (may be empty). */
+export function kebabCase(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,296 @@
+import { KPI_CATALOG, type CatalogKpi } from '../model/catalog';
+import { asArray, asRecord, asString, parseDate, REFERENCE_FIELDS, type IdSection, type PlanModel } from '../model/model';
+import { propertiesOf, resolved, schemaAt, types, type SchemaNode } from '../model/schema';
+import type { Analysis } from '../model/links';
+import { cursorContext, siblingKeys } from '../parse/cursor-context';
+import type { MessageId } from '../base/messages';
+import type { PlanKind } from '../base/types';
+
+export type CompletionKind = 'property' | 'enum' | 'reference' | 'metric' | 'date' | 'value' | 'snippet';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  /** Text to insert; snippet syntax (`$1`, `${1:x}`) when `snippet` is set. */
+  insertText: string;
+  snippet: boolean;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  sortText: string;
+  /** The range the completion replaces (the word at the cursor). */
+  start: number;
+  end: number;
+}
+
+/** Words of the editor features in the plan's language. */
+export type Translate = (id: MessageId, params?: Record<string, string | number>) => string;
+
+export interface CompletionInput {
+  text: string;
+  offset: number;
+  analysis: Analysis;
+  t: Translate;
+  /** Models of the plans named by `alignsWith`, whose ids references may also name. */
+  linked: readonly PlanModel[];
+}
+
+/** The index standing for a list item being written, not yet in the data. */
+const NEW_ITEM = -1;
+
+const COMMON_CURRENCIES = ['EUR', 'RON', 'USD', 'GBP', 'CHF', 'PLN', 'HUF', 'BGN', 'CZK', 'SEK'];
+
+/** Completions at an offset: keys, values, references, catalog metrics, dates and item skeletons. */
+export function complete(input: CompletionInput): Completion[] {
+  const { text, offset, analysis } = input;
+  const context = cursorContext(text, offset);
+  if (context.kind === 'none') return [];
+  const kind = analysis.model.kind ?? kindFromText(text);
+  const range = { start: context.start, end: context.end };
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const lineNumber = text.slice(0, offset).split('\n').length - 1;
+
+  if (context.kind === 'value') {
+    return valueCompletions(input, kind, context.path, context.key, range, context.needsSpace ? ' ' : '');
+  }
+
+  const container = schemaAt(kind, context.path);
+  if (!container) return [];
+  if (context.dash) {
+    // A new list item: its keys (with a whole-item skeleton), or a value for a list of scalars.
+    const item = container.items && schemaAt(kind, [...context.path, NEW_ITEM]);
+    if (!item) return [];
+    if (!types(item).includes('object')) return valueCompletions(input, kind, [...context.path, NEW_ITEM], String(context.path.at(-1)), range, '');
+    const keys = keyCompletions(item, new Set(), range, context.keyOnly, '');
+    return [...itemSkeletons(input, kind, context.path, range, ''), ...keys];
+  }
+  if (types(container).includes('array') && !types(container).includes('object')) {
+    // An empty line at the level of a list's dashes: a new item, dash included.
+    const item = schemaAt(kind, [...context.path, '*']);
+    if (!item || !types(item).includes('object')) return [];
+    return itemSkeletons(input, kind, context.path, range, '- ');
+  }
+  const present = siblingKeys(lines, lineNumber, context.column, false);
+  return keyCompletions(container, present, range, context.keyOnly, '');
+}
+
+function kindFromText(text: string): PlanKind | undefined {
+  const match = /^kind:\s*(marketing|sales)\b/m.exec(text);
+  return match ? (match[1] as PlanKind) : undefined;
+}
+
+function keyCompletions(schema: SchemaNode, present: Set<string>, range: { start: number; end: number }, keyOnly: boolean, prefix: string): Completion[] {
+  return propertiesOf(schema)
+    .filter((property) => !present.has(property.name))
+    .map((property, index) => ({
+      label: property.name,
+      kind: 'property' as const,
+      insertText: prefix + (keyOnly ? property.name : keyInsertText(property.name, property.schema)),
+      snippet: !keyOnly,
+      detail: property.schema.description,
+      documentation: property.schema.markdownDescription,
+      // Required keys first, then the template's order.
+      sortText: `${property.required ? 0 : 1}${String(index).padStart(3, '0')}`,
+      ...range,
+    }));
+}
+
+/** What typing a key inserts: the colon and the start of its value, shaped by the value's type. */
+function keyInsertText(name: string, schema: SchemaNode): string {
+  const valueTypes = types(schema);
+  const values = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
+  if (values) return `${name}: \${1|${values.map((value) => escapeChoice(String(value))).join(',')}|}`;
+  if (valueTypes.includes('object')) return `${name}:\n  $0`;
+  if (valueTypes.includes('array')) {
+    const item = schema.items && resolved(schema.items);
+    return item && types(item).includes('object') ? `${name}:\n  - $0` : `${name}: [$0]`;
+  }
+  return `${name}: $0`;
+}
+
+function escapeChoice(value: string): string {
+  return value.replace(/[,|\\$}]/g, (character) => `\\${character}`);
+}
+
+function valueCompletions(
+  input: CompletionInput,
+  kind: PlanKind | undefined,
+  path: (string | number)[],
+  key: string,
+  range: { start: number; end: number },
+  prefix: string,
+): Completion[] {
+  const reference = referenceTargets(path);
+  if (reference) return referenceCompletions(input, reference, path, range, prefix);
+  if (key === 'metric') return metricCompletions(input.t, range, prefix);
+  if (path.length === 1 && key === 'kind') {
+    return (['marketing', 'sales'] as const).map((value, index) => plain(value, 'enum', range, prefix, index, input.t(`editor.kind.${value}`)));
+  }
+  const schema = schemaAt(kind, path);
+  if (!schema) return [];
+  const values = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
+  if (values) {
+    return values.map((value, index) => ({ ...plain(String(value), 'enum', range, prefix, index), documentation: schema.markdownEnumDescriptions?.[index] }));
+  }
+  if (schema.format === 'date') return dateCompletions(input.t, input.analysis.model, range, prefix);
+  if (schema.format === 'iso4217') return COMMON_CURRENCIES.map((code, index) => plain(code, 'value', range, prefix, index));
+  return (schema.examples ?? []).map((example, index) => plain(String(example), 'value', range, prefix, index));
+}
+
+function plain(value: string, kind: CompletionKind, range: { start: number; end: number }, prefix: string, index: number, detail?: string): Completion {
+  return { label: value, kind, insertText: prefix + value, snippet: false, detail, sortText: String(index).padStart(4, '0'), ...range };
+}
+
+/** The sections a reference field's ids live in, when the path is a reference field. */
+function referenceTargets(path: (string | number)[]): readonly IdSection[] | undefined {
+  const matches = (pattern: readonly string[], candidate: (string | number)[]) =>
+    pattern.length === candidate.length && pattern.every((segment, index) => segment === '*' ? typeof candidate[index] === 'number' : segment === candidate[index]);
+  for (const field of REFERENCE_FIELDS) {
+    if (matches(field.path, path) || (typeof path.at(-1) === 'number' && matches(field.path, path.slice(0, -1)))) return field.targets;
+  }
+  return undefined;
+}
+
+function referenceCompletions(
+  input: CompletionInput,
+  targets: readonly IdSection[],
+  path: (string | number)[],
+  range: { start: number; end: number },
+  prefix: string,
+): Completion[] {
+  const listPath = typeof path.at(-1) === 'number' ? path.slice(0, -1) : path;
+  let current: unknown = input.analysis.model.data;
+  for (const segment of listPath) current = Array.isArray(current) ? current[segment as number] : asRecord(current)?.[segment as string];
+  const already = new Set(asArray(current).filter((item): item is string => typeof item === 'string'));
+  const completions: Completion[] = [];
+  const seen = new Set<string>();
+  for (const [planIndex, plan] of [input.analysis.model, ...input.linked].entries()) {
+    for (const section of targets) {
+      const items = asArray(plan.data[section]);
+      for (const definition of plan.ids.get(section)?.values() ?? []) {
+        // Ids already in the list are left out (there is nothing to leave out for a single id).
+        if (seen.has(definition.id) || already.has(definition.id)) continue;
+        seen.add(definition.id);
+        const item = asRecord(items[definition.index]) ?? {};
+        completions.push({
+          label: definition.id,
+          kind: 'reference',
+          insertText: prefix + definition.id,
+          snippet: false,
+          detail: input.t(planIndex > 0 ? 'editor.alignedPlan' : 'editor.inSection', { label: itemLabel(item) ?? definition.id, section }),
+          documentation: describeItem(input.t, section, item),
+          sortText: `${planIndex}${String(definition.index).padStart(4, '0')}`,
+          ...range,
+        });
+      }
+    }
+  }
+  return completions;
+}
+
+function itemLabel(item: Record<string, unknown>): string | undefined {
+  return asString(item.name) ?? asString(item.statement) ?? asString(item.role);
+}
+
+/** A short markdown card for an item, as shown beside a reference. */
+export function describeItem(t: Translate, section: IdSection | string, item: Record<string, unknown>): string {
+  const lines = [`**${itemLabel(item) ?? String(item.id ?? '')}** \`${String(item.id ?? '')}\``];
+  if (section === 'kpis') {
+    const metric = KPI_CATALOG.find((entry) => entry.id === item.metric);
+    const unit = asString(item.unit) ?? metric?.unit;
+    if (item.baseline !== undefined || item.target !== undefined) lines.push(`${String(item.baseline ?? '?')} → ${String(item.target ?? '?')}${unit ? ` ${unit}` : ''}`);
+    const formula = asString(item.formula) ?? metric?.formula;
+    if (formula) lines.push(t('editor.formula', { formula }));
+    if (item.frequency) lines.push(t(item.source ? 'editor.measuredFrom' : 'editor.measured', { frequency: String(item.frequency), source: String(item.source ?? '') }));
+  } else {
+    for (const key of ['statement', 'description', 'type', 'deadline', 'owner']) {
+      if (typeof item[key] === 'string' && item[key] !== itemLabel(item)) lines.push(`${key}: ${item[key] as string}`);
+    }
+  }
+  return lines.join('\n\n');
+}
+
+function metricCompletions(t: Translate, range: { start: number; end: number }, prefix: string): Completion[] {
+  return KPI_CATALOG.map((metric, index) => ({
+    label: metric.id,
+    kind: 'metric' as const,
+    insertText: prefix + metric.id,
+    snippet: false,
+    detail: t(`editor.metricDetail.${metric.direction}`, { name: metric.name, unit: metric.unit }),
+    documentation: describeMetric(t, metric),
+    sortText: `${metric.essential ? 0 : 1}${String(index).padStart(3, '0')}`,
+    ...range,
+  }));
+}
+
+/** A catalog metric: name, formula, unit and which way is better. */
+export function describeMetric(t: Translate, metric: CatalogKpi): string {
+  const parts = [
+    `**${metric.name}** (\`${metric.id}\`)`,
+    t('editor.formula', { formula: metric.formula }),
+    t(metric.direction === 'increase' ? 'editor.higherBetter' : 'editor.lowerBetter', { unit: metric.unit }),
+  ];
+  if (metric.essential && metric.template !== 'general') parts.push(t('editor.essential', { kind: t(`kind.${metric.template}`) }));
+  return parts.join('\n\n');
+}
+
+/** Dates inside the plan period: its start, the end of each quarter, its end. */
+function dateCompletions(t: Translate, model: PlanModel, range: { start: number; end: number }, prefix: string): Completion[] {
+  const period = model.period;
+  if (!period) return [];
+  const dates = new Map<string, string>();
+  const iso = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+  dates.set(iso(period.start), t('editor.periodStart'));
+  const start = new Date(period.start * 86_400_000);
+  for (let year = start.getUTCFullYear(), quarter = Math.floor(start.getUTCMonth() / 3); ; quarter++) {
+    const end = Date.UTC(year + Math.floor((quarter + 1) / 4), ((quarter + 1) % 4) * 3, 0) / 86_400_000;
+    if (end > period.end) break;
+    if (end >= period.start) dates.set(iso(end), t('editor.quarterEnd', { quarter: (quarter % 4) + 1, year: String(year + Math.floor(quarter / 4)) }));
+  }
+  dates.set(iso(period.end), t('editor.periodEnd'));
+  return [...dates].sort(([a], [b]) => (parseDate(a) ?? 0) - (parseDate(b) ?? 0)).map(([date, detail], index) => plain(date, 'date', range, prefix, index, detail));
+}
+
+/** Whole new items for a list section, with every field as a tab stop (a SMART goal, a KPI, ...). */
+function itemSkeletons(input: CompletionInput, kind: PlanKind | undefined, listPath: (string | number)[], range: { start: number; end: number }, dash: string): Completion[] {
+  const section = listPath.length === 1 ? String(listPath[0]) : undefined;
+  const model = input.analysis.model;
+  const choice = (ids: string[], stop: number, fallback: string) => (ids.length ? `\${${stop}|${ids.map(escapeChoice).join(',')}|}` : `\${${stop}:${fallback}}`);
+  const ids = (target: IdSection) => [...(model.ids.get(target)?.keys() ?? [])];
+  const periodEnd = asString(asRecord(model.data.period)?.end) ?? '2026-12-31';
+  // Later lines sit under the first key, past the item's `- `.
+  const lines = (...entries: string[]) => dash + entries.join('\n  ');
+  let body: string | undefined;
+  let label: string | undefined;
+  if (section === 'goals') {
+    label = input.t('editor.newGoal');
+    body = lines(
+      'id: ${1:new-goal}',
+      'statement: ${2:Increase qualified leads 30 % through monthly webinars}',
+      `kpi: ${choice(ids('kpis'), 3, 'kpi-id')}`,
+      'baseline: ${4:0}',
+      'target: ${5:0}',
+      `deadline: \${6:${periodEnd}}`,
+      'owner: ${7:Name}',
+      `supports: [${choice([...ids('objectives'), ...ids('strategies')], 8, 'objective-id')}]`,
+    );
+  } else if (section === 'kpis') {
+    label = input.t('editor.newKpi');
+    body = lines(
+      'id: ${1:new-kpi}',
+      'name: ${2:KPI name}',
+      `metric: \${3|${KPI_CATALOG.map((metric) => metric.id).join(',')}|}`,
+      'baseline: ${4:0}',
+      'target: ${5:0}',
+      'frequency: ${6|monthly,weekly,quarterly,yearly,daily|}',
+      'source: ${7:CRM report}',
+    );
+  } else {
+    const item = schemaAt(kind, [...listPath, '*']);
+    const required = item ? propertiesOf(item).filter((property) => property.required) : [];
+    if (required.length === 0) return [];
+    label = input.t('editor.newItem', { section: section ?? String(listPath.at(-1)) });
+    body = lines(...required.map((property, index) => `${property.name}: \${${index + 1}:${property.name === 'id' ? 'new-id' : ''}}`));
+  }
+  return [{ label, kind: 'snippet', insertText: body, snippet: true, detail: input.t('editor.wholeItem'), documentation: '```yaml\n' + body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1') + '\n```', sortText: '0', ...range }];
+}

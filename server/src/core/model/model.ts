@@ -1,0 +1,168 @@
+import { catalogKpi, type Direction } from './catalog';
+import type { JsonPath, PlanKind } from '../base/types';
+
+/** Loose accessors: rules run on plans the schema may have rejected, so nothing is trusted. */
+export type Data = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+export function asRecord(value: unknown): Data | undefined {
+  return isRecord(value) ? value : undefined;
+}
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+export function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** A calendar date from `YYYY-MM-DD`, as days since the epoch (UTC), or undefined. */
+export function parseDate(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return time / 86_400_000;
+}
+
+/** Sections whose items carry an `id` that other items refer to. */
+export const ID_SECTIONS = [
+  'objectives', 'kpis', 'goals', 'personas', 'strategies', 'channels', 'calendar',
+  'segments', 'offering', 'team', 'territories', 'training',
+] as const;
+export type IdSection = (typeof ID_SECTIONS)[number];
+
+/** Every field that names ids, with the sections its ids live in. `*` stands for any list index. */
+export const REFERENCE_FIELDS: readonly { path: readonly (string | '*')[]; targets: readonly IdSection[] }[] = [
+  { path: ['goals', '*', 'kpi'], targets: ['kpis'] },
+  { path: ['goals', '*', 'supports'], targets: ['objectives', 'strategies'] },
+  { path: ['strategies', '*', 'goals'], targets: ['goals'] },
+  { path: ['strategies', '*', 'segments'], targets: ['segments'] },
+  { path: ['positioning', 'messages', '*', 'persona'], targets: ['personas'] },
+  { path: ['budget', 'allocations', '*', 'channel'], targets: ['channels'] },
+  { path: ['calendar', '*', 'channels'], targets: ['channels'] },
+  { path: ['calendar', '*', 'goals'], targets: ['goals'] },
+  { path: ['channels', '*', 'kpis'], targets: ['kpis'] },
+  { path: ['content', 'items', '*', 'channels'], targets: ['channels'] },
+  { path: ['content', 'items', '*', 'persona'], targets: ['personas'] },
+  { path: ['measurement', 'kpis'], targets: ['kpis'] },
+  { path: ['team', '*', 'reportsTo'], targets: ['team'] },
+  { path: ['territories', '*', 'owner'], targets: ['team'] },
+  { path: ['training', '*', 'audience'], targets: ['team'] },
+];
+
+export interface Definition {
+  section: IdSection;
+  id: string;
+  index: number;
+  /** Path of the `id` value. */
+  path: JsonPath;
+}
+
+export interface Reference {
+  id: string;
+  targets: readonly IdSection[];
+  /** Path of the referencing value (a string, or one string of a list). */
+  path: JsonPath;
+  /** The field name, e.g. `kpi` or `channels`. */
+  field: string;
+}
+
+/** What the rules read: the plan's data plus indexes built once per version. */
+export interface PlanModel {
+  data: Data;
+  kind: PlanKind | undefined;
+  /** Period in days since the epoch, when both ends are valid dates and it ends after it starts. */
+  period: { start: number; end: number } | undefined;
+  /** First definition of each id, per section. */
+  ids: Map<IdSection, Map<string, Definition>>;
+  /** Every definition, duplicates included. */
+  definitions: Definition[];
+  references: Reference[];
+}
+
+export function buildModel(value: unknown): PlanModel {
+  const data = asRecord(value) ?? {};
+  const kind = data.kind === 'marketing' || data.kind === 'sales' ? data.kind : undefined;
+  const periodData = asRecord(data.period);
+  const start = parseDate(periodData?.start);
+  const end = parseDate(periodData?.end);
+  // A reversed period is `plan/period`'s finding; measuring dates against it would only add noise.
+  const period = start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
+
+  const ids = new Map<IdSection, Map<string, Definition>>();
+  const definitions: Definition[] = [];
+  for (const section of ID_SECTIONS) {
+    const byId = new Map<string, Definition>();
+    asArray(data[section]).forEach((item, index) => {
+      const id = asString(asRecord(item)?.id);
+      if (id === undefined) return;
+      const definition: Definition = { section, id, index, path: [section, index, 'id'] };
+      definitions.push(definition);
+      if (!byId.has(id)) byId.set(id, definition);
+    });
+    ids.set(section, byId);
+  }
+
+  const references: Reference[] = [];
+  for (const field of REFERENCE_FIELDS) {
+    collectReferences(data, field.path, [], field.targets, references);
+  }
+  return { data, kind, period, ids, definitions, references };
+}
+
+function collectReferences(
+  value: unknown,
+  pattern: readonly string[],
+  path: (string | number)[],
+  targets: readonly IdSection[],
+  out: Reference[],
+): void {
+  if (pattern.length === 0) {
+    const field = String(path[path.length - 1]);
+    if (typeof value === 'string') out.push({ id: value, targets, path, field });
+    else asArray(value).forEach((item, index) => {
+      if (typeof item === 'string') out.push({ id: item, targets, path: [...path, index], field });
+    });
+    return;
+  }
+  const [head, ...rest] = pattern;
+  if (head === '*') {
+    asArray(value).forEach((item, index) => collectReferences(item, rest, [...path, index], targets, out));
+  } else {
+    const record = asRecord(value);
+    if (record && head in record) collectReferences(record[head], rest, [...path, head], targets, out);
+  }
+}
+
+/** Whether a reference names an id defined in one of these plans, in one of its target sections. */
+export function resolves(reference: Reference, plans: readonly PlanModel[]): boolean {
+  return reference.targets.some((section) => plans.some((plan) => plan.ids.get(section)?.has(reference.id)));
+}
+
+/** Ids named by a reference field that holds one id or a list of them. */
+export function idList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return asArray(value).filter((item): item is string => typeof item === 'string');
+}
+
+export function findKpi(model: PlanModel, id: string): Data | undefined {
+  const definition = model.ids.get('kpis')?.get(id);
+  return definition ? asRecord(asArray(model.data.kpis)[definition.index]) : undefined;
+}
+
+/** Which way is better for a KPI: its own `direction`, else its catalog metric's, else up. */
+export function kpiDirection(kpi: Data | undefined): Direction {
+  if (kpi?.direction === 'increase' || kpi?.direction === 'decrease') return kpi.direction;
+  return catalogKpi(kpi?.metric)?.direction ?? 'increase';
+}
