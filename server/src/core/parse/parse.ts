@@ -41,7 +41,7 @@ export interface ParsedPlan {
 /** Expanding aliases can blow a small file up to gigabytes; past this many nodes we stop. */
 const MAX_EXPANDED_NODES = 500_000;
 
-class ExpansionLimit extends Error {}
+export class ExpansionLimit extends Error {}
 
 const MERGE_KEY = '<<';
 
@@ -82,15 +82,7 @@ export function parsePlan(text: string): ParsedPlan {
   const first = list[0];
   for (const [index, doc] of list.entries()) {
     if (index === 0) {
-      const lines = new Set<number>();
-      for (const error of doc.errors) {
-        // The parser often reports one mistake several times over; the first per line says it.
-        const problem = toProblem(error, text, toOriginal);
-        const line = text.lastIndexOf('\n', problem.start - 1);
-        if (lines.has(line)) continue;
-        lines.add(line);
-        syntax.push(problem);
-      }
+      syntax.push(...firstPerLine(doc.errors.map((error) => toProblem(error, text, toOriginal)), text));
     } else {
       const start = doc.range[0];
       extraDocuments.push({ start, end: Math.min(text.length, Math.max(start + 3, lineEnd(text, start))) });
@@ -113,10 +105,26 @@ export function parsePlan(text: string): ParsedPlan {
       root = undefined;
     }
   }
-  for (const problem of syntax) {
+  moveToOpeningQuotes(syntax, root, text);
+  return { text, value, root, syntax, extraDocuments, comments: collectComments(text), linked };
+}
+
+/** The parser often reports one mistake several times over; the first problem on each line says it. */
+export function firstPerLine(problems: readonly SyntaxProblem[], text: string): SyntaxProblem[] {
+  const lines = new Set<number>();
+  return problems.filter((problem) => {
+    const line = text.lastIndexOf('\n', problem.start - 1);
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
+}
+
+/** Each unclosed quote reported where the quote opens (see `moveToOpeningQuote`). */
+export function moveToOpeningQuotes(problems: readonly SyntaxProblem[], root: SourceNode | undefined, text: string): void {
+  for (const problem of problems) {
     if (problem.code === 'MISSING_CHAR' && /quote/i.test(problem.detail)) moveToOpeningQuote(problem, root, text);
   }
-  return { text, value, root, syntax, extraDocuments, comments: collectComments(text), linked };
 }
 
 /**
