@@ -17,6 +17,7 @@ import type { Analysis } from '../core/model/links';
 import { createPlanService, type CheckResult, type PlanService } from '../core/workspace/service';
 import type { Locale } from '../core/base/types';
 import { CheckTracker } from './checks';
+import { warmUp } from './warmup';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** What every feature of the server shares: the connection, the open documents and the plan service. */
@@ -153,11 +154,9 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     initialized() {
       if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' });
-      // Compile the schemas and warm the rules up now, while the editor is still opening the plan,
-      // rather than on its first check.
-      setImmediate(() => {
-        for (const kind of ['marketing', 'sales']) service.check(`kind: ${kind}\ntitle: Warm-up\nperiod: {start: 2026-01-01, end: 2026-12-31}\n`);
-      });
+      // Compile the schemas and warm the parser and the rules up now, while the editor is still
+      // opening the plan, rather than on its first check; a plan opened stops it (warmup.ts).
+      void warmUp(service, () => documents.all().length > 0);
     },
     forgetSettings,
     onSettingsChanged(listener) {
