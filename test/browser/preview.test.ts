@@ -209,12 +209,12 @@ describe('preview in Chromium', function () {
     const lineOf = (prefix: string) => text.split('\n').findIndex((line) => line.startsWith(prefix));
 
     /** The webview page with a stand-in for VS Code's webview API that records what the script posts. */
-    async function webview(body: string, test: (served: Served) => Promise<void>, state: Record<string, unknown> = { uri: 'file:///p/marketing.plan.yaml', locked: false }): Promise<void> {
+    async function webview(body: string, test: (served: Served) => Promise<void>, state: Record<string, unknown> = { uri: 'file:///p/marketing.plan.yaml', locked: false }, parts?: string[]): Promise<void> {
       const script = path.join(ROOT, MEDIA.script);
       assert.ok(fs.existsSync(script), `${MEDIA.script} is missing: npm run build`);
       pages.set('/preview.css', { body: CSS, type: 'text/css' });
       pages.set('/preview.js', { body: fs.readFileSync(script, 'utf8'), type: 'text/javascript' });
-      const html = webviewPage({ body, title: 'Plan', locale: 'en', cspSource: ORIGIN, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js`, state });
+      const html = webviewPage({ body, title: 'Plan', locale: 'en', cspSource: ORIGIN, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js`, state, parts });
       return withPage('webview.html', html, test, (page) =>
         page.addInitScript(() => {
           const recorded = { messages: [] as unknown[], state: undefined as unknown };
@@ -271,6 +271,38 @@ describe('preview in Chromium', function () {
         await marker.click();
         assert.deepStrictEqual((await reveals()).at(-1), { type: 'reveal', line: target });
       });
+    });
+
+    it('patches in the parts that changed, keeps the others as they are, keeps its place and the source lines right', async () => {
+      const before = rendered(file);
+      const ids = before.parts.map((part, index) => `${part.key}-${index}`);
+      // A line added to the goals: the goals section changes, every section after it has new source lines.
+      const at = text.indexOf('\n', text.indexOf('    statement:', text.indexOf('\ngoals:')));
+      const after = rendered(file, `${text.slice(0, at)} quickly\n    # reviewed${text.slice(at)}`);
+      await webview(before.html, async ({ page }) => {
+        await page.evaluate(() => window.scrollTo(0, 1500));
+        await page.waitForFunction(() => window.scrollY === 1500);
+        // Marks on the elements: kept parts keep them, new ones do not have them.
+        await page.evaluate(() => [...document.querySelectorAll('main > *')].forEach((element: { dataset: Record<string, string> }, index: number) => (element.dataset.mark = String(index))));
+        const parts = after.parts.map((part, index) => (before.parts[index]?.html === part.html ? { id: ids[index] } : { id: `new-${index}`, html: part.html }));
+        await post(page, { type: 'patch', ok: true, notice: '', open: after.open, parts });
+        await page.waitForFunction(() => document.querySelector('#section-goals')?.textContent?.includes('quickly'));
+        const marks = await page.evaluate(() => [...document.querySelectorAll('main > *')].map((element: { dataset: Record<string, string> }) => element.dataset.mark ?? null));
+        assert.deepStrictEqual(marks, parts.map((part, index) => (part.html === undefined ? String(index) : null)), 'unchanged parts are the same elements');
+        assert.ok(parts.filter((part) => part.html === undefined).length >= 3, 'some parts are kept');
+        const shown = await page.evaluate(() => {
+          document.querySelectorAll('[data-mark]').forEach((element: { removeAttribute(name: string): void }) => element.removeAttribute('data-mark'));
+          return document.getElementById('plan-root')!.innerHTML;
+        });
+        assert.strictEqual(await page.evaluate(() => window.scrollY), 1500, 'the preview did not move');
+        // The same page as the whole new rendering gives (both as the browser writes them out).
+        await post(page, { type: 'update', html: after.html, ok: true, parts: after.parts.map((_, index) => `whole-${index}`) });
+        assert.strictEqual(await page.evaluate(() => document.getElementById('plan-root')!.innerHTML), shown, 'the page shows exactly the new rendering');
+        // A patch that names a part the page does not show: it asks for the whole rendering.
+        await post(page, { type: 'patch', ok: true, notice: '', open: after.open, parts: [{ id: 'unknown' }] });
+        await page.waitForFunction(() => (window as unknown as { __recorded: { messages: { type: string }[] } }).__recorded.messages.some((message) => message.type === 'resync'));
+        assert.strictEqual(await page.evaluate(() => document.getElementById('plan-root')!.innerHTML), shown, 'left as it was');
+      }, undefined, ids);
     });
 
     it('swaps in a new rendering without moving, and starts at the line it was left on', async () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
-import { renderBrokenNotice, renderTextSteps } from '../core/render';
+import { RenderMemo, renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
 import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
@@ -9,15 +9,33 @@ import { runInSlices } from './slices';
 /** How long a render request waits for the version it names to arrive. */
 const VERSION_WAIT_MS = 2000;
 
+/** A rendered body in parts, each with its key and id. */
+interface Body {
+  open: string;
+  parts: { key: string; id: string; html: string }[];
+}
+
+/** What the server keeps of an open plan's renderings. */
+interface Rendering {
+  /** Memoised parts of the last rendering: the next one renders only what changed. */
+  memo: RenderMemo;
+  /** The id and HTML of each part by its key, in the last rendering. */
+  ids: Map<string, { key: string; id: string; html: string }>;
+  /** The last rendering of a well-formed plan, shown under a notice while the YAML is broken. */
+  lastGood?: Body;
+}
+
 /**
  * `planAsCode/render`: the plan rendered for the preview. The server keeps the last good
  * rendering of each open document, so that a broken YAML shows it under a notice instead of a
- * half-read plan.
+ * half-read plan; and the parts of the last rendering, so that after a keystroke only the
+ * parts that changed are rendered again, and sent again (`have`).
  */
 export const preview: Feature = {
   register(context) {
     const { connection, documents } = context;
-    const lastGood = new Map<string, string>();
+    const renderings = new Map<string, Rendering>();
+    let nextId = 0;
 
     connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
       const document = await documentAt(context, params.uri, params.version);
@@ -25,21 +43,53 @@ export const preview: Feature = {
       const text = document?.getText() ?? readFile(filePath);
       if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
       const settings = await context.settingsFor(params.uri);
+      // After a keystroke the check of that version is on its way: its findings serve, rather than a second check.
+      if (document) await context.checks.settled(params.uri);
+      const published = context.published.get(params.uri);
+      const current = document && documents.get(params.uri);
+      const checked = current && current.version === document.version && published?.version === document.version ? published.result : undefined;
+      const rendering: Rendering | undefined = document ? (renderings.get(params.uri) ?? { memo: new RenderMemo(), ids: new Map() }) : undefined;
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
-      const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale() }), () => token.isCancellationRequested);
+      const rendered = await runInSlices(
+        renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale() }, { checked, memo: rendering?.memo }),
+        () => token.isCancellationRequested,
+      );
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
-      const result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
-      if (rendered.ok || rendered.findings.some((finding) => finding.ruleId === 'plan/too-large')) {
-        if (document) lastGood.set(params.uri, rendered.html);
-        return result;
+      const result = { version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
+      // A plan too large to render: a notice, whole.
+      if (rendered.parts.length === 0) return { ...result, html: rendered.html };
+      const body = withIds(rendered, rendering);
+      if (rendering && document && documents.get(params.uri)) renderings.set(params.uri, rendering);
+      const have = new Set(params.have);
+      let notice = '';
+      let shown = body;
+      if (!rendered.ok) {
+        const { parsed, model } = context.service.analyze(text, planNameOf(params.uri));
+        notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: rendered.locale });
+        shown = rendering?.lastGood ?? body;
+      } else if (rendering) {
+        rendering.lastGood = body;
       }
-      const { parsed, model } = context.service.analyze(text, planNameOf(params.uri));
-      const notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: rendered.locale });
-      return { ...result, html: `${notice}${lastGood.get(params.uri) ?? rendered.html}` };
+      const html = params.have ? '' : `${notice}${shown.open}${shown.parts.map((part) => part.html).join('')}</main>`;
+      return { ...result, html, body: { notice, open: shown.open, parts: shown.parts.map(({ id, html: partHtml }) => (have.has(id) ? { id } : { id, html: partHtml })) } };
     });
 
-    documents.onDidClose(({ document }) => lastGood.delete(document.uri));
+    /** Each part of a rendering with its id: the one it had last time (or in the last good rendering) if its HTML is the same, else a new one. */
+    function withIds(rendered: { open: string; parts: { key: string; html: string }[] }, rendering: Rendering | undefined): Body {
+      const ids = new Map<string, { key: string; id: string; html: string }>();
+      const good = new Map(rendering?.lastGood?.parts.map((part) => [part.key, part]));
+      const parts = rendered.parts.map(({ key, html }) => {
+        const old = [rendering?.ids.get(key), good.get(key)].find((candidate) => candidate?.html === html);
+        const part = old ?? { key, id: `p${++nextId}`, html };
+        ids.set(key, part);
+        return part;
+      });
+      if (rendering) rendering.ids = ids;
+      return { open: rendered.open, parts };
+    }
+
+    documents.onDidClose(({ document }) => renderings.delete(document.uri));
   },
 };
 

@@ -15,6 +15,41 @@ export interface RenderInput {
   findings: readonly Finding[];
   smart: readonly GoalSmartResult[];
   locale: Locale;
+  /** The previous rendering's memoised parts, reused where nothing they read has changed (updated when the rendering completes). */
+  memo?: RenderMemo;
+}
+
+/**
+ * A read that a memoised part of a rendering made, with what it gave: the part is reused only
+ * if every one of its reads gives the same again (the same object: a parse reuses the data of
+ * the pieces an edit did not touch; the same line; the same verdict).
+ */
+type Read =
+  | [op: 'at', path: JsonPath, value: unknown]
+  | [op: 'item', section: IdSection, id: string, value: unknown]
+  | [op: 'line', path: JsonPath, value: number | undefined]
+  | [op: 'markdown', path: JsonPath, value: number | undefined]
+  | [op: 'verdict', index: number, value: string | undefined];
+
+interface MemoEntry {
+  html: string;
+  reads: Read[];
+  /** The findings it shows (all of those under its path), as they read. */
+  findings: string;
+}
+
+/**
+ * The memoised parts of a plan's last rendering (sections, list items), kept by the caller from
+ * one rendering of a plan to the next: after a keystroke only the parts whose data, lines,
+ * findings or verdicts changed are rendered again.
+ */
+export class RenderMemo {
+  /** Language, template, currency and period of the rendering the entries come from: any change drops them all. */
+  globals = '';
+  entries = new Map<string, MemoEntry>();
+  /** Parts reused by the last rendering, and parts rendered (for tests and measurements). */
+  reused = 0;
+  rendered = 0;
 }
 
 /** Building a date format costs far more than using one: one per language, kept. */
@@ -38,9 +73,9 @@ interface Located {
   line: number;
 }
 
-/** Whether `prefix` is the start of `path`. */
-function startsWith(path: JsonPath, prefix: JsonPath): boolean {
-  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+/** A path as one string, to key maps by. */
+function pathKey(path: JsonPath): string {
+  return path.join('\u0000');
 }
 
 /**
@@ -57,6 +92,16 @@ export class RenderContext {
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
+  /** Located findings by every prefix of their path (`pathKey`). */
+  private readonly under = new Map<string, Located[]>();
+  private readonly memo: RenderMemo | undefined;
+  private readonly globals: string;
+  private readonly previous: Map<string, MemoEntry> | undefined;
+  private readonly next = new Map<string, MemoEntry>();
+  /** The memoised parts being rendered, innermost last: each records what it reads. */
+  private readonly scopes: Read[][] = [];
+  private reused = 0;
+  private rendered = 0;
 
   constructor(input: RenderInput) {
     this.locale = input.locale;
@@ -71,6 +116,97 @@ export class RenderContext {
       line: this.lines.lineOf(finding.start),
     }));
     this.unclaimed = new Set(this.located);
+    for (const located of this.located) {
+      for (let length = 0; length <= located.path.length; length++) {
+        const key = pathKey(located.path.slice(0, length));
+        const list = this.under.get(key);
+        if (list) list.push(located);
+        else this.under.set(key, [located]);
+      }
+    }
+    this.memo = input.memo;
+    const period = this.model.period;
+    this.globals = JSON.stringify([this.locale, this.model.kind ?? null, asString(this.data.currency) ?? null, period ? [period.start, period.end] : null]);
+    this.previous = this.memo?.globals === this.globals ? this.memo.entries : undefined;
+  }
+
+  /**
+   * A part of the rendering (a section, a list item) that the next rendering of the plan may
+   * reuse: its HTML is kept with what it read and the findings it shows, and reused while they
+   * are all the same. Its findings are claimed either way. `path` is where its data and
+   * findings are; `key` names it among the parts (its path, by default).
+   */
+  memoised(path: JsonPath, render: () => string, key = pathKey(path)): string {
+    if (!this.memo) return render();
+    const findings = this.findingsUnder(path);
+    const old = this.previous?.get(key);
+    if (old && old.findings === findings && old.reads.every((read) => this.readsTheSame(read))) {
+      for (const located of this.under.get(pathKey(path)) ?? []) this.unclaimed.delete(located);
+      for (const scope of this.scopes) scope.push(...old.reads);
+      this.next.set(key, old);
+      this.reused++;
+      return old.html;
+    }
+    const reads: Read[] = [];
+    const before = this.unclaimedUnder(path);
+    this.scopes.push(reads);
+    let html: string;
+    try {
+      html = render();
+    } finally {
+      this.scopes.pop();
+    }
+    for (const scope of this.scopes) scope.push(...reads);
+    this.rendered++;
+    // Kept only if it showed every finding under its path: reused, it claims them all.
+    if (before === (this.under.get(pathKey(path))?.length ?? 0) && this.unclaimedUnder(path) === 0) this.next.set(key, { html, reads, findings });
+    return html;
+  }
+
+  /** Hands the memoised parts of this rendering to the next one (once the rendering is complete). */
+  commitMemo(): void {
+    if (!this.memo) return;
+    this.memo.globals = this.globals;
+    this.memo.entries = this.next;
+    this.memo.reused = this.reused;
+    this.memo.rendered = this.rendered;
+  }
+
+  private record(read: Read): void {
+    for (const scope of this.scopes) scope.push(read);
+  }
+
+  private readsTheSame(read: Read): boolean {
+    const scopes = this.scopes.splice(0);
+    try {
+      switch (read[0]) {
+        case 'at':
+          return Object.is(this.at(read[1]), read[2]);
+        case 'item':
+          return Object.is(this.item(read[1], read[2]), read[3]);
+        case 'line':
+          return this.line(read[1]) === read[2];
+        case 'markdown':
+          return this.markdownLine(read[1]) === read[2];
+        case 'verdict':
+          return this.verdictText(read[1]) === read[2];
+      }
+    } finally {
+      this.scopes.push(...scopes);
+    }
+    return false;
+  }
+
+  private findingsUnder(path: JsonPath): string {
+    const list = this.under.get(pathKey(path));
+    if (!list) return '';
+    return list.map(({ finding, line, path: at }) => `${finding.ruleId}\u0001${finding.severity}\u0001${line}\u0001${pathKey(at)}\u0001${finding.message}`).join('\u0002');
+  }
+
+  private unclaimedUnder(path: JsonPath): number {
+    let count = 0;
+    for (const located of this.under.get(pathKey(path)) ?? []) if (this.unclaimed.has(located)) count++;
+    return count;
   }
 
   /** A message in the plan's language (plain text: escape it). */
@@ -81,8 +217,9 @@ export class RenderContext {
   /** The 0-based source line where the node at `path` starts (its key, for a map entry). */
   line(path: JsonPath): number | undefined {
     const node = nodeAt(this.parsed.root, path);
-    if (!node) return undefined;
-    return this.lines.lineOf(node.keyStart ?? node.start);
+    const line = node && this.lines.lineOf(node.keyStart ?? node.start);
+    if (this.scopes.length > 0) this.record(['line', path, line]);
+    return line;
   }
 
   /**
@@ -91,7 +228,7 @@ export class RenderContext {
    * Table rows get the list in a row of their own below.
    */
   block(tag: string, path: JsonPath, className: string, content: string, options: { claim?: (located: Located) => boolean; columns?: number; attributes?: Attributes } = {}): string {
-    const claimed = this.claim(options.claim ?? ((located) => startsWith(located.path, path)));
+    const claimed = options.claim ? this.claim(options.claim) : this.claimUnder(path);
     const worst = SEVERITY_ORDER.find((severity) => claimed.some((located) => located.finding.severity === severity));
     const values: Attributes = { class: classes(className, worst && 'has-problems', worst && `has-${worst}`) || undefined, 'data-line': this.line(path), ...options.attributes };
     const open = `<${tag}${attributes(values)}>`;
@@ -99,6 +236,16 @@ export class RenderContext {
     const list = this.problemList(claimed.map((located) => located.finding));
     if (tag === 'tr') return `${open}${content}</tr><tr class="problems-row"><td colspan="${options.columns ?? 1}">${list}</td></tr>`;
     return `${open}${content}${list}</${tag}>`;
+  }
+
+  /** The unclaimed findings whose path is `path` or under it, claimed (in the order of the findings). */
+  private claimUnder(path: JsonPath): Located[] {
+    const claimed: Located[] = [];
+    for (const located of this.under.get(pathKey(path)) ?? []) {
+      if (!this.unclaimed.delete(located)) continue;
+      claimed.push(located);
+    }
+    return claimed;
   }
 
   private claim(predicate: (located: Located) => boolean): Located[] {
@@ -125,13 +272,17 @@ export class RenderContext {
   markdown(path: JsonPath): string {
     const source = asString(this.at(path));
     if (source === undefined || source.trim() === '') return '';
-    const node = nodeAt(this.parsed.root, path);
-    let baseLine: number | undefined;
-    if (node) {
-      const indicator = this.parsed.text[node.start];
-      baseLine = this.lines.lineOf(node.start) + (indicator === '|' || indicator === '>' ? 1 : 0);
-    }
+    const baseLine = this.markdownLine(path);
+    if (this.scopes.length > 0) this.record(['markdown', path, baseLine]);
     return `<div class="markdown">${renderMarkdown(source, baseLine)}</div>`;
+  }
+
+  /** The source line where the text of a markdown field starts (after a block scalar's indicator). */
+  private markdownLine(path: JsonPath): number | undefined {
+    const node = nodeAt(this.parsed.root, path);
+    if (!node) return undefined;
+    const indicator = this.parsed.text[node.start];
+    return this.lines.lineOf(node.start) + (indicator === '|' || indicator === '>' ? 1 : 0);
   }
 
   /** The plan value at a path. */
@@ -141,7 +292,20 @@ export class RenderContext {
       if (typeof segment === 'number') value = asArray(value)[segment];
       else value = asRecord(value)?.[segment];
     }
+    if (this.scopes.length > 0) this.record(['at', path, value]);
     return value;
+  }
+
+  /** The SMART verdict of the goal at `index`. */
+  verdict(index: number): GoalSmartResult | undefined {
+    if (this.scopes.length > 0) this.record(['verdict', index, this.verdictText(index)]);
+    return this.smart.get(index);
+  }
+
+  /** What a goal's card shows of its verdict (not where its findings are: an edit above moves them). */
+  private verdictText(index: number): string | undefined {
+    const verdict = this.smart.get(index);
+    return verdict && JSON.stringify([verdict.score, verdict.letters.map((letter) => [letter.letter, letter.pass, letter.off, letter.message ?? null])]);
   }
 
   /** A scalar as escaped text; lists, mappings and absent values give ''. */
@@ -180,7 +344,9 @@ export class RenderContext {
   /** The record of an item defined under `section` with this id. */
   item(section: IdSection, id: string): Data | undefined {
     const definition = this.model.ids.get(section)?.get(id);
-    return definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    const item = definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    if (this.scopes.length > 0) this.record(['item', section, id, item]);
+    return item;
   }
 
   /** How an id is shown: the item's name (or role, or statement), else the id itself; as text. */

@@ -5,20 +5,28 @@
  */
 import { EXPECTED_SECTIONS } from '../model/templates';
 import { asArray, asString } from '../model/model';
-import type { CheckOptions, PlanService } from '../workspace/service';
+import type { CheckOptions, CheckResult, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
-import { RenderContext, type RenderInput } from './context';
+import { RenderContext, type RenderInput, type RenderMemo } from './context';
 import { attributes, classes, inlineCode, text } from './html';
 import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 
-export type { RenderInput } from './context';
+export { RenderMemo, type RenderInput } from './context';
 
 export interface RenderedPlan {
-  /** The page body's HTML. */
+  /** The page body's HTML: `open`, the parts, `</main>`. */
   html: string;
+  /** The body's opening tag (`<main ...>`). */
+  open: string;
+  /**
+   * The body in parts, in order: the header, the status, the table of contents, each section.
+   * Each is one element; a client that holds an earlier rendering replaces only the parts that
+   * changed (their `key` names them, their HTML tells whether they changed).
+   */
+  parts: { key: string; html: string }[];
   /** The plan's title, as text. */
   title: string;
   locale: Locale;
@@ -66,15 +74,17 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const ctx = new RenderContext(input);
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
-  const sections: string[] = [];
+  const sections: { key: string; html: string }[] = [];
   for (const [index, { key, expected }] of shown.entries()) {
-    sections.push(renderSection(ctx, key, index + 1, expected));
+    sections.push({ key: `section-${key}`, html: renderSection(ctx, key, index + 1, expected) });
     yield;
   }
   // The header comes last: it shows the findings that no section has claimed.
   const head = header(ctx, title);
-  const body = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
-  return { html: body, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
+  ctx.commitMemo();
+  const parts = [{ key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
+  const open = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>`;
+  return { html: `${open}${parts.map((part) => part.html).join('')}</main>`, open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
 }
 
 function sectionHeading(ctx: RenderContext, key: string): string {
@@ -91,8 +101,15 @@ function renderSection(ctx: RenderContext, key: string, number: number, expected
       attributes: { id: `section-${key}` },
     });
   }
-  const content = RENDERERS[key](ctx);
-  return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+  // The section's number is part of its HTML: a section that moves is rendered again.
+  return ctx.memoised(
+    [key],
+    () => {
+      const content = RENDERERS[key](ctx);
+      return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+    },
+    `section ${number} ${key}`,
+  );
 }
 
 /** Title, template, owner, period, currency and linked plans; findings about the plan as a whole are shown here. */
@@ -162,13 +179,22 @@ export function renderText(service: PlanService, source: string, filePath: strin
   return runToEnd(renderTextSteps(service, source, filePath, options));
 }
 
+/** What a caller may bring to `renderTextSteps`. */
+export interface RenderTextOptions {
+  /** The check of this very text, when the caller has it (the editor's diagnostics): not run again. */
+  checked?: CheckResult;
+  /** The plan's previous rendering's memoised parts (`RenderMemo`). */
+  memo?: RenderMemo;
+}
+
 /** `renderText` in steps: those of the check, then one per section. */
-export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): Steps<RenderedPlan & { findings: Finding[] }> {
-  const { findings, locale } = yield* service.checkSteps(source, filePath, options);
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[] }> {
+  const { findings, locale } = more.checked ?? (yield* service.checkSteps(source, filePath, options));
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
-  if (tooLarge) return { html: renderTooLargeNotice(locale, tooLarge.message), title: filePath ?? '', locale, ok: false, findings };
+  // Not a rendering of the plan: no parts to patch a page with.
+  if (tooLarge) return { html: renderTooLargeNotice(locale, tooLarge.message), open: '', parts: [], title: filePath ?? '', locale, ok: false, findings };
   const { parsed, model } = service.analyze(source, filePath);
   const smart = service.smart(source, filePath, options);
   yield;
-  return { ...(yield* renderPlanSteps({ parsed, model, findings, smart, locale })), findings };
+  return { ...(yield* renderPlanSteps({ parsed, model, findings, smart, locale, memo: more.memo })), findings };
 }

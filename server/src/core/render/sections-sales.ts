@@ -50,7 +50,7 @@ interface Member {
 
 /** The team as an org chart: each role under the role it reports to (a nested list, drawn as a tree). */
 export function team(ctx: RenderContext): string {
-  const members: Member[] = asArray(ctx.data.team).flatMap((entry, index) => {
+  const members: Member[] = asArray(ctx.at(['team'])).flatMap((entry, index) => {
     const item = asRecord(entry);
     return item ? [{ index, item, id: asString(item.id), reportsTo: asString(item.reportsTo) }] : [];
   });
@@ -110,7 +110,7 @@ interface Row {
 }
 
 export function forecast(ctx: RenderContext): string {
-  const forecastData = asRecord(ctx.data.forecast);
+  const forecastData = asRecord(ctx.at(['forecast']));
   if (!forecastData) return '';
   const rows: Row[] = (['history', 'projections'] as const).flatMap((list, series) =>
     asArray(forecastData[list]).flatMap((entry, index) => {
