@@ -102,7 +102,7 @@ function peer(schemaFile: string): ServerUnderTest {
       '[yaml]': { 'editor.tabSize': 2 },
       editor: { tabSize: 2 },
     },
-    skip: { definition: 'anchors and aliases only', rename: 'anchors and aliases only', render: 'no preview' },
+    skip: { definition: 'anchors and aliases only', rename: 'anchors and aliases only', renderFirst: 'no preview', render: 'no preview' },
   };
 }
 

@@ -121,7 +121,7 @@ describe('incremental parsing of large plans', () => {
           previous = assertSameParse(current, `after ${edits.length} edits`, previous) ?? previous;
         }
       }),
-      { seed: 5, numRuns: runs(60) },
+      { seed: 5, numRuns: runs(40) },
     );
   });
 
@@ -134,6 +134,56 @@ describe('incremental parsing of large plans', () => {
 });
 
 describe('incremental parsing of plans with a syntax error', () => {
+  const items = Array.from({ length: 12 }, (_, i) => `  - id: goal-${i}\n    statement: Goal number ${i}\n    supports: [growth]\n`).join('');
+  const plan = `kind: marketing\ntitle: T\ngoals:\n${items}kpis:\n  - id: leads\n    name: Leads\n`;
+  /** The text with `insert` put at the end of the line of goal 5 that starts with `field`. */
+  const typed = (field: string, insert: string, goal = 5) => {
+    const at = plan.indexOf('\n', plan.indexOf(`    ${field}`, plan.indexOf(`goal-${goal}\n`)));
+    return `${plan.slice(0, at)}${insert}${plan.slice(at)}`;
+  };
+  /** Which goals a region parsed by the library holds as items, whether it runs to the end, and the goal it stops before. */
+  function region(text: string): { goals: number[]; toEnd: boolean; before?: number } {
+    const parsed = assertSameParse(text, JSON.stringify(text.slice(0, 40)), parseIncrementally(plan, undefined, 0))!;
+    assert.ok(parsed, 'parsed in pieces');
+    const chunks = parsed.chunks.filter((chunk) => chunk.region);
+    // Each item by the goal whose line it starts on (a mangled item has no readable id).
+    const goalAt = (offset: number) => Number(/goal-(\d+)/.exec(text.slice(text.lastIndexOf('\n', offset) + 1, text.indexOf('\n', offset)))?.[1]);
+    const goals = chunks.flatMap((chunk) => (chunk.section === 'goals' ? [...chunk.source!.children!.values()].map((item) => goalAt(item.start)) : []));
+    const after = parsed.chunks.findIndex((chunk, index) => !chunk.region && parsed.chunks[index - 1]?.region);
+    return { goals, toEnd: parsed.chunks.at(-1)?.region === true, ...(after > 0 ? { before: goalAt(parsed.chunks[after].start + 4) } : {}) };
+  }
+
+  it('parses a broken piece alone with the library when the mistake stays in it (text after a bracket, a colon, a tab)', () => {
+    assert.deepStrictEqual(region(typed('supports', 'x')), { goals: [5], toEnd: false, before: 6 });
+    assert.deepStrictEqual(region(typed('statement', ': more')), { goals: [5], toEnd: false, before: 6 });
+    assert.deepStrictEqual(region(typed('supports', ', ]x')), { goals: [5], toEnd: false, before: 6 });
+  });
+
+  it('takes in the pieces a mistake changes, up to the first that reads as it reads alone (an unclosed flow list mangles the next item)', () => {
+    const unclosed = typed('supports', '').replace('supports: [growth]\n  - id: goal-6', 'supports: [growth\n  - id: goal-6');
+    assert.deepStrictEqual(region(unclosed), { goals: [5, 6], toEnd: false, before: 7 });
+  });
+
+  it('runs to the end of the text for an open quote that nothing closes, and as far as the library reads it otherwise', () => {
+    const open = plan.replace('statement: Goal number 5', 'statement: "Goal number 5');
+    assert.deepStrictEqual(region(open).toEnd, true);
+    const closedLater = open.replace('Goal number 9', 'Goal "number" 9');
+    // With a quote further on, the library ends the open one at its line (and says it is not closed).
+    assert.deepStrictEqual(region(closedLater), { goals: [5], toEnd: false, before: 6 });
+    // Once the quote is closed, the pieces it had taken in are reused as they were.
+    const opened = parseIncrementally(open, parseIncrementally(plan, undefined, 0), 0) as ChunkedParse;
+    const closed = assertSameParse(open.replace('"Goal number 5', '"Goal number 5"'), 'closed', opened)!;
+    const spare = new Set(opened.spare?.map((chunk) => chunk.value));
+    assert.ok(closed.chunks.filter((chunk) => spare.has(chunk.value)).length >= 5, 'the swallowed pieces come back from the spare ones');
+  });
+
+  it('keeps a block scalar indicator in its piece: the next piece starts less indented than its content can be', () => {
+    assert.deepStrictEqual(parseIncrementally(typed('statement', ' |'), undefined, 0)?.syntax, []);
+    const indicator = `${plan.slice(0, plan.indexOf('Goal number 5'))}|${plan.slice(plan.indexOf('\n', plan.indexOf('Goal number 5')))}`;
+    const parsed = assertSameParse(indicator, 'indicator', parseIncrementally(plan, undefined, 0))!;
+    assert.deepStrictEqual(parsed.chunks.filter((chunk) => chunk.region), [], 'no region: the piece is valid');
+  });
+
   const bases = [
     fs.readFileSync(path.join(ROOT, 'examples/marketing.plan.yaml'), 'utf8'),
     fs.readFileSync(path.join(ROOT, 'examples/sales.plan.yaml'), 'utf8'),
@@ -154,7 +204,7 @@ describe('incremental parsing of plans with a syntax error', () => {
         if (whole.syntax.length > 0) broken++;
         if (pieces && whole.syntax.length > 0) taken++;
       }),
-      { seed: SEED + 11, numRuns: runs(150) },
+      { seed: SEED + 11, numRuns: runs(100) },
     );
     // Broken plans must stay on the piece path, or the property proves little (and typing is slow).
     assert.ok(taken > broken * 0.8, `only ${taken} of ${broken} broken plans were parsed in pieces`);
@@ -171,7 +221,7 @@ describe('incremental parsing of plans with a syntax error', () => {
           previous = assertSameParse(text, JSON.stringify(mistakes.slice(0, index + 1)), previous) ?? previous;
         }
       }),
-      { seed: SEED + 12, numRuns: runs(50) },
+      { seed: SEED + 12, numRuns: runs(30) },
     );
   });
 });

@@ -37,6 +37,11 @@ export interface Chunk {
 /** What the parse of a large plan keeps for the next version. */
 export interface ChunkedParse extends ParsedPlan {
   chunks: Chunk[];
+  /**
+   * The chunks of clean pieces that a region took in (an open quote swallows the pieces after
+   * it): once the mistake is fixed they read as before, and the next version reuses them.
+   */
+  spare?: Chunk[];
 }
 
 export interface Piece {
@@ -66,7 +71,7 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
   const reusable = new Map<string, Chunk[]>();
-  for (const chunk of previousChunks ?? []) {
+  for (const chunk of [...(previousChunks ?? []), ...((previous as ChunkedParse | undefined)?.spare ?? [])]) {
     if (chunk.region) continue;
     const list = reusable.get(chunk.text);
     if (list) list.push(chunk);
@@ -216,6 +221,8 @@ interface RegionParse {
   root: SourceNode | undefined;
   /** Problems as a whole parse words them, with where the library put each (`at`, before any adjustment). */
   errors: { at: number; problem: SyntaxProblem }[];
+  /** The items of each list by where they start (`itemAt`). */
+  itemStarts?: Map<SourceNode, Map<number, number>>;
 }
 
 /**
@@ -254,6 +261,7 @@ function walk(doc: Document.Parsed, toOriginal: (offset: number) => number): { v
 function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[]): Steps<ChunkedParse | undefined> {
   const resolved: Chunk[] = [];
   const syntax: SyntaxProblem[] = [];
+  const spare: Chunk[] = [];
   for (let index = 0; index < pieces.length; ) {
     const chunk = chunks[index];
     if (chunk) {
@@ -265,10 +273,13 @@ function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[]):
     if (!region) return undefined;
     resolved.push(...region.chunks);
     syntax.push(...region.syntax);
+    for (let taken = index + 1; taken < region.next; taken++) if (chunks[taken]) spare.push(chunks[taken]!);
     index = region.next;
     yield;
   }
-  return assemble(text, resolved, syntax);
+  const parsed = assemble(text, resolved, syntax);
+  if (parsed && spare.length > 0) parsed.spare = spare;
+  return parsed;
 }
 
 /**
@@ -289,18 +300,23 @@ function parseRegion(text: string, pieces: Piece[], chunks: (Chunk | undefined)[
   for (;;) {
     // With the line after the region: it ends the region's last collection, as in the plan.
     const after = pieces[last + 1];
-    const parsed = parseRegionText(text, pieces[first], after ? after.start + firstLine(text, after).length : text.length);
+    const end = after ? after.start + firstLine(text, after).length : text.length;
+    const parsed = parseRegionText(text, pieces[first], end);
     if (!parsed) return undefined;
     // The first clean piece after the broken one that is in step: the region ends before it.
     let next = last + 1 === pieces.length ? pieces.length : -1;
+    // Errors up to the next broken piece would be the region's: not in step yet (those in the line after the region are that piece's).
+    let limit = after ? after.start : Infinity;
+    const limits: number[] = [];
+    for (let candidate = last; candidate > first; candidate--) {
+      limits[candidate] = limit;
+      if (!chunks[candidate]) limit = pieces[candidate].start;
+    }
     for (let candidate = first + 1; candidate <= last; candidate++) {
       const chunk = chunks[candidate];
       if (!chunk) continue;
-      // Errors up to the next broken piece would be the region's: not in step yet.
-      let until = candidate + 1;
-      while (until <= last && chunks[until]) until++;
-      const limit = until < pieces.length ? pieces[until].start : Infinity;
-      if (parsed.errors.some((error) => error.at >= pieces[candidate].start && error.at < limit)) continue;
+      const from = pieces[candidate].start;
+      if (parsed.errors.some((error) => error.at >= from && error.at < limits[candidate])) continue;
       if (inStep(parsed, pieces[candidate], chunk)) {
         next = candidate;
         break;
@@ -315,7 +331,9 @@ function parseRegion(text: string, pieces: Piece[], chunks: (Chunk | undefined)[
       moveToOpeningQuotes(syntax, parsed.root, text);
       return { chunks: regionChunks.map((chunk) => ({ ...chunk, region: true })), syntax, next };
     }
-    last = Math.min(pieces.length - 1, last + Math.max(1, last - first));
+    // A mistake the parser could only report where the text ended (an open quote) runs to the end of the text.
+    const open = parsed.errors.some((error) => error.at >= end - 1);
+    last = open ? pieces.length - 1 : Math.min(pieces.length - 1, last + Math.max(1, last - first));
   }
 }
 
@@ -337,10 +355,20 @@ function inStep(parsed: RegionParse, piece: Piece, chunk: Chunk): boolean {
   const mine = chunk.source?.children?.get(0);
   if (!Array.isArray(items) || !list?.children || !mine || !Array.isArray(chunk.value) || chunk.value.length !== 1) return false;
   if (root.keys.filter((other) => other.key === piece.section).length !== 1) return false;
-  for (const [index, source] of list.children) {
-    if (source.start === mine.start) return sameValue(items[index as number], chunk.value[0]) && sameSource(source, mine);
+  const index = itemAt(parsed, list, mine.start);
+  return index !== undefined && sameValue(items[index], chunk.value[0]) && sameSource(list.children.get(index), mine);
+}
+
+/** The index of the item of `list` that starts at `start` (items by start offset, worked out once per list). */
+function itemAt(parsed: RegionParse, list: SourceNode, start: number): number | undefined {
+  parsed.itemStarts ??= new Map();
+  let starts = parsed.itemStarts.get(list);
+  if (!starts) {
+    starts = new Map();
+    for (const [index, child] of list.children ?? []) starts.set(child.start, index as number);
+    parsed.itemStarts.set(list, starts);
   }
-  return false;
+  return starts.get(start);
 }
 
 /**
