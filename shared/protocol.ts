@@ -36,8 +36,13 @@ export namespace RenderRequest {
   /** One part of the rendered body: one element, named by an id that changes whenever its HTML does. */
   export interface Part {
     id: string;
-    /** Left out when the client said it holds the part (`Params.have`). */
+    /** Left out when the client said it holds the part (`Params.have`), or when it is `moved`. */
     html?: string;
+    /**
+     * The part is one the client holds (`from`) but for its source lines, moved by `lines`
+     * (lines added or taken out above it): every `data-line="n"` in it is `n + lines`.
+     */
+    moved?: { from: string; lines: number };
   }
 
   export interface Result {

@@ -124,6 +124,14 @@ function elementOf(html: string): Element | undefined {
   return template.content.firstElementChild ?? undefined;
 }
 
+/** A part whose source moved by `lines` (lines added or taken out above it): its blocks' `data-line` moved alike. */
+function moveLines(element: Element, lines: number): void {
+  for (const block of [element, ...element.querySelectorAll<HTMLElement>('[data-line]')]) {
+    const line = (block as HTMLElement).dataset?.line;
+    if (line !== undefined) (block as HTMLElement).dataset.line = String(Number(line) + lines);
+  }
+}
+
 /**
  * Applies a patch: the parts the page shows already are kept (moved where they now go, not
  * parsed again), the others made from their HTML. False if the page does not hold what the
@@ -135,8 +143,9 @@ function patch(message: Extract<ToWebview, { type: 'patch' }>): boolean {
   const shown = new Map(partIds.map((id, index) => [id, main.children[index]]));
   const children: Element[] = [];
   for (const part of message.parts) {
-    const element = part.html === undefined ? shown.get(part.id) : elementOf(part.html);
+    const element = part.html !== undefined ? elementOf(part.html) : shown.get(part.moved?.from ?? part.id);
     if (!element) return false;
+    if (part.moved) moveLines(element, part.moved.lines);
     children.push(element);
   }
   // The <main> tag's own attributes: the plan's template and language.

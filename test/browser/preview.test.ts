@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { editorLine } from '../../client/src/preview/logic';
 import { RENDER_ORDER, renderText } from '../../server/src/core/render';
 import { MEDIA, standalonePage, webviewPage } from '../../server/src/core/render/page';
+import { shiftLines } from '../../server/src/core/render/context';
 import { diskService, ROOT } from '../helpers';
 import { hostileMarketing, hostileSales } from '../fixtures/xss';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
@@ -284,12 +285,19 @@ describe('preview in Chromium', function () {
         await page.waitForFunction(() => window.scrollY === 1500);
         // Marks on the elements: kept parts keep them, new ones do not have them.
         await page.evaluate(() => [...document.querySelectorAll('main > *')].forEach((element: { dataset: Record<string, string> }, index: number) => (element.dataset.mark = String(index))));
-        const parts = after.parts.map((part, index) => (before.parts[index]?.html === part.html ? { id: ids[index] } : { id: `new-${index}`, html: part.html }));
+        // As the server says it: kept, moved down a line (the same but for its source lines), or new.
+        const parts = after.parts.map((part, index) => {
+          const old = before.parts[index]?.html;
+          if (old === part.html) return { id: ids[index] };
+          if (old !== undefined && shiftLines(old, 1) === part.html) return { id: `moved-${index}`, moved: { from: ids[index], lines: 1 } };
+          return { id: `new-${index}`, html: part.html };
+        });
+        assert.ok(parts.filter((part) => 'moved' in part).length >= 5, 'the sections after the goals moved down a line');
         await post(page, { type: 'patch', ok: true, notice: '', open: after.open, parts });
         await page.waitForFunction(() => document.querySelector('#section-goals')?.textContent?.includes('quickly'));
         const marks = await page.evaluate(() => [...document.querySelectorAll('main > *')].map((element: { dataset: Record<string, string> }) => element.dataset.mark ?? null));
-        assert.deepStrictEqual(marks, parts.map((part, index) => (part.html === undefined ? String(index) : null)), 'unchanged parts are the same elements');
-        assert.ok(parts.filter((part) => part.html === undefined).length >= 3, 'some parts are kept');
+        assert.deepStrictEqual(marks, parts.map((part, index) => ('html' in part ? null : String(index))), 'unchanged and moved parts are the same elements');
+        assert.ok(parts.filter((part) => !('html' in part) && !('moved' in part)).length >= 3, 'some parts are kept');
         const shown = await page.evaluate(() => {
           document.querySelectorAll('[data-mark]').forEach((element: { removeAttribute(name: string): void }) => element.removeAttribute('data-mark'));
           return document.getElementById('plan-root')!.innerHTML;

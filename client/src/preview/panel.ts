@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml as text, MEDIA, newNonce, resolveLocale, webviewPage, type Locale } from '../../../shared/preview';
+import { escapeHtml as text, MEDIA, newNonce, resolveLocale, shiftLines, webviewPage, type Locale } from '../../../shared/preview';
 import type { RenderRequest } from '../../../shared/protocol';
 import { baseName, Debouncer, LatestOnly, previewTitle, RENDER_DEBOUNCE_MS } from './logic';
 import type { FromWebview, PreviewState, ToWebview } from './webview-messages';
@@ -118,8 +118,21 @@ export class PlanPreview implements vscode.Disposable {
     const result = await this.host.render({ uri: resource.toString(), version: document.version, have: whole ? undefined : [...this.partHtml.keys()] });
     if (!result.body) return { result, body: result.html, ids: [] };
     const { notice, open, parts } = result.body;
-    if (parts.some((part) => part.html === undefined && !this.partHtml.has(part.id))) return this.fetch(resource, true);
-    const held = new Map(parts.map((part) => [part.id, part.html ?? this.partHtml.get(part.id)!]));
+    const htmlOf = (part: RenderRequest.Part) => {
+      if (part.html !== undefined) return part.html;
+      if (part.moved) {
+        const from = this.partHtml.get(part.moved.from);
+        return from === undefined ? undefined : shiftLines(from, part.moved.lines);
+      }
+      return this.partHtml.get(part.id);
+    };
+    const held = new Map<string, string>();
+    for (const part of parts) {
+      const html = htmlOf(part);
+      // A part this preview no longer holds: the whole rendering, then.
+      if (html === undefined) return this.fetch(resource, true);
+      held.set(part.id, html);
+    }
     return { result, body: `${notice}${open}${[...held.values()].join('')}</main>`, ids: [...held.keys()] };
   }
 
@@ -145,7 +158,8 @@ export class PlanPreview implements vscode.Disposable {
     this.body = body;
     this.ok = ok;
     // Keeps the HTML of the parts shown now (those of older renderings are not asked about again).
-    if (patch) this.partHtml = new Map(ids.map((id, index) => [id, patch.parts[index].html ?? this.partHtml.get(id)!]));
+    const previousHtml = this.partHtml;
+    if (patch) this.partHtml = new Map(ids.map((id, index) => [id, patch.parts[index].html ?? (patch.parts[index].moved ? shiftLines(previousHtml.get(patch.parts[index].moved!.from)!, patch.parts[index].moved!.lines) : previousHtml.get(id)!)]));
     this.partIds = ids;
     if (full || !this.pageBuilt) {
       this.nonce = newNonce();
@@ -153,8 +167,17 @@ export class PlanPreview implements vscode.Disposable {
       this.pageBuilt = true;
       this.posted = false;
     } else if (patch && this.webviewParts.size > 0) {
-      // Only the parts the webview does not show already travel to it.
-      this.post({ type: 'patch', ok, notice: patch.notice, open: patch.open, parts: ids.map((id) => (this.webviewParts.has(id) ? { id } : { id, html: this.partHtml.get(id)! })) });
+      // Only the parts the webview does not show already travel to it; one it shows with its lines moved, as a move.
+      this.post({
+        type: 'patch',
+        ok,
+        notice: patch.notice,
+        open: patch.open,
+        parts: ids.map((id, index) => {
+          const moved = patch.parts[index].moved;
+          return this.webviewParts.has(id) ? { id } : moved && this.webviewParts.has(moved.from) ? { id, moved } : { id, html: this.partHtml.get(id)! };
+        }),
+      });
       this.posted = true;
     } else {
       this.post({ type: 'update', html: body, ok, parts: ids });

@@ -31,9 +31,10 @@ export type ToWebview =
   | { type: 'update'; html: string; ok: boolean; parts?: string[] }
   /**
    * A new rendering given by its parts (`RenderRequest.Part`): `<main>`'s children that the
-   * webview shows already are kept (those without `html`), the others made from their HTML;
-   * the notice above the plan replaced. Keeps the scroll position.
+   * webview shows already are kept (those without `html`), those `moved` get their `data-line`
+   * moved, the others are made from their HTML; the notice above the plan replaced. Keeps the
+   * scroll position.
    */
-  | { type: 'patch'; ok: boolean; notice: string; open: string; parts: { id: string; html?: string }[] }
+  | { type: 'patch'; ok: boolean; notice: string; open: string; parts: { id: string; html?: string; moved?: { from: string; lines: number } }[] }
   /** The editor scrolled: bring this source line to the top of the preview. */
   | { type: 'scrollTo'; line: number };

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
-import { RenderMemo, renderBrokenNotice, renderTextSteps } from '../core/render';
+import { RenderMemo, renderBrokenNotice, renderTextSteps, shiftLines } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
 import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
@@ -9,10 +9,18 @@ import { runInSlices } from './slices';
 /** How long a render request waits for the version it names to arrive. */
 const VERSION_WAIT_MS = 2000;
 
-/** A rendered body in parts, each with its key and id. */
+/** A part of a rendered body: its key, id and HTML, and whether it is an earlier part moved down or up. */
+interface BodyPart {
+  key: string;
+  id: string;
+  html: string;
+  moved?: { from: string; lines: number };
+}
+
+/** A rendered body in parts. */
 interface Body {
   open: string;
-  parts: { key: string; id: string; html: string }[];
+  parts: BodyPart[];
 }
 
 /** What the server keeps of an open plan's renderings. */
@@ -20,7 +28,7 @@ interface Rendering {
   /** Memoised parts of the last rendering: the next one renders only what changed. */
   memo: RenderMemo;
   /** The id and HTML of each part by its key, in the last rendering. */
-  ids: Map<string, { key: string; id: string; html: string }>;
+  ids: Map<string, BodyPart>;
   /** The last rendering of a well-formed plan, shown under a notice while the YAML is broken. */
   lastGood?: Body;
 }
@@ -72,16 +80,18 @@ export const preview: Feature = {
         rendering.lastGood = body;
       }
       const html = params.have ? '' : `${notice}${shown.open}${shown.parts.map((part) => part.html).join('')}</main>`;
-      return { ...result, html, body: { notice, open: shown.open, parts: shown.parts.map(({ id, html: partHtml }) => (have.has(id) ? { id } : { id, html: partHtml })) } };
+      const parts = shown.parts.map(({ id, html: partHtml, moved }): RenderRequest.Part => (have.has(id) ? { id } : moved && have.has(moved.from) ? { id, moved } : { id, html: partHtml }));
+      return { ...result, html, body: { notice, open: shown.open, parts } };
     });
 
     /** Each part of a rendering with its id: the one it had last time (or in the last good rendering) if its HTML is the same, else a new one. */
     function withIds(rendered: { open: string; parts: { key: string; html: string }[] }, rendering: Rendering | undefined): Body {
-      const ids = new Map<string, { key: string; id: string; html: string }>();
+      const ids = new Map<string, BodyPart>();
       const good = new Map(rendering?.lastGood?.parts.map((part) => [part.key, part]));
       const parts = rendered.parts.map(({ key, html }) => {
-        const old = [rendering?.ids.get(key), good.get(key)].find((candidate) => candidate?.html === html);
-        const part = old ?? { key, id: `p${++nextId}`, html };
+        const last = rendering?.ids.get(key);
+        const old = [last, good.get(key)].find((candidate) => candidate?.html === html);
+        const part: BodyPart = old ?? { key, id: `p${++nextId}`, html, moved: last && movedFrom(last, html) };
         ids.set(key, part);
         return part;
       });
@@ -92,6 +102,17 @@ export const preview: Feature = {
     documents.onDidClose(({ document }) => renderings.delete(document.uri));
   },
 };
+
+/** The first `data-line` of some rendered HTML. */
+const FIRST_LINE = / data-line="(\d+)"/;
+
+/** Whether `html` is an earlier part with its source lines moved (lines added or taken out above it), and by how many. */
+function movedFrom(earlier: BodyPart, html: string): { from: string; lines: number } | undefined {
+  const [was, now] = [FIRST_LINE.exec(earlier.html), FIRST_LINE.exec(html)];
+  if (!was || !now) return undefined;
+  const lines = Number(now[1]) - Number(was[1]);
+  return lines !== 0 && shiftLines(earlier.html, lines) === html ? { from: earlier.id, lines } : undefined;
+}
 
 function readFile(filePath: string | undefined): string | undefined {
   if (!filePath) return undefined;

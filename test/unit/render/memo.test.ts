@@ -72,4 +72,16 @@ describe('rendering with the previous rendering memoised', () => {
     assert.ok(memo.rendered <= 12, `${memo.rendered} parts rendered again, ${memo.reused} reused`);
     assert.ok(memo.reused > 100);
   });
+
+  it('reuses the parts a new line moved down, with their source lines moved', () => {
+    const service = memoryService();
+    const memo = new RenderMemo();
+    const text = generatePlan('marketing', 2000);
+    runToEnd(renderTextSteps(service, text, PLAN, {}, { memo }));
+    const at = text.indexOf('\n', text.indexOf('    statement:', text.indexOf('\ngoals:'))) + 1;
+    const edited = `${text.slice(0, at)}    # a note\n${text.slice(at)}`;
+    const result = runToEnd(renderTextSteps(service, edited, PLAN, {}, { memo }));
+    assert.strictEqual(result.html, renderText(memoryService(), edited, PLAN).html);
+    assert.ok(memo.rendered < memo.reused / 5, `${memo.rendered} parts rendered again, ${memo.reused} reused`);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { parseFast } from './fast';
 import { runToEnd, type Steps } from '../base/steps';
-import { collectComments, ExpansionLimit, firstPerLine, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
+import { collectComments, ExpansionLimit, firstPerLine, LINKED, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
 
 /**
  * Plans are parsed in pieces: each top-level entry, and each item of a top-level list,
@@ -70,33 +70,74 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
   const pieces = split(text);
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
-  const reusable = new Map<string, Chunk[]>();
-  for (const chunk of [...(previousChunks ?? []), ...((previous as ChunkedParse | undefined)?.spare ?? [])]) {
-    if (chunk.region) continue;
-    const list = reusable.get(chunk.text);
-    if (list) list.push(chunk);
-    else reusable.set(chunk.text, [chunk]);
-  }
+  const reusable = new Reusable(text, previous as ChunkedParse | undefined);
+  // Regions may parse up to three times the text (an open quote near the top runs to the end, after a try or two): beyond, a whole parse is the cheaper way to the same result.
+  const budget: Budget = { left: 3 * text.length };
   // Undefined where a piece is broken: `resolve` parses a region around it.
   const chunks: (Chunk | undefined)[] = [];
   let slow = 0;
   for (const [index, piece] of pieces.entries()) {
-    const pieceText = text.slice(piece.start, piece.end);
     const follow = firstLine(text, pieces[index + 1]);
-    const old = reusable.get(pieceText)?.find((candidate) => candidate.follow === follow);
-    let chunk: Chunk | undefined;
-    if (old) {
-      reusable.get(pieceText)!.splice(reusable.get(pieceText)!.indexOf(old), 1);
-      chunk = moved(old, piece.start);
-    } else {
+    const old = reusable.take(piece, follow);
+    let chunk = old && moved(old, piece.start);
+    if (!chunk) {
       chunk = fastChunk(text, pieces, index, follow);
       // With nothing to reuse, many pieces off the fast path cost more than one whole parse.
       if (!chunk && !previousChunks && ++slow > pieces.length / 8) return cutWhole(text, pieces);
-      chunk ??= libraryChunk(text, pieces, index, follow);
+      chunk ??= libraryChunk(text, pieces, index, follow, budget);
     }
     if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
   }
-  return yield* resolve(text, pieces, chunks);
+  return yield* resolve(text, pieces, chunks, budget);
+}
+
+/**
+ * The chunks of the previous version, found again for the pieces whose text (and following
+ * line) did not change: first where the piece was (before the edit) or where the edit moved
+ * it (after it), compared in place; else by its text, wherever it was.
+ */
+class Reusable {
+  private readonly byStart = new Map<number, Chunk>();
+  private byText: Map<string, Chunk[]> | undefined;
+  private readonly taken = new Set<Chunk>();
+  private readonly delta: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly previous: ChunkedParse | undefined,
+  ) {
+    this.delta = previous?.text === undefined ? 0 : text.length - previous.text.length;
+    for (const chunk of this.all()) if (!this.byStart.has(chunk.start)) this.byStart.set(chunk.start, chunk);
+  }
+
+  /** The previous version's chunks that can be reused: not cut from a region; those a region took in too. */
+  private all(): Chunk[] {
+    return [...(this.previous?.chunks ?? []), ...(this.previous?.spare ?? [])].filter((chunk) => !chunk.region);
+  }
+
+  take(piece: Piece, follow: string): Chunk | undefined {
+    const length = piece.end - piece.start;
+    for (const start of this.delta === 0 ? [piece.start] : [piece.start, piece.start - this.delta]) {
+      const old = this.byStart.get(start);
+      if (old && old.follow === follow && old.text.length === length && !this.taken.has(old) && this.text.startsWith(old.text, piece.start)) return this.use(old);
+    }
+    if (!this.previous) return undefined;
+    if (!this.byText) {
+      this.byText = new Map();
+      for (const chunk of this.all()) {
+        const list = this.byText.get(chunk.text);
+        if (list) list.push(chunk);
+        else this.byText.set(chunk.text, [chunk]);
+      }
+    }
+    const old = this.byText.get(this.text.slice(piece.start, piece.end))?.find((candidate) => candidate.follow === follow && !this.taken.has(candidate));
+    return old && this.use(old);
+  }
+
+  private use(chunk: Chunk): Chunk {
+    this.taken.add(chunk);
+    return chunk;
+  }
 }
 
 /**
@@ -205,14 +246,19 @@ function fastChunk(text: string, pieces: Piece[], index: number, follow: string)
  * its section's key, with the line that follows it; undefined when that parse has an error, or
  * anything pieces cannot share.
  */
-function libraryChunk(text: string, pieces: Piece[], index: number, follow: string): Chunk | undefined {
+function libraryChunk(text: string, pieces: Piece[], index: number, follow: string, budget: Budget): Chunk | undefined {
   const piece = pieces[index];
-  const parsed = parseRegionText(text, piece, (pieces[index + 1]?.start ?? text.length) + follow.length);
+  const parsed = parseRegionText(text, piece, (pieces[index + 1]?.start ?? text.length) + follow.length, budget);
   if (!parsed || parsed.errors.length > 0) return undefined;
   const cut = cutRegion(text, parsed, pieces, index, index + 1);
   if (cut?.length !== 1) return undefined;
   const [chunk] = cut;
   return { text: text.slice(piece.start, piece.end), start: chunk.start, section: chunk.section, follow, value: chunk.value, source: chunk.source };
+}
+
+/** How much more text the library may parse in pieces and regions before a whole parse is cheaper. */
+interface Budget {
+  left: number;
 }
 
 /** The library's parse of the text from `piece` to `end`, as it stands in the plan, offsets mapped. */
@@ -231,7 +277,10 @@ interface RegionParse {
  * before it. Undefined for what pieces cannot share: several documents, anchors and aliases, a
  * tab used to indent (a whole parse re-indents those), too large an expansion.
  */
-function parseRegionText(text: string, piece: Piece, end: number): RegionParse | undefined {
+function parseRegionText(text: string, piece: Piece, end: number, budget: Budget): RegionParse | undefined {
+  // Past the budget, a whole parse is cheaper than more regions.
+  budget.left -= end - piece.start;
+  if (budget.left < 0) return undefined;
   const prefix = piece.section === undefined ? '' : `${piece.section}:\n`;
   const shift = piece.start - prefix.length;
   const docs = parseDocuments(prefix + text.slice(piece.start, end));
@@ -247,18 +296,17 @@ function parseRegionText(text: string, piece: Piece, end: number): RegionParse |
 }
 
 function walk(doc: Document.Parsed, toOriginal: (offset: number) => number): { value: unknown; source: SourceNode } | undefined {
-  const walker = new Walker(doc, toOriginal);
+  const walker = new Walker(doc, toOriginal, true);
   try {
-    const built = walker.build(doc.contents as Node, undefined);
-    return walker.linked ? undefined : built;
+    return walker.build(doc.contents as Node, undefined);
   } catch (error) {
-    if (error instanceof ExpansionLimit) return undefined;
+    if (error === LINKED || error instanceof ExpansionLimit) return undefined;
     throw error;
   }
 }
 
 /** The chunks of every piece, with a region parsed around each broken one; assembled. */
-function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[]): Steps<ChunkedParse | undefined> {
+function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[], budget: Budget): Steps<ChunkedParse | undefined> {
   const resolved: Chunk[] = [];
   const syntax: SyntaxProblem[] = [];
   const spare: Chunk[] = [];
@@ -269,7 +317,7 @@ function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[]):
       index++;
       continue;
     }
-    const region = parseRegion(text, pieces, chunks, index);
+    const region = parseRegion(text, pieces, chunks, index, budget);
     if (!region) return undefined;
     resolved.push(...region.chunks);
     syntax.push(...region.syntax);
@@ -293,7 +341,7 @@ function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[]):
  * reads alone with no error in it: from there on the parse is in step again. Undefined where
  * the region cannot be expressed in pieces (its root is not a mapping, a section is not a list).
  */
-function parseRegion(text: string, pieces: Piece[], chunks: (Chunk | undefined)[], first: number): { chunks: Chunk[]; syntax: SyntaxProblem[]; next: number } | undefined {
+function parseRegion(text: string, pieces: Piece[], chunks: (Chunk | undefined)[], first: number, budget: Budget): { chunks: Chunk[]; syntax: SyntaxProblem[]; next: number } | undefined {
   let last = first;
   while (last + 1 < pieces.length && !chunks[last + 1]) last++;
   if (last + 1 < pieces.length) last++;
@@ -301,7 +349,7 @@ function parseRegion(text: string, pieces: Piece[], chunks: (Chunk | undefined)[
     // With the line after the region: it ends the region's last collection, as in the plan.
     const after = pieces[last + 1];
     const end = after ? after.start + firstLine(text, after).length : text.length;
-    const parsed = parseRegionText(text, pieces[first], end);
+    const parsed = parseRegionText(text, pieces[first], end, budget);
     if (!parsed) return undefined;
     // The first clean piece after the broken one that is in step: the region ends before it.
     let next = last + 1 === pieces.length ? pieces.length : -1;

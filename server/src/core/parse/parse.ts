@@ -43,6 +43,9 @@ const MAX_EXPANDED_NODES = 500_000;
 
 export class ExpansionLimit extends Error {}
 
+/** What a `Walker` that stops at links throws at the first anchor or alias (one shared instance: no stack to capture). */
+export const LINKED = new Error('anchors or aliases');
+
 const MERGE_KEY = '<<';
 
 /**
@@ -239,6 +242,8 @@ export class Walker {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly toOriginal: (offset: number) => number,
+    /** Stop (throw `LINKED`) at the first anchor or alias: a caller that declines linked text need not expand it. */
+    private readonly stopAtLinks = false,
   ) {}
 
   build(node: Node | null, key: { start: number; end: number } | undefined): { value: unknown; source: SourceNode } {
@@ -251,8 +256,9 @@ export class Walker {
     }
     if (node === null) return { value: null, source };
     if ((node as { anchor?: string }).anchor) this.linked = true;
+    if (isAlias(node)) this.linked = true;
+    if (this.linked && this.stopAtLinks) throw LINKED;
     if (isAlias(node)) {
-      this.linked = true;
       this.lastAlias = [start, valueEnd];
       // The same alias is met again and again in an expansion: resolving it walks the document.
       let target = this.aliasTargets.get(node);

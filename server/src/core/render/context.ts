@@ -73,6 +73,16 @@ interface Located {
   line: number;
 }
 
+/** Rendered HTML with every `data-line` moved by `shift` lines (plan text cannot hold `data-line="`: its quotes are escaped). */
+export function shiftLines(html: string, shift: number): string {
+  return html.replace(/ data-line="(\d+)"/g, (_, line: string) => ` data-line="${Number(line) + shift}"`);
+}
+
+function shiftRead(read: Read, shift: number): Read {
+  if ((read[0] === 'line' || read[0] === 'markdown') && read[2] !== undefined) return [read[0], read[1], read[2] + shift];
+  return read;
+}
+
 /** A path as one string, to key maps by. */
 function pathKey(path: JsonPath): string {
   return path.join('\u0000');
@@ -140,12 +150,15 @@ export class RenderContext {
     if (!this.memo) return render();
     const findings = this.findingsUnder(path);
     const old = this.previous?.get(key);
-    if (old && old.findings === findings && old.reads.every((read) => this.readsTheSame(read))) {
+    const shift = old && old.findings === findings ? this.lineShift(old.reads) : undefined;
+    // Moved by lines added or taken out above it, it is the same but for its source lines (with findings, it is rendered again: they show their lines).
+    if (old && shift !== undefined && (shift === 0 || findings === '')) {
+      const entry = shift === 0 ? old : { html: shiftLines(old.html, shift), reads: old.reads.map((read) => shiftRead(read, shift)), findings };
       for (const located of this.under.get(pathKey(path)) ?? []) this.unclaimed.delete(located);
-      for (const scope of this.scopes) scope.push(...old.reads);
-      this.next.set(key, old);
+      for (const scope of this.scopes) scope.push(...entry.reads);
+      this.next.set(key, entry);
       this.reused++;
-      return old.html;
+      return entry.html;
     }
     const reads: Read[] = [];
     const before = this.unclaimedUnder(path);
@@ -176,25 +189,42 @@ export class RenderContext {
     for (const scope of this.scopes) scope.push(read);
   }
 
-  private readsTheSame(read: Read): boolean {
+  /**
+   * By how many lines the source of a memoised part moved, if every read gives the same again
+   * but for its lines, all moved alike; undefined if anything else changed.
+   */
+  private lineShift(reads: readonly Read[]): number | undefined {
     const scopes = this.scopes.splice(0);
+    let shift: number | undefined;
+    const moved = (was: number | undefined, now: number | undefined) => {
+      if (was === undefined || now === undefined) return was === now;
+      shift ??= now - was;
+      return now - was === shift;
+    };
     try {
-      switch (read[0]) {
-        case 'at':
-          return Object.is(this.at(read[1]), read[2]);
-        case 'item':
-          return Object.is(this.item(read[1], read[2]), read[3]);
-        case 'line':
-          return this.line(read[1]) === read[2];
-        case 'markdown':
-          return this.markdownLine(read[1]) === read[2];
-        case 'verdict':
-          return this.verdictText(read[1]) === read[2];
+      for (const read of reads) {
+        switch (read[0]) {
+          case 'at':
+            if (!Object.is(this.at(read[1]), read[2])) return undefined;
+            break;
+          case 'item':
+            if (!Object.is(this.item(read[1], read[2]), read[3])) return undefined;
+            break;
+          case 'line':
+            if (!moved(read[2], this.line(read[1]))) return undefined;
+            break;
+          case 'markdown':
+            if (!moved(read[2], this.markdownLine(read[1]))) return undefined;
+            break;
+          case 'verdict':
+            if (this.verdictText(read[1]) !== read[2]) return undefined;
+            break;
+        }
       }
     } finally {
       this.scopes.push(...scopes);
     }
-    return false;
+    return shift ?? 0;
   }
 
   private findingsUnder(path: JsonPath): string {

@@ -14,7 +14,7 @@ import { objectives, goals, kpis, smartTotals, strategies, summary } from './sec
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 
-export { RenderMemo, type RenderInput } from './context';
+export { RenderMemo, shiftLines, type RenderInput } from './context';
 
 export interface RenderedPlan {
   /** The page body's HTML: `open`, the parts, `</main>`. */
