@@ -94,11 +94,11 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
 /**
  * The chunks of the previous version, found again for the pieces whose text (and following
  * line) did not change: first where the piece was (before the edit) or where the edit moved
- * it (after it), compared in place; else by its text, wherever it was.
+ * it (after it); else among those of its length, wherever they were. Compared in place.
  */
 class Reusable {
   private readonly byStart = new Map<number, Chunk>();
-  private byText: Map<string, Chunk[]> | undefined;
+  private byLength: Map<number, Chunk[]> | undefined;
   private readonly taken = new Set<Chunk>();
   private readonly delta: number;
 
@@ -119,18 +119,19 @@ class Reusable {
     const length = piece.end - piece.start;
     for (const start of this.delta === 0 ? [piece.start] : [piece.start, piece.start - this.delta]) {
       const old = this.byStart.get(start);
-      if (old && old.follow === follow && old.text.length === length && !this.taken.has(old) && this.text.startsWith(old.text, piece.start)) return this.use(old);
+      if (old && old.text.length === length && old.follow === follow && !this.taken.has(old) && this.text.startsWith(old.text, piece.start)) return this.use(old);
     }
     if (!this.previous) return undefined;
-    if (!this.byText) {
-      this.byText = new Map();
+    // By length first: no need to hash every piece's text for the one or two an edit changed.
+    if (!this.byLength) {
+      this.byLength = new Map();
       for (const chunk of this.all()) {
-        const list = this.byText.get(chunk.text);
+        const list = this.byLength.get(chunk.text.length);
         if (list) list.push(chunk);
-        else this.byText.set(chunk.text, [chunk]);
+        else this.byLength.set(chunk.text.length, [chunk]);
       }
     }
-    const old = this.byText.get(this.text.slice(piece.start, piece.end))?.find((candidate) => candidate.follow === follow && !this.taken.has(candidate));
+    const old = this.byLength.get(length)?.find((candidate) => candidate.follow === follow && !this.taken.has(candidate) && this.text.startsWith(candidate.text, piece.start));
     return old && this.use(old);
   }
 
