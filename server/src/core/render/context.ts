@@ -73,6 +73,17 @@ interface Located {
   line: number;
 }
 
+/**
+ * Whether a read gives the same again: the same value, or a list of the same values (each
+ * parse makes a section's list anew, with the items of the pieces it reused).
+ */
+function sameRead(now: unknown, then: unknown): boolean {
+  if (Object.is(now, then)) return true;
+  if (!Array.isArray(now) || !Array.isArray(then) || now.length !== then.length) return false;
+  for (let index = 0; index < now.length; index++) if (!Object.is(now[index], then[index])) return false;
+  return true;
+}
+
 /** Rendered HTML with every `data-line` moved by `shift` lines (plan text cannot hold `data-line="`: its quotes are escaped). */
 export function shiftLines(html: string, shift: number): string {
   return html.replace(/ data-line="(\d+)"/g, (_, line: string) => ` data-line="${Number(line) + shift}"`);
@@ -171,6 +182,8 @@ export class RenderContext {
     }
     for (const scope of this.scopes) scope.push(...reads);
     this.rendered++;
+    // Made one flat string now (a search does it), not each time a section joins its kept items.
+    html.indexOf('\u0000');
     // Kept only if it showed every finding under its path: reused, it claims them all.
     if (before === (this.under.get(pathKey(path))?.length ?? 0) && this.unclaimedUnder(path) === 0) this.next.set(key, { html, reads, findings });
     return html;
@@ -205,7 +218,7 @@ export class RenderContext {
       for (const read of reads) {
         switch (read[0]) {
           case 'at':
-            if (!Object.is(this.at(read[1]), read[2])) return undefined;
+            if (!sameRead(this.at(read[1]), read[2])) return undefined;
             break;
           case 'item':
             if (!Object.is(this.item(read[1], read[2]), read[3])) return undefined;

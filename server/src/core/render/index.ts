@@ -84,7 +84,11 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   ctx.commitMemo();
   const parts = [{ key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
   const open = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>`;
-  return { html: `${open}${parts.map((part) => part.html).join('')}</main>`, open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
+  const rendered = { open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 } as RenderedPlan;
+  // The whole body is put together when asked for: a preview patching its page needs only the parts.
+  let html: string | undefined;
+  Object.defineProperty(rendered, 'html', { enumerable: true, get: () => (html ??= `${open}${parts.map((part) => part.html).join('')}</main>`) });
+  return rendered;
 }
 
 function sectionHeading(ctx: RenderContext, key: string): string {
@@ -196,5 +200,5 @@ export function* renderTextSteps(service: PlanService, source: string, filePath:
   const { parsed, model } = service.analyze(source, filePath);
   const smart = service.smart(source, filePath, options);
   yield;
-  return { ...(yield* renderPlanSteps({ parsed, model, findings, smart, locale, memo: more.memo })), findings };
+  return Object.assign(yield* renderPlanSteps({ parsed, model, findings, smart, locale, memo: more.memo }), { findings });
 }
