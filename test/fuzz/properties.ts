@@ -48,16 +48,16 @@ export function everyFeature(text: string, offsets: number[], linkedText: string
     inside(`${finding.ruleId} finding`, finding.start, finding.end, length);
     assert.notStrictEqual(finding.messageId, 'engine.ruleCrashed', finding.message);
     for (const fix of finding.fixes ?? []) for (const edit of fix.edits) inside(`${finding.ruleId} fix`, edit.start, edit.end, length);
-    const edit = disableLineEdit(service.analyze(text, FILE).parsed, finding.start, finding.ruleId);
+    const edit = disableLineEdit(service.snapshot(text, FILE).parsed, finding.start, finding.ruleId);
     if (edit) inside('disable-line edit', edit.start, edit.end, length);
   }
-  const analysis = service.analyze(text, FILE);
-  const smart = service.smart(text, FILE);
+  const analysis = service.snapshot(text, FILE);
+  const smart = service.check(text, FILE).smart;
   for (const goal of smart) {
     inside('SMART goal', goal.start, goal.end, length);
     for (const letter of goal.letters) if (letter.start !== undefined) inside('SMART letter', letter.start, letter.end ?? letter.start, length);
   }
-  const linked = service.linked(analysis, FILE);
+  const linked = service.linked(analysis);
   const models = linked.map((plan) => plan.analysis.model);
   checkSymbols(documentSymbols(analysis.parsed, locale), length);
   const lineCount = text.split('\n').length;
@@ -70,7 +70,7 @@ export function everyFeature(text: string, offsets: number[], linkedText: string
 
   const t = (id: Parameters<typeof formatMessage>[1], params?: Record<string, string | number>) => formatMessage(locale, id, params);
   const plan: PlanFile = { filePath: FILE, text, analysis };
-  const workspace = createPlanWorkspace(service, [plan]);
+  const workspace = createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), [plan]);
   for (const offset of offsets) {
     for (const completion of complete({ text, offset, analysis, t, linked: models })) inside(`completion ${completion.label}`, completion.start, completion.end, length);
     const hovered = hover({ analysis, offset, t, linked: models, smart: () => smart });

@@ -24,8 +24,8 @@ function inClean(from: string, to: string): { text: string; offset: number } {
 
 function completions(marked: { text: string; offset: number }, files: Record<string, string> = {}): Completion[] {
   const service = memoryService(files);
-  const analysis = service.analyze(marked.text, '/plans/p.plan.yaml');
-  const linked = service.linked(analysis, '/plans/p.plan.yaml').map((plan) => plan.analysis.model);
+  const analysis = service.snapshot(marked.text, '/plans/p.plan.yaml');
+  const linked = service.linked(analysis).map((plan) => plan.analysis.model);
   return complete({ text: marked.text, offset: marked.offset, analysis, linked, t });
 }
 
@@ -150,8 +150,8 @@ describe('completion', () => {
 describe('hover', () => {
   function hoverAt(marked: { text: string; offset: number }) {
     const service = memoryService();
-    const analysis = service.analyze(marked.text, '/plans/p.plan.yaml');
-    return hover({ analysis, offset: marked.offset, linked: [], t, smart: () => service.smart(marked.text, '/plans/p.plan.yaml') });
+    const analysis = service.snapshot(marked.text, '/plans/p.plan.yaml');
+    return hover({ analysis, offset: marked.offset, linked: [], t, smart: () => service.check(marked.text, '/plans/p.plan.yaml').smart });
   }
 
   it('explains a key from the schema', () => {
@@ -187,7 +187,7 @@ describe('hover', () => {
   it('answers in Romanian for a Romanian plan', () => {
     const marked = inClean('    kpi: cpl\n', '    kpi: c‸pl\n');
     const service = memoryService();
-    const analysis = service.analyze(marked.text, '/plans/p.plan.yaml');
+    const analysis = service.snapshot(marked.text, '/plans/p.plan.yaml');
     const result = hover({ analysis, offset: marked.offset, linked: [], t: (id, params) => formatMessage('ro', id, params), smart: () => [] })!;
     assert.match(result.contents, /Formulă: spend \/ leads/);
   });

@@ -19,14 +19,14 @@ function edit(from: string, to: string, text = CLEAN): string {
 function lenses(text: string, settings?: PlanConfig): string[] {
   const service = memoryService();
   const options = { settings };
-  const found = planLenses({ ...service.analyze(text, FILE), smart: service.smart(text, FILE, options), locale: service.locale(text, FILE, options) });
+  const found = planLenses({ ...service.snapshot(text, FILE), smart: service.check(text, FILE, options).smart, locale: service.snapshot(text, FILE, options).locale });
   return found.map((lens) => `${text.slice(lens.start, lens.end)} → ${lens.title}${lens.target ? ` → ${text.slice(lens.target.start, lens.target.end)}` : ''}`);
 }
 
 /** Hints as `the line up to the hint|label`. */
 function hints(text: string, range?: { start: number; end: number }): string[] {
   const service = memoryService();
-  return planHints({ ...service.analyze(text, FILE), locale: service.locale(text, FILE), ...range }).map((hint) => {
+  return planHints({ ...service.snapshot(text, FILE), locale: service.snapshot(text, FILE).locale, ...range }).map((hint) => {
     const lineStart = text.lastIndexOf('\n', hint.offset - 1) + 1;
     return `${text.slice(lineStart, hint.offset)}|${hint.label}`;
   });

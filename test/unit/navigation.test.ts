@@ -77,8 +77,8 @@ const PLAN = yaml(
 /** Plans as files of an in-memory folder; the first is the one asked about, all of them count as open. */
 function plans(files: Record<string, string>, open = Object.keys(files)): { plans: PlanFile[]; workspace: ReturnType<typeof createPlanWorkspace> } {
   const service = memoryService(files);
-  const list = open.map((filePath) => ({ filePath, text: files[filePath], analysis: service.analyze(files[filePath], filePath) }));
-  return { plans: list, workspace: createPlanWorkspace(service, list) };
+  const list = open.map((filePath) => ({ filePath, text: files[filePath], analysis: service.snapshot(files[filePath], filePath) }));
+  return { plans: list, workspace: createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), list) };
 }
 
 /** One plan, with the cursor marked by `|`, at `/plans/p.plan.yaml`. */

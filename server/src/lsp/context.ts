@@ -13,11 +13,12 @@ import {
 } from 'vscode-languageserver/node';
 import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { formatMessage } from '../core/base/messages';
-import type { Analysis } from '../core/model/links';
-import { createPlanService, type CheckResult, type PlanService } from '../core/workspace/service';
-import type { Locale } from '../core/base/types';
+import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import { CheckTracker } from './checks';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
+
+/** The settings of every plan when the client cannot be asked for them. */
+const NO_SETTINGS: PlanConfig = {};
 
 /** What every feature of the server shares: the connection, the open documents and the plan service. */
 export interface ServerContext {
@@ -32,10 +33,13 @@ export interface ServerContext {
   forgetSettings(uri?: string): void;
   /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted), e.g. to re-check plans. */
   onSettingsChanged(listener: () => void): void;
-  /** The document's parse and model, shared with every other request on the same version. */
-  analysisOf(document: TextDocument): Analysis;
-  /** The last check published for each open plan, by URI: quick fixes for that version come from it. */
-  readonly published: Map<string, { version: number; result: CheckResult }>;
+  /**
+   * The document's snapshot (parse, model, configuration, language, linked plans), shared with
+   * every other request on the same version; under the plan's own settings once they are known.
+   */
+  snapshotOf(document: TextDocument, settings?: PlanConfig): PlanSnapshot;
+  /** The document's snapshot with its check: the same one the published diagnostics came from when the version was checked. */
+  checkedOf(document: TextDocument, settings?: PlanConfig): CheckedPlan;
   /** Which plans have a check pending: requests that can wait let it go first. */
   readonly checks: CheckTracker;
   /**
@@ -43,8 +47,6 @@ export interface ServerContext {
    * has gone first; undefined if it closed, or changed while the settings were fetched.
    */
   settledDocument(uri: string): Promise<{ document: TextDocument; settings: PlanConfig } | undefined>;
-  /** The language messages about this plan are in (settings, `.planrc.yaml`, the plan's `language`, the editor's). */
-  localeOf(document: TextDocument, settings?: PlanConfig): Locale;
   toRange(document: TextDocument, start: number, end: number): Range;
   toOffset(document: TextDocument, position: Position): number;
 }
@@ -82,6 +84,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let editorLocale: string | undefined;
   let canPullConfiguration = false;
   const settingsCache = new Map<string, Promise<PlanConfig>>();
+  /** The settings of each plan once fetched, for requests that do not wait for them. */
+  const knownSettings = new Map<string, PlanConfig>();
   const loggedCrashes = new Set<string>();
   /** Folders the plans' links must stay in. */
   let workspaceFolders: string[] = [];
@@ -126,9 +130,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
   function forgetSettings(uri?: string): void {
     if (uri !== undefined) {
       settingsCache.delete(uri);
+      knownSettings.delete(uri);
       return;
     }
     settingsCache.clear();
+    knownSettings.clear();
     for (const listener of settingsListeners) listener();
   }
 
@@ -142,7 +148,6 @@ export function createServerContext(connection: Connection, documents: TextDocum
     connection,
     documents,
     service,
-    published: new Map(),
     checks: new CheckTracker(),
     initialize(params) {
       workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
@@ -173,19 +178,26 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return document?.version === requested.version ? { document, settings } : undefined;
     },
     settingsFor(uri) {
-      if (!canPullConfiguration) return Promise.resolve({});
+      if (!canPullConfiguration) {
+        // One settings object for every plan: snapshots are shared by settings identity.
+        knownSettings.set(uri, NO_SETTINGS);
+        return Promise.resolve(NO_SETTINGS);
+      }
       let settings = settingsCache.get(uri);
       if (!settings) {
         settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'planAsCode' }).then(toPlanConfig, () => ({}));
+        void settings.then((known) => {
+          if (settingsCache.get(uri) === settings) knownSettings.set(uri, known);
+        });
         settingsCache.set(uri, settings);
       }
       return settings;
     },
-    analysisOf(document) {
-      return service.analyze(document.getText(), planNameOf(document.uri));
+    snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
+      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
     },
-    localeOf(document, settings) {
-      return service.locale(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+    checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
+      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

@@ -3,9 +3,11 @@ import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
-import { formatMessage, plainText } from '../core/base/messages';
+import { plainText } from '../core/base/messages';
+import { firstLineRange, makeFinding } from '../core/check/findings';
 import type { Finding, Locale, Severity } from '../core/base/types';
 import { filePathOf, planNameOf, type Feature } from './context';
+import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
 
 /**
@@ -25,11 +27,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 const extensionRoot = path.resolve(__dirname, '..', '..');
-
-/** What the client gets in `Diagnostic.data`: the fixes, with offsets made ranges. */
-export interface DiagnosticData {
-  fixes: { title: string; edits: { range: Diagnostic['range']; newText: string }[] }[];
-}
 
 /** Pushes diagnostics (`textDocument/publishDiagnostics` with the version) as plans change. */
 export const diagnostics: Feature = {
@@ -85,30 +82,25 @@ export const diagnostics: Feature = {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
         const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
-        context.published.set(uri, { version, result });
-        const { findings } = result;
-        const locale = context.localeOf(current, settings);
+        const { findings, locale } = result;
         const shown = capped(findings);
-        const diagnostics = shown.map((finding) => toDiagnostic(current, finding, locale));
-        if (shown.length < findings.length) diagnostics.push(cappedNote(current, locale, shown.length, findings.length));
-        void connection.sendDiagnostics({ uri, version, diagnostics });
+        const published = shown.map((finding) => toDiagnostic(current, version, finding, locale));
+        if (shown.length < findings.length) published.push(toDiagnostic(current, version, cappedNote(current, locale, shown.length, findings.length), locale));
+        void connection.sendDiagnostics({ uri, version, diagnostics: published });
+        if (filePath) recheckLinkedPlans(current, filePath, result.links.map((link) => link.filePath));
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         // Stale diagnostics would claim the plan was checked: one error says it could not be.
         const locale = context.editorLocale()?.toLowerCase().startsWith('ro') ? 'ro' : 'en';
-        const params = { detail: error instanceof Error ? error.message : String(error) };
-        const finding: Finding = { ruleId: 'yaml/syntax', severity: 'error', messageId: 'engine.checkCrashed', params, message: formatMessage(locale, 'engine.checkCrashed', params), start: 0, end: Math.min(1, current.getText().length) };
-        void connection.sendDiagnostics({ uri, version, diagnostics: [toDiagnostic(current, finding, locale)] });
+        const text = current.getText();
+        const [start, end] = firstLineRange(text);
+        const finding = makeFinding(locale, text, { ruleId: 'plan/internal-error', severity: 'error', start, end, messageId: 'engine.checkCrashed', params: { detail: error instanceof Error ? error.message : String(error) } });
+        void connection.sendDiagnostics({ uri, version, diagnostics: [toDiagnostic(current, version, finding, locale)] });
       }
-      if (filePath) recheckLinkedPlans(current, filePath);
     }
 
     /** Plans that align with the one just checked see its new ids and periods. */
-    function recheckLinkedPlans(document: TextDocument, filePath: string): void {
-      const { model } = context.analysisOf(document);
-      const targets = (Array.isArray(model.data.alignsWith) ? model.data.alignsWith : [])
-        .filter((target): target is string => typeof target === 'string')
-        .map((target) => path.resolve(path.dirname(filePath), target));
+    function recheckLinkedPlans(document: TextDocument, filePath: string, targets: string[]): void {
       links.set(document.uri, targets);
       for (const [other, otherTargets] of links) {
         if (other !== document.uri && otherTargets.includes(filePath) && !timers.has(other)) schedule(other);
@@ -116,16 +108,14 @@ export const diagnostics: Feature = {
     }
 
     /** A note on the first line that only some findings are shown. */
-    function cappedNote(document: TextDocument, locale: Locale, shown: number, total: number): Diagnostic {
-      const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
-      const params = { shown, total };
-      return toDiagnostic(document, { ruleId: 'plan/too-large', severity: 'information', messageId: 'engine.findingsCapped', params, message: formatMessage(locale, 'engine.findingsCapped', params), start: 0, end: Math.max(1, Math.min(firstLine.length, 200)) }, locale);
+    function cappedNote(document: TextDocument, locale: Locale, shown: number, total: number): Finding {
+      const text = document.getText();
+      const [start, end] = firstLineRange(text);
+      return makeFinding(locale, text, { ruleId: 'plan/too-many-findings', severity: 'information', start, end, messageId: 'engine.findingsCapped', params: { shown, total } });
     }
 
-    function toDiagnostic(document: TextDocument, finding: Finding, locale: Locale): Diagnostic {
-      const data: DiagnosticData | undefined = finding.fixes?.length
-        ? { fixes: finding.fixes.map((fix) => ({ title: formatMessage(locale, fix.messageId, fix.params), edits: fix.edits.map((edit) => ({ range: context.toRange(document, edit.start, edit.end), newText: edit.newText })) })) }
-        : undefined;
+    function toDiagnostic(document: TextDocument, version: number, finding: Finding, locale: Locale): Diagnostic {
+      const data = diagnosticData(finding, version, locale);
       return {
         range: context.toRange(document, finding.start, finding.end),
         severity: SEVERITY[finding.severity],
@@ -145,6 +135,9 @@ export const diagnostics: Feature = {
       void validate(document.uri);
     });
     documents.onDidChangeContent(({ document }) => {
+      // Plans linked to this one read its new text from now on.
+      const filePath = filePathOf(document.uri);
+      if (filePath) service.invalidateFile(filePath);
       if (justOpened.delete(document.uri)) return;
       schedule(document.uri);
     });
@@ -152,7 +145,6 @@ export const diagnostics: Feature = {
       clearTimeout(timers.get(document.uri));
       timers.delete(document.uri);
       links.delete(document.uri);
-      context.published.delete(document.uri);
       context.checks.finished(document.uri);
       context.forgetSettings(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -22,8 +22,7 @@ function inlayHintsFeature(): Feature {
         const settled = await context.settledDocument(textDocument.uri);
         if (!settled) return [];
         const { document, settings } = settled;
-        const locale = context.localeOf(document, settings);
-        const hints = planHints({ ...context.analysisOf(document), locale, start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
+        const hints = planHints({ ...context.snapshotOf(document, settings), start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
         return hints.map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, paddingLeft: true }));
       });
     },

@@ -78,7 +78,7 @@ function navigationFeature(): Feature {
         indexing.set(document.uri, setTimeout(() => {
           indexing.delete(document.uri);
           const current = documents.get(document.uri);
-          if (current) idOccurrences(context.analysisOf(current));
+          if (current) idOccurrences(context.snapshotOf(current));
         }, INDEX_AFTER_MS));
       });
       documents.onDidClose(({ document }) => {
@@ -90,7 +90,7 @@ function navigationFeature(): Feature {
         const settled = await context.settledDocument(textDocument.uri);
         if (!settled) return null;
         const { document, settings } = settled;
-        const locale = context.localeOf(document, settings);
+        const { parsed, locale } = context.snapshotOf(document, settings);
         const toSymbol = (symbol: PlanSymbol): DocumentSymbol => ({
           name: symbol.name,
           detail: symbol.detail,
@@ -99,14 +99,14 @@ function navigationFeature(): Feature {
           selectionRange: context.toRange(document, symbol.selectionStart, symbol.selectionEnd),
           children: symbol.children.map(toSymbol),
         });
-        return documentSymbols(context.analysisOf(document).parsed, locale).map(toSymbol);
+        return documentSymbols(parsed, locale).map(toSymbol);
       });
 
       connection.onFoldingRanges(async ({ textDocument }) => {
         await context.checks.settled(textDocument.uri);
         const document = documents.get(textDocument.uri);
         if (!document) return null;
-        return foldingRanges(context.analysisOf(document).parsed).map((fold) => ({
+        return foldingRanges(context.snapshotOf(document).parsed).map((fold) => ({
           startLine: fold.startLine,
           endLine: fold.endLine,
           kind: fold.kind === 'comment' ? FoldingRangeKind.Comment : undefined,
@@ -165,7 +165,7 @@ export const navigation = navigationFeature();
 
 /** A refusal, worded in the plan's language, as the error the editor shows. */
 async function refusalError(context: ServerContext, document: TextDocument, refusal: Refusal): Promise<ResponseError<void>> {
-  const locale = context.localeOf(document, await context.settingsFor(document.uri));
+  const { locale } = context.snapshotOf(document, await context.settingsFor(document.uri));
   return new ResponseError(LSPErrorCodes.RequestFailed, formatMessage(locale, refusal.messageId, refusal.params));
 }
 
@@ -175,12 +175,13 @@ function requestFor(context: ServerContext, uri: string) {
   if (!document) return undefined;
   const open = new Map<string, { document: TextDocument; plan: PlanFile }>();
   for (const candidate of context.documents.all()) {
-    // Unsaved documents are known by their URI, as `analysisOf` knows them.
+    // Unsaved documents are known by their URI, as `snapshotOf` knows them.
     const filePath = filePathOf(candidate.uri) ?? candidate.uri;
-    open.set(filePath, { document: candidate, plan: { filePath, text: candidate.getText(), analysis: context.analysisOf(candidate) } });
+    open.set(filePath, { document: candidate, plan: { filePath, text: candidate.getText(), analysis: context.snapshotOf(candidate) } });
   }
   const plan = open.get(filePathOf(uri) ?? uri)!.plan;
-  const workspace = createPlanWorkspace(context.service, [...open.values()].map((entry) => entry.plan));
+  const linkedOf = (target: PlanFile) => context.service.linked(context.service.snapshot(target.text, target.filePath));
+  const workspace = createPlanWorkspace(linkedOf, [...open.values()].map((entry) => entry.plan));
   const lineIndexes = new Map<string, LineIndex>();
 
   const documentOf = (target: PlanFile) => open.get(target.filePath)?.document;

@@ -34,8 +34,7 @@ export const preview: Feature = {
         if (document) lastGood.set(params.uri, rendered.html);
         return result;
       }
-      const { parsed, model } = context.service.analyze(text, planNameOf(params.uri));
-      const notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: rendered.locale });
+      const notice = renderBrokenNotice({ ...rendered.plan, smart: [] });
       return { ...result, html: `${notice}${lastGood.get(params.uri) ?? rendered.html}` };
     });
 

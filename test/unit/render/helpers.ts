@@ -16,8 +16,8 @@ export function render(text: string, editorLocale = 'en') {
  */
 export function contextFor(text: string, options: { locale?: Locale; findings?: 'check' | Finding[] } = {}): RenderContext {
   const service = memoryService();
-  const { parsed, model } = service.analyze(text, PLAN_PATH);
+  const { parsed, model } = service.snapshot(text, PLAN_PATH);
   const checked = service.check(text, PLAN_PATH, { editorLocale: options.locale ?? 'en' });
   const findings = options.findings === 'check' ? checked.findings : (options.findings ?? []);
-  return new RenderContext({ parsed, model, findings, smart: service.smart(text, PLAN_PATH), locale: options.locale ?? checked.locale });
+  return new RenderContext({ parsed, model, findings, smart: service.check(text, PLAN_PATH).smart, locale: options.locale ?? checked.locale });
 }

@@ -42,7 +42,7 @@ describe('hostile broken plan', () => {
     assert.strictEqual(rendered.ok, false);
     assertInert(rendered.html);
     const service = memoryService();
-    const { parsed, model } = service.analyze(HOSTILE_BROKEN, PLAN_PATH);
+    const { parsed, model } = service.snapshot(HOSTILE_BROKEN, PLAN_PATH);
     const notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: 'en' });
     assertInert(notice);
     assert.match(notice, /class="notice notice-broken"/);

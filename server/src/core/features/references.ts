@@ -4,7 +4,6 @@ import type { IdSection } from '../model/model';
 import { nodeAt, type SourceNode } from '../parse/parse';
 import { ID_PATTERN, kebabCase } from '../check/schema';
 import type { Analysis, LinkedPlan } from '../model/links';
-import type { PlanService } from '../workspace/service';
 import type { TextEdit } from '../base/types';
 
 /**
@@ -54,16 +53,16 @@ export interface FileEdits {
 }
 
 /**
- * A workspace over a plan service: forward links by `alignsWith` (read through the service),
- * back links found among `open`. Links are computed once per plan for the workspace's life,
- * so create one per request.
+ * A workspace over the plans: forward links by `alignsWith` (`linkedOf`), back links found
+ * among `plans`. Links are computed once per plan for the workspace's life, so create one per
+ * request.
  */
-export function createPlanWorkspace(service: Pick<PlanService, 'linked'>, open: readonly PlanFile[]): PlanWorkspace {
+export function createPlanWorkspace(linkedOf: (plan: PlanFile) => PlanFile[], open: readonly PlanFile[]): PlanWorkspace {
   const links = new Map<string, PlanFile[]>();
   const linked = (plan: PlanFile): PlanFile[] => {
     let plans = links.get(plan.filePath);
     if (!plans) {
-      plans = service.linked(plan.analysis, plan.filePath);
+      plans = linkedOf(plan);
       links.set(plan.filePath, plans);
     }
     return plans;

@@ -5,7 +5,7 @@
  */
 import { EXPECTED_SECTIONS } from '../model/templates';
 import { asArray, asString } from '../model/model';
-import type { CheckOptions, PlanService } from '../workspace/service';
+import type { CheckedPlan, CheckOptions, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
 import { RenderContext, type RenderInput } from './context';
@@ -158,17 +158,16 @@ export function renderTooLargeNotice(locale: Locale, message: string): string {
 }
 
 /** Checks and renders a text with a service: the findings, SMART verdicts and language the editor would show. */
-export function renderText(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): RenderedPlan & { findings: Finding[] } {
+export function renderText(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): RenderedPlan & { findings: Finding[]; plan: CheckedPlan } {
   return runToEnd(renderTextSteps(service, source, filePath, options));
 }
 
 /** `renderText` in steps: those of the check, then one per section. */
-export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): Steps<RenderedPlan & { findings: Finding[] }> {
-  const { findings, locale } = yield* service.checkSteps(source, filePath, options);
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan }> {
+  const plan = yield* service.checkSteps(source, filePath, options);
+  const { findings, locale } = plan;
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
-  if (tooLarge) return { html: renderTooLargeNotice(locale, tooLarge.message), title: filePath ?? '', locale, ok: false, findings };
-  const { parsed, model } = service.analyze(source, filePath);
-  const smart = service.smart(source, filePath, options);
+  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', title: filePath ?? '', locale, ok: false, findings, plan };
   yield;
-  return { ...(yield* renderPlanSteps({ parsed, model, findings, smart, locale })), findings };
+  return { ...(yield* renderPlanSteps(plan)), findings, plan };
 }

@@ -6,11 +6,14 @@ import { kpiMissing } from './kpi-missing';
 import { kpiRecommended } from './kpi-recommended';
 import { kpiUnused } from './kpi-unused';
 import { planConfig } from './plan-config';
+import { planInternalError } from './plan-internal-error';
 import { planMultipleDocuments } from './plan-multiple-documents';
 import { planPeriod } from './plan-period';
 import { planTooLarge } from './plan-too-large';
+import { planTooManyFindings } from './plan-too-many-findings';
 import { refDuplicateId } from './ref-duplicate-id';
 import { refUndefined } from './ref-undefined';
+import type { RuleId } from '../base/rule-ids';
 import type { Rule } from './rule';
 import { schemaRules } from './schema';
 import { sectionMissing } from './section-missing';
@@ -44,12 +47,14 @@ export const RULES: readonly Rule[] = [
   planPeriod,
   planConfig,
   planTooLarge,
+  planTooManyFindings,
+  planInternalError,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export function ruleById(id: string): Rule | undefined {
-  return BY_ID.get(id);
+  return BY_ID.get(id as RuleId);
 }
 
 export function defaultOptions(rule: Rule): Record<string, unknown> {

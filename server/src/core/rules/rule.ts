@@ -2,6 +2,7 @@ import type { ParsedPlan } from '../parse/parse';
 import type { PlanModel } from '../model/model';
 import type { PlanLink } from '../model/links';
 import type { MessageId } from '../base/messages';
+import type { RuleId } from '../base/rule-ids';
 import type { Anchor, Fix, JsonPath, Severity } from '../base/types';
 import type { GoalView } from '../model/goals';
 
@@ -45,7 +46,7 @@ export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' |
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 
 export interface Rule {
-  id: string;
+  id: RuleId;
   /** One line, shown in the rule table and in settings. */
   description: string;
   defaultSeverity: Severity;
