@@ -72,7 +72,7 @@ function daysFromCivil(year: number, month: number, day: number): DayNumber {
   return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
 }
 
-interface CalendarDate {
+export interface CalendarDate {
   readonly year: number;
   readonly month: number;
   readonly day: number;
