@@ -9,12 +9,11 @@ import { etsMean, etsSumVariance, fitAdditiveSeasonal, seasonalParameterCount } 
 import { fitLinear, linearMean, linearSumVariance, type StepWeight } from './linear';
 import { coverage, parseIsoDate, periodOfDate, seasonLength, validateHistory, type Granularity, type HistoryProblem, type HistoryRow } from './periods';
 
-export { accuracy, gaussianAicc, type Accuracy } from './accuracy';
-export { logGamma, normalQuantile, regularizedIncompleteBeta, studentTCdf, studentTQuantile } from './distributions';
-export { etsErrorWeight, etsFilter, etsInitialState, etsMean, etsSumVariance, fitAdditiveSeasonal, seasonalParameterCount, type EtsParameters, type EtsRun, type EtsState, type SeasonalFit } from './ets';
-export { decompose, holtWintersR, predictHoltWintersR, type HoltWintersFit, type HoltWintersParameters, type SeasonalForm } from './holtwinters';
-export { fitLinear, linearMean, linearSumVariance, type LinearFit, type StepWeight } from './linear';
-export { minimize, nelderMead, type Minimum, type MinimizeOptions } from './optimize';
+export { accuracy } from './accuracy';
+export { normalQuantile, studentTCdf, studentTQuantile } from './distributions';
+export { etsFilter, etsInitialState, etsMean, etsSumVariance, fitAdditiveSeasonal, type EtsParameters } from './ets';
+export { decompose, holtWintersR, predictHoltWintersR } from './holtwinters';
+export { fitLinear, linearMean, linearSumVariance } from './linear';
 export * from './periods';
 
 export type ForecastMethod = 'linear' | 'seasonal' | 'auto';
