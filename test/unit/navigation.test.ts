@@ -440,7 +440,7 @@ describe('navigation', () => {
       assert.deepStrictEqual(renameId(plan, offset, '--', workspace), { messageId: 'rename.invalidNoSuggestion', params: { name: '--' } });
       assert.strictEqual(
         formatMessage('ro', 'rename.invalid', { name: 'Cost Per Lead', suggestion: 'cost-per-lead' }),
-        '`Cost Per Lead` nu este un id valid: id-urile se scriu cu litere mici și cratime (kebab-case), de exemplu `cost-per-lead`.',
+        '`Cost Per Lead` nu este un id valid: id-urile se scriu cu litere mici, cifre și cratime, de exemplu `cost-per-lead`.',
       );
     });
 

@@ -224,7 +224,7 @@ describe('rules', () => {
     it('flags a short statement and a missing owner together', () => {
       const text = edit('    owner: Radu Marin\n', '').replace('Lower the cost per lead from 60 to 50 EUR by moving spend to webinars', 'Cheaper leads 2026');
       const finding = single(text, 'smart/specific');
-      assert.match(finding.message, /only 3 words/);
+      assert.match(finding.message, /too few words \(3;/);
       assert.match(finding.message, /no `owner`/);
     });
     it('flags only a missing owner on the goal id', () => {
