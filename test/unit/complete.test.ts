@@ -49,7 +49,9 @@ describe('completion', () => {
     assert.ok(names.includes('period') && names.includes('market') && names.includes('budget'));
     assert.ok(!names.includes('kind') && !names.includes('title'));
     assert.strictEqual(items.find((item) => item.label === 'period')!.insertText, 'period:\n  $0');
-    assert.strictEqual(items.find((item) => item.label === 'goals')!.insertText, 'goals:\n  - $0');
+    assert.strictEqual(items.find((item) => item.label === 'goals' && item.kind === 'property')!.insertText, 'goals:\n  - $0');
+    const skeleton = items.find((item) => item.label === 'goals' && item.kind === 'snippet')!;
+    assert.match(skeleton.insertText, /^goals:\n {2}- id: goal-1\n {4}statement: \$\{1:TODO\}/, 'and the whole section, as the quick fix writes it');
     assert.strictEqual(items.find((item) => item.label === 'language')!.insertText, 'language: ${1|en,ro|}');
     assert.ok(items.find((item) => item.label === 'market')!.documentation!.length > 20, 'documented from the schema');
   });

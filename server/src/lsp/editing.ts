@@ -35,6 +35,7 @@ export const editing: Feature = {
         analysis: snapshot,
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
+        locale,
       });
       return completions.map((completion): CompletionItem => ({
         label: completion.label,
@@ -59,6 +60,7 @@ export const editing: Feature = {
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
         smart: () => context.checkedOf(document, settings).smart,
+        locale,
       });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };

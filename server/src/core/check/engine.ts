@@ -96,6 +96,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       linked: input.links.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
       links: input.links,
       options,
+      locale,
       text,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
       report(report: Report) {

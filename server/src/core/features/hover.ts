@@ -5,6 +5,7 @@ import { locate } from '../parse/locate';
 import { asArray, asRecord, type PlanModel } from '../model/model';
 import { schemaAt } from '../model/schema';
 import type { Analysis } from '../model/links';
+import type { Locale } from '../base/types';
 
 export interface HoverInput {
   analysis: Analysis;
@@ -13,6 +14,8 @@ export interface HoverInput {
   linked: readonly PlanModel[];
   /** SMART verdicts of this plan's goals, shown on goal references. */
   smart: () => GoalSmartResult[];
+  /** The plan's language: schema texts and catalog names are in it (English by default). */
+  locale?: Locale;
 }
 
 export interface HoverResult {
@@ -32,7 +35,7 @@ export function hover(input: HoverInput): HoverResult | undefined {
   const model = analysis.model;
 
   if (at.on === 'key') {
-    const schema = schemaAt(model.kind, at.path);
+    const schema = schemaAt(model.kind, at.path, input.locale);
     const contents = schema?.markdownDescription ?? schema?.description;
     return contents ? { contents, start: node.keyStart!, end: node.keyEnd! } : undefined;
   }
@@ -47,7 +50,7 @@ export function hover(input: HoverInput): HoverResult | undefined {
         if (!definition) continue;
         const item = asRecord(asArray(plan.data[section])[definition.index]) ?? {};
         const smart = section === 'goals' && plan === model ? smartLine(input, definition.index) : '';
-        return { contents: describeItem(input.t, section, item) + smart, ...range };
+        return { contents: describeItem(input.t, section, item, input.locale) + smart, ...range };
       }
     }
     return undefined;
@@ -56,7 +59,7 @@ export function hover(input: HoverInput): HoverResult | undefined {
   const key = at.path[at.path.length - 1];
   if (key === 'metric') {
     const metric = catalogKpi(text.slice(node.start, node.end));
-    if (metric) return { contents: describeMetric(input.t, metric), ...range };
+    if (metric) return { contents: describeMetric(input.t, metric, input.locale), ...range };
   }
 
   const definition = model.definitions.find((candidate) => samePath(candidate.path, at.path));
@@ -65,10 +68,10 @@ export function hover(input: HoverInput): HoverResult | undefined {
     const uses = model.references.filter((candidate) => candidate.id === definition.id && candidate.targets.includes(definition.section)).length;
     const smart = definition.section === 'goals' ? smartLine(input, definition.index) : '';
     const usage = uses === 1 ? input.t('editor.referencedOnce') : input.t('editor.referenced', { count: uses });
-    return { contents: `${describeItem(input.t, definition.section, item)}${smart}\n\n${usage}`, ...range };
+    return { contents: `${describeItem(input.t, definition.section, item, input.locale)}${smart}\n\n${usage}`, ...range };
   }
 
-  const schema = schemaAt(model.kind, at.path);
+  const schema = schemaAt(model.kind, at.path, input.locale);
   const values = schema?.enum;
   const valueText = text.slice(node.start, node.end);
   const described = values?.findIndex((value) => String(value) === valueText) ?? -1;

@@ -3,7 +3,7 @@ import type { PlanModel } from '../model/model';
 import type { PlanLink } from '../model/links';
 import type { MessageId } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
-import type { Anchor, Fix, JsonPath, Severity } from '../base/types';
+import type { Anchor, Fix, JsonPath, Locale, Severity } from '../base/types';
 import type { GoalView } from '../model/goals';
 
 export interface RuleOption {
@@ -31,6 +31,8 @@ export interface RuleContext {
   links: readonly PlanLink[];
   /** This rule's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
+  /** The plan's language: what fixes write into the plan (placeholders, names) is in it. */
+  locale: Locale;
   /** Message text in the plan's language, for composing a message out of parts. */
   text(messageId: MessageId, params?: Record<string, string | number>): string;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
