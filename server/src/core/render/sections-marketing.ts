@@ -3,7 +3,8 @@ import { asArray, asNumber, asRecord, asString, parseDate } from '../model/model
 import { ganttChart, groupedBarChart } from './charts';
 import type { RenderContext } from './context';
 import { attributes, text } from './html';
-import { bullets, cellList, facts, grid, heading, items, paragraph, part, table } from './parts';
+import { bullets, cellList, facts, grid, heading, items, known, paragraph, part, table } from './parts';
+import { FREQUENCIES } from './sections-common';
 
 const SWOT = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 const MIX = ['product', 'price', 'place', 'promotion'] as const;
@@ -196,12 +197,12 @@ export function channels(ctx: RenderContext): string {
 
 export function content(ctx: RenderContext): string {
   const rows = items(ctx, ['content', 'items'], (item, path) =>
-    ctx.block('tr', path, 'content-item', `<th scope="row">${ctx.value(item.type)}</th><td>${ctx.value(item.topic)}</td><td>${ctx.value(item.frequency)}</td><td>${ctx.chips('channels', item.channels)}</td><td>${typeof item.persona === 'string' ? text(ctx.nameOf('personas', item.persona)) : ''}</td>`, { columns: 5 }),
+    ctx.block('tr', path, 'content-item', `<th scope="row">${ctx.value(item.type)}</th><td>${ctx.value(item.topic)}</td><td>${known(ctx, 'render.frequency', item.frequency, FREQUENCIES)}</td><td>${ctx.chips('channels', item.channels)}</td><td>${typeof item.persona === 'string' ? text(ctx.nameOf('personas', item.persona)) : ''}</td>`, { columns: 5 }),
   );
   return [
     table('content-table', [ctx.t('render.label.contentType'), ctx.t('render.label.topic'), ctx.t('render.label.frequency'), ctx.t('render.label.channels'), ctx.t('render.label.persona')], rows),
     part(ctx.t('render.label.distribution'), ctx.markdown(['content', 'distribution'])),
-    facts([[ctx.t('render.label.audit'), ctx.value(asRecord(ctx.at(['content', 'audit']))?.frequency)]]),
+    facts([[ctx.t('render.label.audit'), known(ctx, 'render.frequency', asRecord(ctx.at(['content', 'audit']))?.frequency, FREQUENCIES)]]),
   ].join('');
 }
 
@@ -211,7 +212,7 @@ export function measurement(ctx: RenderContext): string {
     facts([
       [ctx.t('render.label.kpisReviewed'), ctx.chips('kpis', ctx.at(['measurement', 'kpis']))],
       [ctx.t('render.label.tools'), tools.length ? `<ul class="chips">${tools.map((tool) => `<li class="chip">${ctx.value(tool)}</li>`).join('')}</ul>` : ''],
-      [ctx.t('render.label.cadence'), ctx.value(ctx.at(['measurement', 'cadence']))],
+      [ctx.t('render.label.cadence'), known(ctx, 'render.frequency', ctx.at(['measurement', 'cadence']), FREQUENCIES)],
     ]),
     part(ctx.t('render.label.reviews'), ctx.markdown(['measurement', 'reviews'])),
   ].join('');

@@ -3,7 +3,9 @@ import { asArray, asNumber, asRecord, asString } from '../model/model';
 import { columnChart, type ColumnPoint } from './charts';
 import type { RenderContext } from './context';
 import { text } from './html';
-import { bullets, cellList, facts, grid, heading, items, paragraph, part, table } from './parts';
+import { bullets, cellList, facts, grid, heading, items, known, paragraph, part, table } from './parts';
+import { FREQUENCIES } from './sections-common';
+import { formatPeriod } from '../base/messages';
 import { figure } from './sections-marketing';
 
 const METHODS = ['linear', 'seasonal', 'manual'] as const;
@@ -89,13 +91,13 @@ export function tactics(ctx: RenderContext): string {
   return grid('card-grid card-grid-wide', cards);
 }
 
-/** `2026-Q1` → [`Q1`, `2026`]; `2026-03` → [month name, `2026`]; `2026` → [`2026`, ``]. */
+/** `2026-Q1` → [`Q1`, `2026`] (Romanian [`T1`, `2026`]); `2026-03` → [month name, `2026`]; `2026` → [`2026`, ``]. */
 export function periodLabel(period: string, locale: string): [string, string] {
   const match = /^(\d{4})(?:-(Q[1-4]|\d{2}))?$/.exec(period);
   if (!match) return [period, ''];
   const [, year, part] = match;
   if (part === undefined) return [year, ''];
-  if (part.startsWith('Q')) return [part, year];
+  if (part.startsWith('Q')) return [locale === 'ro' ? `T${part.slice(1)}` : part, year];
   const month = Number(part);
   if (month < 1 || month > 12) return [period, ''];
   return [new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(year), month - 1, 1))), year];
@@ -123,7 +125,7 @@ export function forecast(ctx: RenderContext): string {
   const seriesLabels = [ctx.t('render.label.history'), ctx.t('render.label.projection')];
   const points: ColumnPoint[] = rows
     .filter((row) => row.revenue !== undefined)
-    .map((row) => ({ label: periodLabel(row.period, ctx.locale), value: row.revenue!, series: row.series, title: `${row.period} (${seriesLabels[row.series]}): ${ctx.money(row.revenue!)}` }));
+    .map((row) => ({ label: periodLabel(row.period, ctx.locale), value: row.revenue!, series: row.series, title: `${formatPeriod(ctx.locale, row.period)} (${seriesLabels[row.series]}): ${ctx.money(row.revenue!)}` }));
   const chart = points.length
     ? `<figure class="chart-figure">${columnChart({
         className: 'chart-forecast',
@@ -140,7 +142,7 @@ export function forecast(ctx: RenderContext): string {
     'forecast-table',
     [ctx.t('render.label.period'), ctx.t('render.label.revenue'), ctx.t('render.label.series')],
     rows.map((row) =>
-      ctx.block('tr', ['forecast', row.list, row.index], `forecast-row series-${row.list}`, `<th scope="row">${text(row.period)}</th><td class="number">${row.revenue === undefined ? '' : text(ctx.money(row.revenue))}</td><td>${text(seriesLabels[row.series])}</td>`, { columns: 3 }),
+      ctx.block('tr', ['forecast', row.list, row.index], `forecast-row series-${row.list}`, `<th scope="row">${text(formatPeriod(ctx.locale, row.period))}</th><td class="number">${row.revenue === undefined ? '' : text(ctx.money(row.revenue))}</td><td>${text(seriesLabels[row.series])}</td>`, { columns: 3 }),
     ),
   );
   const method = typeof forecastData.method === 'string' && (METHODS as readonly string[]).includes(forecastData.method) ? ctx.t(`render.method.${forecastData.method as 'linear'}`) : asString(forecastData.method);
@@ -177,7 +179,7 @@ export function territories(ctx: RenderContext): string {
 
 export function training(ctx: RenderContext): string {
   const rows = items(ctx, ['training'], (programme, path) =>
-    ctx.block('tr', path, 'training', `<th scope="row">${ctx.value(programme.name)}</th><td>${typeof programme.audience === 'string' ? text(ctx.nameOf('team', programme.audience)) : ''}</td><td>${ctx.value(programme.cadence)}</td><td>${cellList(ctx, programme.topics)}</td>`, { columns: 4 }),
+    ctx.block('tr', path, 'training', `<th scope="row">${ctx.value(programme.name)}</th><td>${typeof programme.audience === 'string' ? text(ctx.nameOf('team', programme.audience)) : ''}</td><td>${known(ctx, 'render.frequency', programme.cadence, FREQUENCIES)}</td><td>${cellList(ctx, programme.topics)}</td>`, { columns: 4 }),
   );
   return table('training-table', [ctx.t('render.label.programme'), ctx.t('render.label.audience'), ctx.t('render.label.cadence'), ctx.t('render.label.topics')], rows);
 }
