@@ -35,7 +35,7 @@ describe('plan-as-code CLI', function () {
     assert.strictEqual(result.status, 1);
     const line = CLEAN.split('\n').findIndex((l) => l === '    kpi: cpl') + 1;
     assert.match(result.stdout, /plans\/flawed\.plan\.yaml/);
-    assert.match(result.stdout, new RegExp(`${line}:10\\s+error\\s+'cpll' is not defined.*ref/undefined`));
+    assert.match(result.stdout, new RegExp(`${line}:10\\s+error\\s+\`cpll\` is not defined.*ref/undefined`));
     assert.match(result.stdout, /1 problem \(1 error, 0 warnings\) in 2 plans/);
   });
 
@@ -45,7 +45,7 @@ describe('plan-as-code CLI', function () {
     assert.strictEqual(run(['check', 'plans', '--max-warnings', '1'], folder).status, 0);
     const over = run(['check', 'plans', '--max-warnings', '0'], folder);
     assert.strictEqual(over.status, 1);
-    assert.match(over.stderr, /1 warnings, more than the --max-warnings 0 allowed/);
+    assert.match(over.stderr, /1 warning, more than the --max-warnings 0 allowed/);
   });
 
   it('writes JSON with 1-based positions', () => {
@@ -89,7 +89,7 @@ describe('plan-as-code CLI', function () {
   it('reports configuration mistakes on the plan', () => {
     write('.planrc.yaml', 'rules:\n  smart/time-bound: loud\n');
     const result = run(['check', 'plans'], folder);
-    assert.match(result.stdout, /\.planrc\.yaml: the severity of 'smart\/time-bound' must be one of off, hint, information, warning, error.*plan\/config/);
+    assert.match(result.stdout, /\.planrc\.yaml: the severity of `smart\/time-bound` must be one of `off`, `hint`, `information`, `warning`, `error`.*plan\/config/);
   });
 
   it('expands globs and reports --quiet errors only', () => {
@@ -106,7 +106,7 @@ describe('plan-as-code CLI', function () {
     assert.match(none.stderr, /no plan files/);
     const format = run(['check', '--format', 'xml'], folder);
     assert.strictEqual(format.status, 2);
-    assert.match(format.stderr, /unknown format "xml"/);
+    assert.match(format.stderr, /unknown format “xml”/);
     assert.strictEqual(run(['lint'], folder).status, 2);
     assert.strictEqual(run(['check', '--max-warnings', 'many'], folder).status, 2);
   });
@@ -119,6 +119,7 @@ describe('plan-as-code CLI', function () {
   it('answers messages in the language of LANG', () => {
     write('plans/warn.plan.yaml', CLEAN.replace('language: en\n', '').replace('    deadline: 2026-09-30\n', ''));
     const result = spawnSync(process.execPath, [CLI, 'check', 'plans'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'ro_RO.UTF-8', LC_ALL: '' } });
-    assert.match(result.stdout, /nu are 'deadline'/);
+    assert.match(result.stdout, /avertisment {2}Obiectivul `pipeline` nu are `deadline`/);
+    assert.match(result.stdout, /✖ 1 constatare \(0 erori, 1 avertisment\) în 2 planuri/, 'plans in two languages: the summary speaks the terminal\'s');
   });
 });

@@ -34,7 +34,7 @@ describe('plan-as-code render', function () {
     fs.mkdirSync(path.join(folder, 'out'));
     const result = run(['render', 'sales.plan.yaml', '-o', 'out/board.html'], folder);
     assert.strictEqual(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^Wrote out\/board\.html \(0 errors, 0 warnings\)\n$/);
+    assert.match(result.stdout, /^A fost scris out\/board\.html \(0 erori, 0 avertismente\)\n$/, 'said in the plan’s language too');
     const html = fs.readFileSync(path.join(folder, 'out/board.html'), 'utf8');
     assert.match(html, /<html lang="ro">/);
     assert.match(html, /Structura echipei de vânzări/);

@@ -12,49 +12,44 @@ import { plainText } from '../core/base/messages';
 import { RULES } from '../core/rules';
 import { createPlanService } from '../core/workspace/service';
 import { LineIndex } from '../core/base/text';
-import type { Finding, Severity } from '../core/base/types';
-
-const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html]
-
-check: checks .plan.yaml files against the marketing and sales plan templates,
-with the rules and .planrc.yaml configuration the editor uses.
-render: writes the plan as one self-contained HTML document, as the editor's
-preview shows it (by default next to it: marketing.plan.yaml → marketing.plan.html).
-
-Options:
-  --format stylish|json|sarif   output format (default: stylish)
-  --max-warnings N              fail when there are more than N warnings
-  --quiet                       report errors only
-  -o, --output FILE             write the report (render: the document) to FILE
-  --no-color                    plain output
-  -h, --help                    show this help
-  -v, --version                 show the version
-
-Exit status: 0 when clean, 1 when a plan has errors (or too many warnings),
-2 when the command itself cannot run (bad options, no plan files).`;
+import type { Finding, Locale, Severity } from '../core/base/types';
+import { cliCount, cliText, severityWord, terminalLocale } from './messages';
+import { ruleText } from '../core/rules/text';
 
 export interface FileReport {
   filePath: string;
   text: string;
   findings: Finding[];
+  /** The language the plan's findings are worded in. */
+  locale?: Locale;
 }
 
 class UsageError extends Error {}
 
+/** Node's own words for a bad option, said again in the terminal's language. */
+function argumentProblem(error: Error & { code?: string }, locale: Locale): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return cliText(locale, 'error.unknownOption', { option });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return cliText(locale, 'error.optionValue', { option: option.split(' ')[0] });
+  return cliText(locale, 'error.badArguments');
+}
+
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
+  const locale = terminalLocale();
   try {
-    return run(argv, io);
+    return run(argv, io, locale);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`plan-as-code: ${(error as Error).message}\n\n${USAGE}\n`);
+    const parseArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || parseArgs) {
+      const message = parseArgs ? argumentProblem(error as Error, locale) : (error as Error).message;
+      io.stderr(`plan-as-code: ${message}\n\n${cliText(locale, 'usage')}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
+function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }, locale: Locale): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -69,7 +64,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     },
   });
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${cliText(locale, 'usage')}\n`);
     return 0;
   }
   if (values.version) {
@@ -78,20 +73,20 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   }
   const [command, ...targets] = positionals;
   if (command === 'render') {
-    if (targets.length !== 1) throw new UsageError('render takes one plan file');
-    return renderCommand(targets[0], values.output, io);
+    if (targets.length !== 1) throw new UsageError(cliText(locale, 'error.renderOneFile'));
+    return renderCommand(targets[0], values.output, io, locale);
   }
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
+  if (command !== 'check') throw new UsageError(command ? cliText(locale, 'error.unknownCommand', { command }) : cliText(locale, 'error.noCommand'));
   const format = values.format;
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(cliText(locale, 'error.unknownFormat', { format }));
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UsageError('--max-warnings takes a whole number');
+    throw new UsageError(cliText(locale, 'error.maxWarnings'));
   }
 
   const files = expandTargets(targets.length > 0 ? targets : ['.']);
   if (files.length === 0) {
-    io.stderr(`plan-as-code: no plan files (*.plan.yaml, *.plan.yml) found in ${(targets.length > 0 ? targets : ['.']).join(', ')}\n`);
+    io.stderr(`plan-as-code: ${cliText(locale, 'error.noPlans', { targets: (targets.length > 0 ? targets : ['.']).join(', ') })}\n`);
     return 2;
   }
 
@@ -109,13 +104,16 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const reports: FileReport[] = files.map((filePath) => {
     const { text, notUtf8 } = readText(filePath);
-    if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8));
-    const { findings } = service.check(text, filePath, { editorLocale });
-    return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings };
+    if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8, locale));
+    const checked = service.check(text, filePath, { editorLocale });
+    return { filePath, text, findings: values.quiet ? checked.findings.filter((f) => f.severity === 'error') : checked.findings, locale: checked.locale };
   });
+  // The summary speaks the plans' language when they share one, else the terminal's.
+  const languages = new Set(reports.map((report) => report.locale ?? locale));
+  const summaryLocale = languages.size === 1 ? [...languages][0] : locale;
 
   const color = io.isTTY && !values['no-color'] && !values.output && !process.env.NO_COLOR;
-  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatStylish(reports, color);
+  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, summaryLocale) : formatStylish(reports, color, summaryLocale);
   if (values.output) fs.writeFileSync(values.output, output);
   else io.stdout(output);
 
@@ -123,7 +121,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   const warnings = count(reports, 'warning');
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`plan-as-code: ${warnings} warnings, more than the --max-warnings ${maxWarnings} allowed\n`);
+    io.stderr(`plan-as-code: ${cliText(summaryLocale, 'error.tooManyWarnings', { warnings: cliCount(summaryLocale, 'warnings', warnings), max: maxWarnings })}\n`);
     return 1;
   }
   return 0;
@@ -162,7 +160,7 @@ function relative(filePath: string): string {
   return path.relative(process.cwd(), filePath).split(path.sep).join('/');
 }
 
-export function formatStylish(reports: FileReport[], color: boolean): string {
+export function formatStylish(reports: FileReport[], color: boolean, locale: Locale = 'en'): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
   const lines: string[] = [];
@@ -171,12 +169,12 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     lines.push(paint(4, relative(report.filePath)));
     const rows = report.findings.map((finding) => {
       const { line, column } = positions(report, finding);
-      return [`${line}:${column}`, finding.severity, plainText(finding.message), finding.ruleId] as const;
+      return [`${line}:${column}`, finding.severity, severityWord(report.locale ?? locale, finding.severity), plainText(finding.message), finding.ruleId] as const;
     });
     const width = Math.max(...rows.map((row) => row[0].length));
-    const severityWidth = Math.max(...rows.map((row) => row[1].length));
-    for (const [where, severity, message, ruleId] of rows) {
-      lines.push(`  ${paint(2, where.padEnd(width))}  ${paint(severityColor[severity], severity.padEnd(severityWidth))}  ${message}  ${paint(2, ruleId)}`);
+    const severityWidth = Math.max(...rows.map((row) => row[2].length));
+    for (const [where, severity, word, message, ruleId] of rows) {
+      lines.push(`  ${paint(2, where.padEnd(width))}  ${paint(severityColor[severity], word.padEnd(severityWidth))}  ${message}  ${paint(2, ruleId)}`);
     }
     lines.push('');
   }
@@ -184,11 +182,12 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
   const others = total - errors - warnings;
+  const plans = cliCount(locale, 'plans', reports.length);
   if (total === 0) {
-    lines.push(paint(32, `✔ ${reports.length} plan${reports.length === 1 ? '' : 's'} checked, no problems`));
+    lines.push(paint(32, cliText(locale, 'summary.clean', { plans: cliCount(locale, 'checked', reports.length) })));
   } else {
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${others ? `, ${others} info/hint` : ''}) in ${reports.length} plan${reports.length === 1 ? '' : 's'}`;
-    lines.push(paint(errors > 0 ? 31 : 33, summary));
+    const counts = { problems: cliCount(locale, 'problems', total), errors: cliCount(locale, 'errors', errors), warnings: cliCount(locale, 'warnings', warnings), notes: others, plans };
+    lines.push(paint(errors > 0 ? 31 : 33, cliText(locale, others ? 'summary.problemsWithNotes' : 'summary.problems', counts)));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -210,7 +209,7 @@ export function formatJson(reports: FileReport[]): string {
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[]): string {
+export function formatSarif(reports: FileReport[], locale: Locale = 'en'): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -225,10 +224,10 @@ export function formatSarif(reports: FileReport[]): string {
             rules: RULES.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
-              shortDescription: { text: rule.description },
-              fullDescription: { text: rule.description },
-              help: { text: rule.description, markdown: rule.docs },
-              helpUri: pathToFileURL(path.join(EXTENSION_ROOT, ruleDocsPath(rule.id))).toString(),
+              shortDescription: { text: ruleText(rule, locale).description },
+              fullDescription: { text: ruleText(rule, locale).description },
+              help: { text: ruleText(rule, locale).description, markdown: ruleText(rule, locale).docs },
+              helpUri: pathToFileURL(path.join(EXTENSION_ROOT, ruleDocsPath(rule.id, locale))).toString(),
               defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
             })),
           },

@@ -1,4 +1,6 @@
 import * as fs from 'fs';
+import { cliText } from './messages';
+import type { Locale } from '../core/base/types';
 
 /** A file's text as UTF-8, and where it first is not UTF-8 (it is then read with U+FFFD in place of the bad bytes). */
 export interface ReadText {
@@ -21,7 +23,7 @@ export function readText(filePath: string): ReadText {
 }
 
 /** The warning the CLI prints for such a file. */
-export function notUtf8Warning(file: string, problem: NonNullable<ReadText['notUtf8']>): string {
-  const hex = problem.byte.toString(16).toUpperCase().padStart(2, '0');
-  return `plan-as-code: ${file} is not UTF-8: byte 0x${hex} at line ${problem.line}, column ${problem.column} (a Latin-1 or Windows-1252 file?). It was read with \uFFFD in place of such bytes; save the file as UTF-8.\n`;
+export function notUtf8Warning(file: string, problem: NonNullable<ReadText['notUtf8']>, locale: Locale = 'en'): string {
+  const byte = problem.byte.toString(16).toUpperCase().padStart(2, '0');
+  return `plan-as-code: ${cliText(locale, 'error.notUtf8', { file, byte, line: String(problem.line), column: String(problem.column) })}\n`;
 }

@@ -4,6 +4,8 @@ import { renderText } from '../core/render';
 import { htmlPathFor, MEDIA, standalonePage } from '../core/render/page';
 import { createPlanService } from '../core/workspace/service';
 import { EXTENSION_ROOT } from './extension-root';
+import { cliCount, cliText } from './messages';
+import type { Locale } from '../core/base/types';
 
 interface Io {
   stdout: (text: string) => void;
@@ -16,7 +18,7 @@ interface Io {
  * same rendering as the editor's preview (and its export). Exit status 0 when written, 1 when
  * the YAML is broken (the document then shows only what could be read), 2 when it cannot run.
  */
-export function renderCommand(file: string, output: string | undefined, io: Io): number {
+export function renderCommand(file: string, output: string | undefined, io: Io, locale: Locale = 'en'): number {
   const filePath = path.resolve(file);
   const read = (target: string) => {
     try {
@@ -27,12 +29,12 @@ export function renderCommand(file: string, output: string | undefined, io: Io):
   };
   const text = read(filePath);
   if (text === undefined) {
-    io.stderr(`plan-as-code: cannot read ${file}\n`);
+    io.stderr(`plan-as-code: ${cliText(locale, 'error.cannotRead', { file })}\n`);
     return 2;
   }
   const css = read(path.join(EXTENSION_ROOT, MEDIA.style));
   if (css === undefined) {
-    io.stderr(`plan-as-code: the stylesheet ${MEDIA.style} is missing from ${EXTENSION_ROOT}\n`);
+    io.stderr(`plan-as-code: ${cliText(locale, 'error.noStylesheet', { file: MEDIA.style, root: EXTENSION_ROOT })}\n`);
     return 2;
   }
   const service = createPlanService({ readFile: read });
@@ -42,9 +44,11 @@ export function renderCommand(file: string, output: string | undefined, io: Io):
   fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css }));
   const errors = rendered.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = rendered.findings.filter((finding) => finding.severity === 'warning').length;
-  io.stdout(`Wrote ${path.relative(process.cwd(), target) || target} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+  // Said in the plan's language, as the document is written.
+  const said = rendered.locale;
+  io.stdout(`${cliText(said, 'render.wrote', { file: path.relative(process.cwd(), target) || target, errors: cliCount(said, 'errors', errors), warnings: cliCount(said, 'warnings', warnings) })}\n`);
   if (!rendered.ok) {
-    io.stderr(`plan-as-code: ${file} has YAML syntax errors; the document shows only what could be read\n`);
+    io.stderr(`plan-as-code: ${cliText(said, 'error.brokenYaml', { file })}\n`);
     return 1;
   }
   return 0;
