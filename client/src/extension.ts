@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activateStart = performance.now();
   const notices: string[] = [];
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  const restartPolicy = createRestartPolicy({ name: CLIENT_NAME });
+  const restartPolicy = createRestartPolicy({ name: CLIENT_NAME, t: (message, args) => vscode.l10n.t(message, args) });
   // The client only hooks listeners onto these watchers; they are ours to dispose,
   // and they outlive any one client, so a restart reuses them.
   const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
@@ -90,12 +90,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
 
   /** Only a broken build gets here: the client library is bundled. */
-  const failedToLoad = (error: unknown): void => output.error(`The language client could not load: ${describe(error)}`);
+  const failedToLoad = (error: unknown): void => output.error(vscode.l10n.t('The language client could not load: {0}', describe(error)));
 
   /** Starts a client without blocking the caller on the server: a failure is logged, not thrown. */
   const start = (languageClient: LanguageClient): Promise<void> =>
     languageClient.start().catch((error: unknown) => {
-      output.error(`The language server could not start: ${describe(error)}`);
+      output.error(vscode.l10n.t('The language server could not start: {0}', describe(error)));
     });
 
   /**
@@ -107,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const previous = client;
     const next = createClient();
     client = next;
-    output.info('Restarting the language server.');
+    output.info(vscode.l10n.t('Restarting the language server.'));
     restartPolicy.reset();
     await previous?.then((old) => old.dispose()).catch(() => undefined); // the client has logged why, if it failed
     if (client === next) await next.then(start, failedToLoad); // a later restart has taken over otherwise
@@ -130,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     preview,
     serverProcessId: async () => {
-      if (!client) throw new Error('The language server is not running.');
+      if (!client) throw new Error(vscode.l10n.t('The language server is not running.'));
       return (await client).sendRequest(ProcessIdRequest.type);
     },
     notices,

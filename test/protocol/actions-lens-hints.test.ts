@@ -105,7 +105,7 @@ describe('code actions, code lenses and inlay hints over stdio', function () {
     ]);
     const lineStart = { line: diagnostic.range.start.line, character: 0 };
     assert.deepStrictEqual(disable.edit!.documentChanges[0].edits, [{ range: { start: lineStart, end: lineStart }, newText: '    # plan-disable-next-line ref/undefined\n' }]);
-    assert.deepStrictEqual(docs.command, { title: 'Open the documentation of `ref/undefined`', command: 'planAsCode.openRuleDocs', arguments: ['ref/undefined'] });
+    assert.deepStrictEqual(docs.command, { title: 'Open the documentation of `ref/undefined`', command: 'planAsCode.openRuleDocs', arguments: ['ref/undefined', 'en'] });
     assert.strictEqual(docs.edit, undefined);
   });
 

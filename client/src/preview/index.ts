@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { formatMessage, htmlPathFor, MEDIA, resolveLocale, standalonePage } from '../../../shared/preview';
+import { htmlPathFor, MEDIA, standalonePage } from '../../../shared/preview';
 import { RenderRequest } from '../../../shared/protocol';
 import { editorLine, isPlanPath } from './logic';
 import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './panel';
@@ -50,7 +50,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   /** Waits for the client when the server is still starting (the preview may be restored before it is). */
   async render(params: RenderRequest.Params): Promise<RenderRequest.Result> {
     const client = this.client();
-    if (!client) throw new Error('The Plan as Code language server is not running.');
+    if (!client) throw new Error(vscode.l10n.t('The Plan as Code language server is not running.'));
     return (await client).sendRequest(RenderRequest.type, params);
   }
 
@@ -62,7 +62,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   showPreview(resource: vscode.Uri | undefined, toSide: boolean): void {
     const uri = resource ?? activePlanUri();
     if (!uri) {
-      void vscode.window.showInformationMessage(formatMessage(this.locale(), 'render.preview.noPlan'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a plan (*.plan.yaml) to preview it.'));
       return;
     }
     const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
@@ -135,7 +135,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   async exportHtml(resource: vscode.Uri | undefined, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const uri = resource ?? activePlanUri() ?? (this.active ?? this.dynamic)?.resource;
     if (!uri) {
-      void vscode.window.showInformationMessage(formatMessage(this.locale(), 'render.preview.noPlan'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a plan (*.plan.yaml) to preview it.'));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
@@ -147,13 +147,13 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
       (await vscode.window.showSaveDialog({
         defaultUri: uri.scheme === 'file' ? vscode.Uri.file(htmlPathFor(uri.fsPath)) : undefined,
         filters: { HTML: ['html'] },
-        saveLabel: formatMessage(result.locale, 'render.export.save'),
+        saveLabel: vscode.l10n.t('Export'),
       }));
     if (!file) return undefined;
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(html));
     if (!target) {
-      const open = formatMessage(result.locale, 'render.export.open');
-      const choice = await vscode.window.showInformationMessage(formatMessage(result.locale, 'render.export.done', { file: vscode.workspace.asRelativePath(file) }), open);
+      const open = vscode.l10n.t('Open');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the plan to {0}.', vscode.workspace.asRelativePath(file)), open);
       if (choice === open) await vscode.env.openExternal(file);
     }
     return file;
@@ -162,10 +162,6 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   html(uri?: vscode.Uri): string | undefined {
     const preview = uri ? this.previewsOf(uri)[0] : (this.active ?? this.dynamic ?? [...this.previews].at(-1));
     return preview?.html();
-  }
-
-  private locale() {
-    return resolveLocale(undefined, undefined, vscode.env.language);
   }
 
   dispose(): void {

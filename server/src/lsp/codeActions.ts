@@ -78,7 +78,7 @@ function codeActionsFeature(): Feature {
           }
           if (!docs.has(rule)) {
             const title = formatMessage(locale, 'action.openDocs', { rule });
-            docs.set(rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOCS, arguments: [rule] } });
+            docs.set(rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOCS, arguments: [rule, locale] } });
           }
         }
         return [...fixes, ...disables.values(), ...docs.values()];

@@ -120,7 +120,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     if (settings.rules && typeof settings.rules === 'object' && !Array.isArray(settings.rules)) {
       const problems: ConfigProblem[] = [];
       config.rules = validateRules(settings.rules as Record<string, unknown>, problems);
-      for (const problem of problems) connection.console.warn(`planAsCode.rules: ${formatMessage('en', problem.messageId, problem.params)}`);
+      for (const problem of problems) connection.console.warn(`planAsCode.rules: ${formatMessage(editorLocale?.toLowerCase().startsWith('ro') ? 'ro' : 'en', problem.messageId, problem.params)}`);
     }
     if (settings.language === 'auto' || settings.language === 'en' || settings.language === 'ro') config.language = settings.language;
     if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) config.maxFileSize = settings.maxFileSize;

@@ -121,7 +121,7 @@ export const diagnostics: Feature = {
         severity: SEVERITY[finding.severity],
         source: 'plan',
         code: finding.ruleId,
-        codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId))).toString() },
+        codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId, locale))).toString() },
         message: plainText(finding.message),
         data,
       };
