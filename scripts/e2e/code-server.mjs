@@ -158,8 +158,9 @@ export function installVsix(user, vsix) {
  * Starts the server for `user` on `port`, in a process group of its own, and waits for
  * `/healthz`. Its output goes to `user.dir/server.log`; `watch(pattern, callback)` calls back
  * when a line matches (for instance VS Code saying that the extension is not compatible).
+ * `args` are more command-line options (`--locale ro` for the Romanian run).
  */
-export async function startCodeServer(user, { port, env = {} } = {}) {
+export async function startCodeServer(user, { port, env = {}, args: extraArgs = [] } = {}) {
   port ??= await freePort();
   const logFile = path.join(user.dir, 'server.log');
   const out = createWriteStream(logFile);
@@ -167,6 +168,7 @@ export async function startCodeServer(user, { port, env = {} } = {}) {
     ENTRY, '--config', '/dev/null', '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', user.userData, '--extensions-dir', user.extensions,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened', '--disable-getting-started-override',
+    ...extraArgs,
   ];
   const child = spawn(process.execPath, args, { env: serverEnv(user, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const watchers = [];
