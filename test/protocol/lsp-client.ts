@@ -51,10 +51,11 @@ export class LspClient {
   }
 
   /** `workspace` adds client capabilities, e.g. `{ workspaceEdit: { documentChanges: true } }`. */
-  async initialize(locale = 'en', workspace: Record<string, unknown> = {}, initializationOptions?: InitializationOptions): Promise<unknown> {
+  async initialize(locale = 'en', workspace: Record<string, unknown> = {}, initializationOptions?: InitializationOptions, workspaceFolders: string[] | null = null): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })) ?? null,
       locale,
       initializationOptions,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace } },

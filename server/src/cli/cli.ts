@@ -10,7 +10,9 @@ import { notUtf8Warning, readText } from './read-text';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
 import { RULES } from '../core/rules';
+import { PlanIndex } from '../core/workspace/plan-index';
 import { createPlanService } from '../core/workspace/service';
+import { findPlansSync, NEVER_SEARCHED } from '../node/find-plans';
 import { LineIndex } from '../core/base/text';
 import type { Finding, Severity } from '../core/base/types';
 
@@ -95,16 +97,17 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 2;
   }
 
+  // Every plan under the folder the command runs in, for back-links: a plan that names the one checked.
+  const index = new PlanIndex();
+  for (const filePath of new Set([...findPlansSync(process.cwd()), ...files])) {
+    const text = readPlanText(filePath);
+    if (text !== undefined) index.set(filePath, text);
+  }
   const service = createPlanService({
+    index,
     // Links may lead anywhere under the folder the command runs in.
     rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
-    readFile(filePath) {
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: readPlanText,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const reports: FileReport[] = files.map((filePath) => {
@@ -137,11 +140,11 @@ function expandTargets(targets: string[]): string[] {
     if (stat?.isFile()) {
       found.add(path.resolve(target));
     } else if (stat?.isDirectory()) {
-      for (const file of globSync('**/*.plan.{yaml,yml}', { cwd: target, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
+      for (const file of findPlansSync(target)) {
         found.add(path.resolve(file));
       }
     } else {
-      for (const file of globSync(target, { absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) found.add(path.resolve(file));
+      for (const file of globSync(target, { absolute: true, ignore: NEVER_SEARCHED })) found.add(path.resolve(file));
     }
   }
   return [...found].sort();
@@ -266,4 +269,12 @@ if (require.main === module) {
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
   });
+}
+
+function readPlanText(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -11,11 +11,16 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { DEFAULT_MAX_FILE_SIZE, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { PlanIndex } from '../core/workspace/plan-index';
+import { findPlans } from '../node/find-plans';
 import { formatMessage } from '../core/base/messages';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import { CheckTracker } from './checks';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
+
+/** How long after start the workspace is searched for plans: the plans open at start are checked first. */
+const INDEX_DELAY_MS = 200;
 
 /** The settings of every plan when the client cannot be asked for them. */
 const NO_SETTINGS: PlanConfig = {};
@@ -25,6 +30,12 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: PlanService;
+  /** Every plan of the workspace folders, open or closed; open plans by their editor text. */
+  index: PlanIndex;
+  /** Settles when the workspace folders have been searched for plans once. */
+  indexed(): Promise<void>;
+  /** Indexes one plan file as it is on disk (created or changed), or forgets it (deleted, unreadable). */
+  reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
   /** The `planAsCode` settings for a document (cached until they change). */
@@ -83,6 +94,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
 } {
   let editorLocale: string | undefined;
   let canPullConfiguration = false;
+  let supportsFolderChanges = false;
   const settingsCache = new Map<string, Promise<PlanConfig>>();
   /** The settings of each plan once fetched, for requests that do not wait for them. */
   const knownSettings = new Map<string, PlanConfig>();
@@ -92,7 +104,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let workspaceTrusted = true;
   const settingsListeners: (() => void)[] = [];
 
+  const index = new PlanIndex();
+  let indexing: Promise<void> = Promise.resolve();
+
   const service = createPlanService({
+    index,
     readFile(filePath) {
       const open = documents.get(pathToFileURL(filePath).toString());
       if (open) return open.getText();
@@ -144,10 +160,53 @@ export function createServerContext(connection: Connection, documents: TextDocum
     forgetSettings();
   });
 
+  /** The text of a plan file on disk: only a regular file, within the size limit; else undefined. */
+  async function readPlanFile(filePath: string): Promise<string | undefined> {
+    try {
+      const stat = await fs.promises.stat(filePath);
+      if (!stat.isFile() || stat.size > DEFAULT_MAX_FILE_SIZE) return undefined;
+      return await fs.promises.readFile(filePath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function reindexFile(filePath: string): Promise<void> {
+    const open = documents.get(pathToFileURL(filePath).toString());
+    const text = open ? open.getText() : await readPlanFile(filePath);
+    if (text === undefined) index.delete(filePath);
+    else index.set(filePath, text);
+  }
+
+  /** Searches workspace folders for plans, a file at a time so that requests are answered meanwhile. */
+  async function indexFolders(folders: readonly string[]): Promise<void> {
+    for (const folder of folders) {
+      const excluded = await filesExcluded(folder);
+      for (const filePath of await findPlans(folder, excluded)) {
+        // An open plan is indexed by its editor text (diagnostics keep it current).
+        if (!index.has(filePath)) await reindexFile(filePath);
+      }
+    }
+  }
+
+  /** VS Code's `files.exclude` for a folder, as globs. */
+  async function filesExcluded(folder: string): Promise<string[]> {
+    if (!canPullConfiguration) return [];
+    try {
+      const exclude = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: 'files.exclude' })) as Record<string, unknown> | null;
+      return Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      return [];
+    }
+  }
+
   const context: ReturnType<typeof createServerContext> = {
     connection,
     documents,
     service,
+    index,
+    indexed: () => indexing,
+    reindexFile,
     checks: new CheckTracker(),
     initialize(params) {
       workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
@@ -155,9 +214,22 @@ export function createServerContext(connection: Connection, documents: TextDocum
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
       workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
+      supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     },
     initialized() {
       if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' });
+      if (supportsFolderChanges) {
+        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+          const gone = removed.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+          const come = added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+          workspaceFolders = [...workspaceFolders.filter((folder) => !gone.includes(folder)), ...come];
+          for (const folder of gone) index.deleteUnder(folder);
+          indexing = indexing.then(() => indexFolders(come));
+          void indexing.then(() => forgetSettings());
+        });
+      }
+      // Plans open at start are checked first; the search for the others waits its turn.
+      indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
       // Compile the schemas and warm the rules up now, while the editor is still opening the plan,
       // rather than on its first check.
       setImmediate(() => {

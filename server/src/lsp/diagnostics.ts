@@ -33,9 +33,6 @@ export const diagnostics: Feature = {
   register(context) {
     const { connection, documents, service } = context;
     const timers = new Map<string, NodeJS.Timeout>();
-    /** For each open plan, the files its `alignsWith` names, so that editing one re-checks the other. */
-    const links = new Map<string, string[]>();
-
     const schedule = (uri: string) => {
       context.checks.started(uri);
       clearTimeout(timers.get(uri));
@@ -53,14 +50,26 @@ export const diagnostics: Feature = {
 
     connection.onDidChangeConfiguration(() => context.forgetSettings());
     context.onSettingsChanged(revalidateAll);
-    connection.onDidChangeWatchedFiles(({ changes }) => {
+    connection.onDidChangeWatchedFiles(async ({ changes }) => {
+      let configChanged = false;
+      const plans: string[] = [];
       for (const change of changes) {
         const filePath = filePathOf(change.uri);
         if (!filePath) continue;
-        if (/\.planrc\.ya?ml$/.test(filePath)) service.invalidateConfig();
-        else service.invalidateFile(filePath);
+        if (/\.planrc\.ya?ml$/.test(filePath)) {
+          service.invalidateConfig();
+          configChanged = true;
+          continue;
+        }
+        service.invalidateFile(filePath);
+        // An open plan is indexed by its editor text, not what was saved.
+        if (/\.plan\.ya?ml$/.test(filePath) && !documents.get(change.uri)) {
+          await context.reindexFile(filePath);
+          plans.push(filePath);
+        }
       }
-      revalidateAll();
+      if (configChanged) revalidateAll();
+      else for (const filePath of plans) recheckAligned(filePath);
     });
 
     async function validate(uri: string): Promise<void> {
@@ -77,7 +86,6 @@ export const diagnostics: Feature = {
       const current = documents.get(uri);
       // A newer version arrived while the settings were fetched: its own check is scheduled.
       if (!current || current.version !== version) return;
-      const filePath = filePathOf(uri);
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
         const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
@@ -87,7 +95,6 @@ export const diagnostics: Feature = {
         const published = shown.map((finding) => toDiagnostic(current, version, finding, locale));
         if (shown.length < findings.length) published.push(toDiagnostic(current, version, cappedNote(current, locale, shown.length, findings.length), locale));
         void connection.sendDiagnostics({ uri, version, diagnostics: published });
-        if (filePath) recheckLinkedPlans(current, filePath, result.links.map((link) => link.filePath));
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         // Stale diagnostics would claim the plan was checked: one error says it could not be.
@@ -99,11 +106,12 @@ export const diagnostics: Feature = {
       }
     }
 
-    /** Plans that align with the one just checked see its new ids and periods. */
-    function recheckLinkedPlans(document: TextDocument, filePath: string, targets: string[]): void {
-      links.set(document.uri, targets);
-      for (const [other, otherTargets] of links) {
-        if (other !== document.uri && otherTargets.includes(filePath) && !timers.has(other)) schedule(other);
+    /** Open plans aligned with a plan that changed (it names them, or they name it) are checked again: its ids, periods and figures are theirs too. */
+    function recheckAligned(filePath: string): void {
+      const { index } = context;
+      for (const other of new Set([...index.linksOf(filePath), ...index.linkingTo(filePath)])) {
+        const uri = pathToFileURL(other).toString();
+        if (documents.get(uri)) schedule(uri);
       }
     }
 
@@ -135,19 +143,31 @@ export const diagnostics: Feature = {
       void validate(document.uri);
     });
     documents.onDidChangeContent(({ document }) => {
-      // Plans linked to this one read its new text from now on.
       const filePath = filePathOf(document.uri);
-      if (filePath) service.invalidateFile(filePath);
+      if (filePath) {
+        // Plans linked to this one read its new text from now on, and are checked again.
+        service.invalidateFile(filePath);
+        const linksBefore = context.index.linksOf(filePath);
+        context.index.set(filePath, document.getText());
+        recheckAligned(filePath);
+        // A plan it no longer names loses it as a back-link.
+        for (const dropped of linksBefore) if (!context.index.linksOf(filePath).includes(dropped)) schedule(pathToFileURL(dropped).toString());
+      }
       if (justOpened.delete(document.uri)) return;
       schedule(document.uri);
     });
     documents.onDidClose(({ document }) => {
       clearTimeout(timers.get(document.uri));
       timers.delete(document.uri);
-      links.delete(document.uri);
       context.checks.finished(document.uri);
       context.forgetSettings(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // Closed without saving, the plan is what is on disk again.
+      const filePath = filePathOf(document.uri);
+      if (filePath) {
+        service.invalidateFile(filePath);
+        void context.reindexFile(filePath).then(() => recheckAligned(filePath));
+      }
     });
   },
 };

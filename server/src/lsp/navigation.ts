@@ -8,6 +8,7 @@ import {
   ResponseError,
   SymbolKind,
   type DocumentSymbol,
+  type SymbolInformation,
   type Location,
   type Range,
   type TextDocumentEdit,
@@ -31,6 +32,7 @@ import {
 } from '../core/features/references';
 import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/features/symbols';
 import { LineIndex } from '../core/base/text';
+import type { IndexedSymbol } from '../core/workspace/plan-index';
 import { filePathOf, type Feature, type ServerContext } from './context';
 
 const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
@@ -43,6 +45,12 @@ const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
   number: SymbolKind.Number,
   event: SymbolKind.Event,
   file: SymbolKind.File,
+};
+
+const WORKSPACE_SYMBOL_KIND: Record<IndexedSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  goal: SymbolKind.Event,
+  kpi: SymbolKind.Number,
 };
 
 /** After the diagnostics' own debounce: indexing waits for the check to have parsed the version. */
@@ -66,6 +74,7 @@ function navigationFeature(): Feature {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
       };
     },
     register(context) {
@@ -100,6 +109,24 @@ function navigationFeature(): Feature {
           children: symbol.children.map(toSymbol),
         });
         return documentSymbols(parsed, locale).map(toSymbol);
+      });
+
+      // Every plan's sections, goals and KPIs, open or closed, from the workspace index.
+      connection.onWorkspaceSymbol(({ query }): SymbolInformation[] => {
+        const lines = new Map<string, LineIndex>();
+        return context.index.symbols(query).map((symbol) => {
+          let index = lines.get(symbol.filePath);
+          if (!index) {
+            index = new LineIndex(context.index.textOf(symbol.filePath) ?? '');
+            lines.set(symbol.filePath, index);
+          }
+          return {
+            name: symbol.name,
+            kind: WORKSPACE_SYMBOL_KIND[symbol.kind],
+            containerName: symbol.container ?? path.basename(symbol.filePath),
+            location: { uri: pathToFileURL(symbol.filePath).toString(), range: { start: index.position(symbol.start), end: index.position(symbol.end) } },
+          };
+        });
       });
 
       connection.onFoldingRanges(async ({ textDocument }) => {
@@ -180,8 +207,16 @@ function requestFor(context: ServerContext, uri: string) {
     open.set(filePath, { document: candidate, plan: { filePath, text: candidate.getText(), analysis: context.snapshotOf(candidate) } });
   }
   const plan = open.get(filePathOf(uri) ?? uri)!.plan;
+  /** A plan by path: open, else as the index read it from disk. */
+  const planAt = (filePath: string): PlanFile | undefined => {
+    const opened = open.get(filePath);
+    if (opened) return opened.plan;
+    const text = context.index.textOf(filePath);
+    return text === undefined ? undefined : { filePath, text, analysis: context.service.snapshot(text, filePath) };
+  };
   const linkedOf = (target: PlanFile) => context.service.linked(context.service.snapshot(target.text, target.filePath));
-  const workspace = createPlanWorkspace(linkedOf, [...open.values()].map((entry) => entry.plan));
+  const linkingTo = (target: PlanFile) => context.index.linkingTo(target.filePath).flatMap((other) => planAt(other) ?? []);
+  const workspace = createPlanWorkspace(linkedOf, linkingTo);
   const lineIndexes = new Map<string, LineIndex>();
 
   const documentOf = (target: PlanFile) => open.get(target.filePath)?.document;

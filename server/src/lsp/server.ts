@@ -20,7 +20,10 @@ const context = createServerContext(connection, documents);
 
 connection.onInitialize((params) => {
   context.initialize(params);
-  const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
   for (const feature of FEATURES) Object.assign(capabilities, feature.capabilities?.(params));
   return { capabilities, serverInfo: { name: 'plan-as-code' } };
 });

@@ -11,6 +11,7 @@ import { planConfig } from '../rules/plan-config';
 import { planTooLarge } from '../rules/plan-too-large';
 import type { Rule } from '../rules/rule';
 import { runToEnd, type Steps } from '../base/steps';
+import type { PlanIndex } from './plan-index';
 import type { Finding, Locale } from '../base/types';
 
 /** What the core needs from the outside world; the LSP server and the CLI each provide one. */
@@ -30,6 +31,8 @@ export interface PlanHost {
    * server parse huge files.
    */
   trusted?(): boolean;
+  /** Every plan of the workspace, for back-links (plans whose `alignsWith` names this one, open or closed). */
+  index?: PlanIndex;
 }
 
 export interface CheckOptions {
@@ -66,6 +69,8 @@ export interface PlanSnapshot extends Analysis {
   links: readonly PlanLink[];
   /** The models of the linked plans that could be read. */
   linked: readonly PlanModel[];
+  /** The plans whose `alignsWith` names this one (from the workspace index), that could be read. */
+  backLinked: readonly LinkedPlan[];
   /** Over `maxFileSize`: not parsed, not checked, and every feature sees an empty plan. */
   tooLarge: boolean;
 }
@@ -100,6 +105,8 @@ interface CachedSnapshot {
   trusted: boolean | undefined;
   /** The generation of each linked file when the snapshot was made. */
   linkGenerations: readonly (readonly [string, number])[];
+  /** The index's generation then: a plan that starts or stops linking here changes the snapshot. */
+  indexGeneration: number | undefined;
 }
 
 export function createPlanService(host: PlanHost): PlanService {
@@ -178,6 +185,16 @@ export function createPlanService(host: PlanHost): PlanService {
     });
   }
 
+  /** The plans that name this one in `alignsWith`, read and parsed (those that cannot be are left out: their own check says why). */
+  function backLinks(filePath: string, maxFileSize: number): LinkedPlan[] {
+    return (host.index?.linkingTo(filePath) ?? []).flatMap((other): LinkedPlan[] => {
+      const text = host.readFile(other);
+      if (text === undefined || text.length > maxFileSize) return [];
+      const analysis = analyze(text, other, maxFileSize);
+      return analysis.model.kind ? [{ filePath: other, text, analysis }] : [];
+    });
+  }
+
   /** The configuration of a plan: the editor's settings for it and the nearest `.planrc.yaml`. */
   function configuration(name: string | undefined, options: CheckOptions): ResolvedConfig {
     // Only a file has a folder to look for `.planrc.yaml` in (an untitled plan is named by its URI).
@@ -201,6 +218,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const cached = snapshots.get(name ?? '');
     const same = cached && cached.snapshot.text === text && cached.configGeneration === configGeneration && cached.trusted === host.trusted?.()
       && cached.options.settings === options.settings && cached.options.editorLocale === options.editorLocale
+      && cached.indexGeneration === host.index?.generation
       && cached.linkGenerations.every(([filePath, linkGeneration]) => generationOf(filePath) === linkGeneration);
     return same ? cached : undefined;
   }
@@ -213,6 +231,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const tooLarge = text.length > config.maxFileSize;
     const analysis = tooLarge ? EMPTY_ANALYSIS : yield* analyzeSteps(text, name, config.maxFileSize);
     const planLinks = tooLarge ? [] : links(analysis, name, config.maxFileSize);
+    const backLinked = tooLarge || !name ? [] : backLinks(name, config.maxFileSize);
     const snapshot: PlanSnapshot = {
       ...analysis,
       name,
@@ -221,10 +240,11 @@ export function createPlanService(host: PlanHost): PlanService {
       locale: resolveLocale(config.language, tooLarge ? undefined : analysis.model.data.language, options.editorLocale),
       links: planLinks,
       linked: planLinks.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
+      backLinked,
       tooLarge,
     };
-    const linkGenerations = planLinks.map((link) => [link.filePath, generationOf(link.filePath)] as const);
-    const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations };
+    const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath)].map((filePath) => [filePath, generationOf(filePath)] as const);
+    const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
     snapshots.set(name ?? '', entry);
     return entry;
   }
