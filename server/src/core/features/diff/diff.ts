@@ -7,7 +7,7 @@
  * that a caller holding two texts (the editor and the text at some revision) needs nothing else.
  */
 import { asArray, asNumber, asRecord, asString, ID_SECTIONS, isBlank, isRecord, parseDate, REFERENCE_FIELDS, type IdSection } from '../../model';
-import { parsePlan } from '../../parse';
+import { parsePlan, type ParsedPlan } from '../../parse';
 import { keyItems, matchLists, normalizeText, signatureOf, type KeyedItem } from './match';
 import type { BudgetChange, BudgetMove, DerivedFigures, DiffOptions, DiffReport, DiffValue, FieldChange, FigureChange, FigureName, ItemChange, NumberUnit, PlanDiff } from './types';
 
@@ -185,15 +185,22 @@ export function diffTexts(beforeText: string | undefined, afterText: string | un
     const text = sides[side];
     if (text === undefined) continue;
     const parsed = parsePlan(text);
-    const problem = parsed.syntax[0];
-    if (problem) {
-      const lineStart = text.lastIndexOf('\n', problem.start - 1) + 1;
-      const line = text.slice(0, lineStart).split('\n').length;
-      return { ok: false, error: { side, line, column: problem.start - lineStart + 1, code: problem.code, message: problem.detail } };
-    }
+    const error = syntaxError(parsed, side);
+    if (error) return { ok: false, error };
     values[side] = parsed.value ?? {};
   }
   return { ok: true, diff: diffPlans(values.before, values.after, options) };
+}
+
+/** The first syntax error of a parsed plan, located for a person, or undefined when it parses. */
+export function syntaxError(parsed: Pick<ParsedPlan, 'text' | 'syntax'>, side: 'before' | 'after'): DiffParseError | undefined {
+  const problem = parsed.syntax[0];
+  if (!problem) return undefined;
+  const { text } = parsed;
+  const lineStart = text.lastIndexOf('\n', problem.start - 1) + 1;
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < lineStart; index = text.indexOf('\n', index + 1)) line += 1;
+  return { side, line, column: problem.start - lineStart + 1, code: problem.code, message: problem.detail };
 }
 
 /** One plan on each side, for `diffPlanSet`. */

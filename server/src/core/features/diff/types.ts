@@ -140,7 +140,11 @@ export interface PlanDiff {
   title?: string;
   /** The plan's currency (the newer one). */
   currency?: string;
-  /** The plan's `language` (the newer one), which the renderers follow unless told otherwise. */
+  /**
+   * The language to write this plan's diff in, which the renderers follow unless told
+   * otherwise: the plan's `language` (the newer one); a caller may resolve it further (the CLI
+   * also follows `.planrc.yaml` and the terminal's language).
+   */
   language?: 'en' | 'ro';
   /** In section order: header, summary, then the template's sections, then any other keys. */
   changes: ItemChange[];
