@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import MarkdownIt from 'markdown-it';
 import * as path from 'path';
@@ -350,6 +351,28 @@ describe('semantic diff of plans', () => {
       if (result.ok) return;
       assert.strictEqual(result.error.side, 'after');
       assert.strictEqual(result.error.line, 7);
+    });
+
+    it('never throws on odd data, finds nothing between a plan and itself, and keeps tables whole', function () {
+      this.timeout(30000);
+      const key = fc.constantFrom('id', 'name', 'statement', 'target', 'amount', 'channel', 'period', 'revenue', 'start', 'end', 'kpi', 'goals', 'total', 'x-note', '__proto__', 'constructor');
+      const leaf = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('2026-01-01', '2026-02-30', 'a|b', '<b>x</b>'));
+      const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }));
+      const item = fc.dictionary(key, value, { maxKeys: 5 });
+      const section = fc.constantFrom('goals', 'kpis', 'budget', 'forecast', 'calendar', 'channels', 'tactics', 'approvals', 'market', 'title', 'period', 'summary', 'currency', 'language', 'x-extra');
+      const nested = fc.dictionary(fc.constantFrom('allocations', 'history', 'projections', 'competitors', 'total', 'start', 'end'), fc.oneof(leaf, fc.array(item, { maxLength: 3 })), { maxKeys: 3 });
+      const plan = fc.dictionary(section, fc.oneof(leaf, fc.array(fc.oneof(item, leaf), { maxLength: 4 }), item, nested), { maxKeys: 6 });
+      fc.assert(
+        fc.property(plan, plan, (a, b) => {
+          assert.strictEqual(diffPlans(a, structuredClone(a)).status, 'unchanged');
+          const result = diffPlans(a, b, { file: 'p.plan.yaml' });
+          const markdown = renderMarkdown(report(result));
+          renderText(report(result), { locale: 'ro' });
+          JSON.parse(renderJson(report(result)));
+          for (const line of markdown.split('\n').filter((row) => row.startsWith('| '))) assert.strictEqual(line.replace(/\\\|/g, '').split('|').length - 2, 4, line);
+        }),
+        { numRuns: 500 },
+      );
     });
 
     it('diffs two generated 20,000-line plans by id, without quadratic work', function () {

@@ -8,7 +8,7 @@
  */
 import { asArray, asNumber, asRecord, asString, ID_SECTIONS, isBlank, isRecord, parseDate, REFERENCE_FIELDS, type IdSection } from '../../model';
 import { parsePlan, type ParsedPlan } from '../../parse';
-import { keyItems, matchLists, normalizeText, signatureOf, type KeyedItem } from './match';
+import { keyItems, matchLists, normalizeText, setOwn, signatureOf, type KeyedItem } from './match';
 import type { BudgetChange, BudgetMove, DerivedFigures, DiffOptions, DiffReport, DiffValue, FieldChange, FigureChange, FigureName, ItemChange, NumberUnit, PlanDiff } from './types';
 
 type Data = Record<string, unknown>;
@@ -54,6 +54,11 @@ export const KEYED_LISTS: Readonly<Record<string, KeyOf>> = {
     return by === undefined && date === undefined ? undefined : [by, date].filter(Boolean).join(' ');
   },
 };
+
+/** A table's own entry (never one inherited from `Object.prototype`, such as `constructor`). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
 
 /** Sections with ids, in an order where most referenced sections come before the ones referring to them. */
 const RENAME_ORDER: readonly IdSection[] = ['objectives', 'kpis', 'personas', 'segments', 'team', 'channels', 'goals', 'strategies', 'calendar', 'offering', 'territories', 'training'];
@@ -125,8 +130,9 @@ export function diffPlans(before: unknown, after: unknown, options: DiffOptions 
       changes.push(...listChanges(section, undefined, { ...ids.match, pairs }, [section], context, 'id'));
       continue;
     }
-    if (KEYED_LISTS[section] && (Array.isArray(was) || Array.isArray(now))) {
-      const match = matchLists(keyItems(asArray(was), KEYED_LISTS[section]), keyItems(asArray(now), KEYED_LISTS[section]));
+    const keyOf = own(KEYED_LISTS, section);
+    if (keyOf && (Array.isArray(was) || Array.isArray(now))) {
+      const match = matchLists(keyItems(asArray(was), keyOf), keyItems(asArray(now), keyOf));
       changes.push(...listChanges(section, undefined, match, [section], context));
       continue;
     }
@@ -134,14 +140,14 @@ export function diffPlans(before: unknown, after: unknown, options: DiffOptions 
       changes.push({ section, kind: isBlank(was) ? 'added' : 'removed', path: [section], fields: [] });
       continue;
     }
-    const nested = NESTED_LISTS[section];
+    const nested = own(NESTED_LISTS, section);
     const fields: FieldChange[] = [];
     const listed: ItemChange[] = [];
     if (nested && isRecord(was) && isRecord(now)) {
       for (const key of unionKeys(was, now)) {
-        const keyOf = nested[key];
-        if (keyOf && (Array.isArray(was[key]) || Array.isArray(now[key]))) {
-          const match = matchLists(keyItems(asArray(was[key]), keyOf), keyItems(asArray(now[key]), keyOf));
+        const listKey = own(nested, key);
+        if (listKey && (Array.isArray(was[key]) || Array.isArray(now[key]))) {
+          const match = matchLists(keyItems(asArray(was[key]), listKey), keyItems(asArray(now[key]), listKey));
           listed.push(...listChanges(section, key, match, [section, key], context));
         } else {
           diffValue(was[key], now[key], [key], fields, context.unitAt([section, key]));
@@ -364,7 +370,7 @@ function plain(value: unknown): DiffValue | undefined {
     const out: Record<string, DiffValue> = {};
     for (const [key, item] of Object.entries(value)) {
       const converted = plain(item);
-      if (converted !== undefined) Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
+      if (converted !== undefined) setOwn(out, key, converted);
     }
     return out;
   }
@@ -511,7 +517,9 @@ function rewriteAt(value: unknown, pattern: readonly string[], rename: (id: stri
   const [head, ...rest] = pattern;
   if (head === '*') return Array.isArray(value) ? value.map((item) => rewriteAt(item, rest, rename)) : value;
   if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, head)) return value;
-  return { ...value, [head]: rewriteAt(value[head], rest, rename) };
+  const copy = { ...value };
+  setOwn(copy, head, rewriteAt(value[head], rest, rename));
+  return copy;
 }
 
 /** Amount per channel: the caller's figures, else the plan's allocations (a channel named twice adds up). */

@@ -22,8 +22,11 @@ export function signed(locale: Locale, value: number, digits = 2): string {
   return format.format(value);
 }
 
-/** A change in percent: `+9.8 %`. */
+/** A change in percent: `+9.8 %`; a small one keeps a significant digit (`+0.03 %`) rather than read as none. */
 export function percentChange(locale: Locale, percent: number): string {
+  if (percent !== 0 && Math.abs(percent) < 0.05) {
+    return `${new Intl.NumberFormat(locale, { maximumSignificantDigits: 1, signDisplay: 'exceptZero' }).format(percent)} %`;
+  }
   return `${signed(locale, percent, 1)} %`;
 }
 

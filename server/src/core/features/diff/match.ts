@@ -93,7 +93,7 @@ export function matchLists(before: readonly KeyedItem[], after: readonly KeyedIt
     const item = old && renames.translate ? renames.translate(entry.item) : entry.item;
     if (!isRecord(item)) return undefined;
     const rest: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(item)) if (name !== renames.keyField) rest[name] = value;
+    for (const [name, value] of Object.entries(item)) if (name !== renames.keyField) setOwn(rest, name, value);
     return Object.keys(rest).length > 0 ? signatureOf(rest) : undefined;
   };
   claim(withoutKey);
@@ -108,6 +108,11 @@ export function matchLists(before: readonly KeyedItem[], after: readonly KeyedIt
   pairs.sort((a, b) => order.get(a.after)! - order.get(b.after)!);
   removed = removed.filter((entry) => !renamed.has(entry));
   return { pairs, added: added.filter((entry) => !newOnes.has(entry)), removed };
+}
+
+/** Sets a key even when it is `__proto__`: plans are data, never prototypes. */
+export function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -138,7 +143,7 @@ function canonical(value: unknown): unknown {
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const name of Object.keys(value).sort()) {
-      if (!isBlank(value[name])) out[name] = canonical(value[name]);
+      if (!isBlank(value[name])) setOwn(out, name, canonical(value[name]));
     }
     return out;
   }
