@@ -7,7 +7,7 @@
  * the funnel and CLV:CAC are the plain arithmetic of domain.md until the funnel and economics
  * modules expose theirs; the forecast position waits for the forecast engine (left out until then).
  */
-import type { DerivedFigures } from '../core/features/diff/types';
+import type { DerivedFigures } from '../core/features/diff';
 import { asArray, asNumber, asRecord, idList, type PlanModel } from '../core/model';
 import type { PlanService } from '../core/service';
 

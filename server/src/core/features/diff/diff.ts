@@ -15,10 +15,10 @@ type Data = Record<string, unknown>;
 type KeyOf = (item: unknown) => string | undefined;
 
 /** Top-level keys shown together as the plan's header. */
-export const HEADER_KEYS = ['kind', 'version', 'title', 'owner', 'status', 'period', 'currency', 'language', 'alignsWith', 'actuals'] as const;
+const HEADER_KEYS = ['kind', 'version', 'title', 'owner', 'status', 'period', 'currency', 'language', 'alignsWith', 'actuals'] as const;
 
 /** The order of sections in a diff: the header, then the templates' sections; other keys follow alphabetically. */
-export const SECTION_ORDER = [
+const SECTION_ORDER = [
   'header', 'summary', 'objectives', 'market', 'personas', 'goals', 'kpis', 'positioning', 'strategies', 'mix', 'budget',
   'calendar', 'channels', 'content', 'measurement', 'segments', 'offering', 'team', 'tactics', 'forecast', 'territories',
   'training', 'approvals',
@@ -37,7 +37,7 @@ const firstOf = (...keys: KeyOf[]): KeyOf => (item) => {
 };
 
 /** Lists inside a section's mapping, and what their items are matched by. */
-export const NESTED_LISTS: Readonly<Record<string, Readonly<Record<string, KeyOf>>>> = {
+const NESTED_LISTS: Readonly<Record<string, Readonly<Record<string, KeyOf>>>> = {
   budget: { allocations: field('channel') },
   forecast: { history: field('period'), projections: field('period') },
   market: { competitors: firstOf(field('name')) },
@@ -46,7 +46,7 @@ export const NESTED_LISTS: Readonly<Record<string, Readonly<Record<string, KeyOf
 };
 
 /** Top-level lists whose items have no `id`, and what they are matched by. */
-export const KEYED_LISTS: Readonly<Record<string, KeyOf>> = {
+const KEYED_LISTS: Readonly<Record<string, KeyOf>> = {
   tactics: firstOf(field('name')),
   approvals: (item) => {
     const by = field('by')(item);

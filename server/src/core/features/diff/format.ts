@@ -7,7 +7,7 @@ import type { Locale } from '../../types';
 import type { DiffValue, FieldChange, NumberUnit } from './types';
 
 /** Longest text shown in a cell or a summary before it is cut with "…". */
-export const MAX_TEXT = 120;
+const MAX_TEXT = 120;
 
 const SIGNED = new Map<string, Intl.NumberFormat>();
 
@@ -122,11 +122,6 @@ export function changeText(locale: Locale, change: FieldChange, currency: string
     return oneLine(parts.join(', '));
   }
   return formatMessage(locale, 'diff.change.changed');
-}
-
-/** The label of a field path: the preview's label of each key where it has one, joined with ›. */
-export function fieldLabel(locale: Locale, path: readonly string[]): string {
-  return path.map((key) => message(locale, `diff.field.${key}`) ?? message(locale, `render.label.${key}`) ?? key).join(' › ');
 }
 
 /** Whether a field path is labelled by words (else it is shown as the key it is). */

@@ -174,7 +174,7 @@ function countPhrases(diff: PlanDiff, locale: Locale): string[] {
 }
 
 /** "SMART 14/15 → 15/15; funnel gap 12 % → 3 %". */
-export function figurePhrases(figures: readonly FigureChange[], locale: Locale): string[] {
+function figurePhrases(figures: readonly FigureChange[], locale: Locale): string[] {
   return figures.map((change) =>
     formatMessage(locale, `diff.figure.${change.figure}` as MessageId, { before: figureValue(change, 'before', locale), after: figureValue(change, 'after', locale) }),
   );
