@@ -5,6 +5,7 @@ import { parseArgs } from 'util';
 import { globSync } from 'tinyglobby';
 import { version } from '../../../package.json';
 import { EXTENSION_ROOT } from './extension-root';
+import { diffCommand, DIFF_USAGE } from './diff';
 import { renderCommand } from './render';
 import { notUtf8Warning, readText } from './read-text';
 import { ruleDocsPath } from '../core/base/docs';
@@ -18,11 +19,13 @@ import type { Finding, Severity } from '../core/base/types';
 
 const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
        plan-as-code render FILE [-o out.html]
+       ${DIFF_USAGE}
 
 check: checks .plan.yaml files against the marketing and sales plan templates,
 with the rules and .planrc.yaml configuration the editor uses.
 render: writes the plan as one self-contained HTML document, as the editor's
 preview shows it (by default next to it: marketing.plan.yaml → marketing.plan.html).
+diff: what changed in the plans between two git revisions, by meaning (see diff --help).
 
 Options:
   --format stylish|json|sarif   output format (default: stylish)
@@ -45,6 +48,7 @@ export interface FileReport {
 class UsageError extends Error {}
 
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
+  if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
   try {
     return run(argv, io);
   } catch (error) {
