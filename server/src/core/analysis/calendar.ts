@@ -49,19 +49,48 @@ export interface Period {
 
 /** Reads a period (`2026`, `2026-Q1`, `2026-03`, `2026-03-15`), or undefined when it is none of these or no real date. */
 export function parsePeriod(text: string): Period | undefined {
-  const match = /^(\d{4})(?:-(?:([Qq])([1-4])|(\d{2})(?:-(\d{2}))?))?$/.exec(text);
-  if (!match) return undefined;
-  const [, yearText, q, quarter, monthText, dayText] = match;
-  const year = Number(yearText);
-  if (q !== undefined) return { period: `${yearText}-Q${quarter}`, end: monthEnd(year, Number(quarter) * 3) };
-  if (monthText === undefined) return { period: text, end: monthEnd(year, 12) };
-  const month = Number(monthText);
-  if (month < 1 || month > 12) return undefined;
-  if (dayText === undefined) return { period: text, end: monthEnd(year, month) };
-  const day = Number(dayText);
-  const end = daysFromCivil(year, month, day);
-  if (day < 1 || end > monthEnd(year, month)) return undefined;
-  return { period: text, end };
+  const end = periodEnd(text);
+  if (end === undefined) return undefined;
+  return { period: text.charCodeAt(5) === LOWER_Q ? text.toUpperCase() : text, end };
+}
+
+const DASH = 45;
+const ZERO = 48;
+const UPPER_Q = 81;
+const LOWER_Q = 113;
+
+/** The last day of a period, or undefined. By character codes: an actuals file has a period on each of up to 100,000 rows. */
+function periodEnd(text: string): number | undefined {
+  const year = digits(text, 0, 4);
+  if (year === undefined) return undefined;
+  if (text.length === 4) return monthEnd(year, 12);
+  if (text.charCodeAt(4) !== DASH) return undefined;
+  const q = text.charCodeAt(5);
+  if (text.length === 7 && (q === UPPER_Q || q === LOWER_Q)) {
+    const quarter = digits(text, 6, 1);
+    return quarter !== undefined && quarter >= 1 && quarter <= 4 ? monthEnd(year, quarter * 3) : undefined;
+  }
+  const month = digits(text, 5, 2);
+  if (month === undefined || month < 1 || month > 12) return undefined;
+  if (text.length === 7) return monthEnd(year, month);
+  if (text.length !== 10 || text.charCodeAt(7) !== DASH) return undefined;
+  const day = digits(text, 8, 2);
+  const last = monthEnd(year, month);
+  if (day === undefined || day < 1) return undefined;
+  const date = daysFromCivil(year, month, day);
+  return date <= last ? date : undefined;
+}
+
+/** The number written by `length` ASCII digits at `from`, or undefined if any is not one. */
+function digits(text: string, from: number, length: number): number | undefined {
+  if (text.length < from + length) return undefined;
+  let value = 0;
+  for (let at = from; at < from + length; at++) {
+    const digit = text.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /**
