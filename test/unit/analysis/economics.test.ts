@@ -47,6 +47,7 @@ describe('analysis: unit economics', () => {
       computable: false,
       problems: [{ input: 'clv', reason: 'missing' }, { input: 'cac', reason: 'not-positive' }],
     });
+    assert.deepStrictEqual(clvToCac({ clv: 1, cac: 1, healthyRatio: 0 }), { computable: false, problems: [{ input: 'healthyRatio', reason: 'not-positive' }] });
   });
 
   it('CAC 1,000 at 100 a month and an 80 % margin pays back in 12.5 months, over 12', () => {
@@ -82,6 +83,7 @@ describe('analysis: unit economics', () => {
       computable: false,
       problems: [{ input: 'cac', reason: 'not-positive' }, { input: 'grossMarginPercent', reason: 'not-positive' }],
     });
+    assert.deepStrictEqual(cacPayback({ cac: 1, monthlyRevenuePerAccount: 1, limitMonths: 0 }), { computable: false, problems: [{ input: 'limitMonths', reason: 'not-positive' }] });
   });
 
   const allocations = [

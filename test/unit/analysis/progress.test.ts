@@ -132,5 +132,9 @@ describe('analysis: KPI progress', () => {
       computable: false,
       problems: [{ input: 'deadline', reason: 'not-positive' }],
     });
+    assert.deepStrictEqual(kpiProgress({ ...base, baseline: 0, target: -1e300, period: { start: START, end: END } }), {
+      computable: false,
+      problems: [{ input: 'target', reason: 'out-of-range' }],
+    });
   });
 });

@@ -93,10 +93,7 @@ function digits(text: string, from: number, length: number): number | undefined 
   return value;
 }
 
-/**
- * The length of `start`–`end` (both days included) in years: a whole number when the period runs
- * whole calendar years (1 January to 31 December, or 1 April to 31 March), else days ÷ 365.25.
- */
+/** The length of `start`–`end` (both days included) in years: whole for whole calendar years (1 January–31 December, 1 April–31 March), else days ÷ 365.25. */
 export function periodYears(start: number, end: number): { years: number; days: number; wholeYears: boolean } {
   const days = end - start + 1;
   const from = civilFromDays(start);

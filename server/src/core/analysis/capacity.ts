@@ -73,7 +73,8 @@ export function salesCapacity(inputs: {
   inputs.roles.forEach((role, index) => {
     const ref = { index, id: role.id, role: role.role };
     if (role.quota === undefined || positiveReason(role.quota) !== undefined) withoutQuota.push(ref);
-    else if (role.count === undefined || !Number.isInteger(role.count) || role.count < 0) withoutCount.push(ref);
+    // Safe integers keep count × quota finite.
+    else if (role.count === undefined || !Number.isSafeInteger(role.count) || role.count < 0) withoutCount.push(ref);
     else counted.push({ ...ref, count: role.count, quota: role.quota });
   });
   const problems = problemsOf<CapacityInput>([

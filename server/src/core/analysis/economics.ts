@@ -19,17 +19,17 @@ export interface ClvCac {
 }
 
 /** The CLV:CAC ratio against a healthy ratio (default 3), with the CAC the CLV affords and the CLV the CAC needs. */
-export function clvToCac(inputs: { clv: number | undefined; cac: number | undefined; healthyRatio?: number }): ClvCac | NotComputable<'clv' | 'cac'> {
-  const problems = problemsOf([['clv', positiveReason(inputs.clv)], ['cac', positiveReason(inputs.cac)]]);
+export function clvToCac(inputs: { clv: number | undefined; cac: number | undefined; healthyRatio?: number }): ClvCac | NotComputable<'clv' | 'cac' | 'healthyRatio'> {
+  const healthyRatio = inputs.healthyRatio ?? HEALTHY_CLV_CAC;
+  const problems = problemsOf([['clv', positiveReason(inputs.clv)], ['cac', positiveReason(inputs.cac)], ['healthyRatio', positiveReason(healthyRatio)]]);
   if (problems.length > 0) return { computable: false, problems };
   const clv = inputs.clv as number;
   const cac = inputs.cac as number;
-  const healthyRatio = inputs.healthyRatio ?? HEALTHY_CLV_CAC;
   const ratio = clv / cac;
   return { computable: true, ratio, healthyRatio, healthy: atLeast(ratio, healthyRatio), affordableCac: clv / healthyRatio, neededClv: cac * healthyRatio };
 }
 
-export type PaybackInput = 'cac' | 'monthlyRevenuePerAccount' | 'grossMarginPercent';
+export type PaybackInput = 'cac' | 'monthlyRevenuePerAccount' | 'grossMarginPercent' | 'limitMonths';
 
 export interface CacPayback {
   computable: true;
@@ -57,16 +57,17 @@ export function cacPayback(inputs: {
   limitMonths?: number;
 }): CacPayback | NotComputable<PaybackInput> {
   const marginGiven = inputs.grossMarginPercent !== undefined;
+  const limitMonths = inputs.limitMonths ?? PAYBACK_LIMIT_MONTHS;
   const problems = problemsOf<PaybackInput>([
     ['cac', positiveReason(inputs.cac)],
     ['monthlyRevenuePerAccount', positiveReason(inputs.monthlyRevenuePerAccount)],
     ['grossMarginPercent', marginGiven ? percentReason(inputs.grossMarginPercent) : undefined],
+    ['limitMonths', positiveReason(limitMonths)],
   ]);
   if (problems.length > 0) return { computable: false, problems };
   const cac = inputs.cac as number;
   const revenue = inputs.monthlyRevenuePerAccount as number;
   const grossMarginPercent = inputs.grossMarginPercent ?? 100;
-  const limitMonths = inputs.limitMonths ?? PAYBACK_LIMIT_MONTHS;
   const margin = grossMarginPercent / 100;
   const monthlyGrossProfit = revenue * margin;
   const months = cac / monthlyGrossProfit;

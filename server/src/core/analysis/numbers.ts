@@ -38,6 +38,12 @@ export function percentReason(value: number | undefined): InputReason | undefine
   return value > 100 ? 'above-100' : undefined;
 }
 
+/** Why a value cannot be used as a signed amount (a baseline, a target), or undefined when it can. */
+export function signedReason(value: number | undefined): InputReason | undefined {
+  if (value === undefined || !Number.isFinite(value)) return 'missing';
+  return Math.abs(value) > LARGEST ? 'out-of-range' : undefined;
+}
+
 // Quotients such as 10,000 ÷ (10 % × 100) come out as 1000.0000000000001; relative to their size,
 // differences this small are rounding noise, never a real shortfall.
 const NOISE = 1e-12;
@@ -60,6 +66,7 @@ export function problemsOf<Input extends string>(checks: readonly (readonly [Inp
   });
 }
 
+/** Σ values (0 for none). */
 export function sum(values: readonly number[]): number {
   return values.reduce((acc, value) => acc + value, 0);
 }

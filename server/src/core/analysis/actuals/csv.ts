@@ -46,11 +46,7 @@ export const MAX_ACTUAL_ROWS = 100_000;
 const MAX_TEXT = 200;
 const COLUMNS: readonly ActualsColumn[] = ['kpi', 'period', 'value'];
 
-/**
- * Reads an actuals file `kpi,period,value` (header required, any column order, extra columns
- * ignored; `;`-separated with decimal commas when the header has `;` and no `,`). Bad rows become
- * problems and the others are still read; a cell is only ever text, never a formula.
- */
+/** Reads an actuals file `kpi,period,value` (header required; `;` and decimal commas when the header has `;` and no `,`): the good rows, and a problem for each bad one. */
 export function readActualsCsv(fileText: string, options: ReadActualsOptions = {}): ActualsCsv {
   const maxRows = options.maxRows ?? MAX_ACTUAL_ROWS;
   const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;

@@ -20,10 +20,7 @@ const GROUPED = [
   /^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:[.,]\d+)?$/,
 ];
 
-/**
- * The number a cell holds, or undefined when it holds none or one that could be read two ways.
- * `decimalMark` is the file's: it settles `1,234` in a semicolon file (1.234) and `1.234` in a comma file.
- */
+/** The number a cell holds, or undefined for none or one that reads two ways; the file's `decimalMark` settles `1,234` (1.234 in a semicolon file). */
 export function parseCellNumber(cell: string, decimalMark: DecimalMark): number | undefined {
   // Spreadsheets group thousands with no-break and narrow no-break spaces, and may write a true minus sign.
   const trimmed = cell.trim();

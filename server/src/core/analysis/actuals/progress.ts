@@ -1,4 +1,4 @@
-import { atLeast, problemsOf, type NotComputable } from '../numbers';
+import { atLeast, problemsOf, signedReason, type NotComputable } from '../numbers';
 
 /** A value at a date (days since the epoch); `ActualRow`s are such points. */
 export interface DatedValue {
@@ -63,13 +63,13 @@ export function kpiProgress<Point extends DatedValue>(inputs: ProgressInputs<Poi
   const { baseline, target, period, today } = inputs;
   const deadline = inputs.deadline ?? period?.end;
   const problems = problemsOf<ProgressInput>([
-    ['baseline', finite(baseline) ? undefined : 'missing'],
-    ['target', finite(target) ? undefined : 'missing'],
+    ['baseline', signedReason(baseline)],
+    ['target', signedReason(target)],
     ['period', period === undefined ? 'missing' : period.end > period.start ? undefined : 'not-positive'],
     // A deadline taken from the period's end is the period's problem, not reported twice.
     ['deadline', period === undefined || inputs.deadline === undefined || inputs.deadline > period.start ? undefined : 'not-positive'],
   ]);
-  if (problems.length > 0 || !finite(baseline) || !finite(target) || period === undefined || deadline === undefined) {
+  if (problems.length > 0 || baseline === undefined || target === undefined || period === undefined || deadline === undefined) {
     return { computable: false, problems };
   }
   const thresholds = { ...DEFAULT_PROGRESS_THRESHOLDS, ...inputs.thresholds };
@@ -92,8 +92,4 @@ export function kpiProgress<Point extends DatedValue>(inputs: ProgressInputs<Poi
   }
   const status = atLeast(progress, thresholds.onTrack * expected) ? 'on-track' : atLeast(progress, thresholds.atRisk * expected) ? 'at-risk' : 'off-track';
   return { ...judged, status };
-}
-
-function finite(value: number | undefined): value is number {
-  return value !== undefined && Number.isFinite(value);
 }
