@@ -10,12 +10,17 @@ import { planConfig } from '../rules/plan-config';
 import { planTooLarge } from '../rules/plan-too-large';
 import type { Rule } from '../rules/rule';
 import { runToEnd, type Steps } from '../base/steps';
+import type { FileNotRead, ReadLimits } from '../base/files';
 import type { Finding, Locale } from '../base/types';
 
 /** What the core needs from the outside world; the LSP server and the CLI each provide one. */
 export interface PlanHost {
-  /** The text of a file by absolute path (an open editor's text wins), or undefined if it cannot be read. */
-  readFile(filePath: string): string | undefined;
+  /**
+   * The text of a file by absolute path (an open editor's text wins), or why it was not read
+   * (undefined: it is missing). A host reading from disk reads only a regular file whose real
+   * path stays in `limits.root`, and nothing over `limits.maxSize` bytes.
+   */
+  readFile(filePath: string, limits?: ReadLimits): string | FileNotRead | undefined;
   /** Called when a rule throws, for logging. */
   onRuleError?(ruleId: string, error: unknown): void;
   /**
@@ -54,6 +59,10 @@ export interface PlanService {
   smart(text: string, filePath?: string, options?: CheckOptions): GoalSmartResult[];
   /** The language of messages about a plan under the same configuration as `check` (for lens and hint texts). */
   locale(text: string, filePath?: string, options?: CheckOptions): Locale;
+  /** The size limit of a plan (`maxFileSize` from the settings and `.planrc.yaml`): a host reads no plan file of more bytes. */
+  maxFileSize(filePath?: string, options?: CheckOptions): number;
+  /** What `check` says of a plan file of `size` bytes that was not read because it is over `maxFileSize`. */
+  checkTooLarge(filePath: string, size: number, options?: CheckOptions): CheckResult;
   /** The plans named by a plan's `alignsWith` that can be read, with their absolute paths. */
   linked(analysis: Analysis, filePath: string | undefined): LinkedPlan[];
   /** Forgets cached configuration files (call when a `.planrc.yaml` changes). */
@@ -104,9 +113,10 @@ export function createPlanService(host: PlanHost): PlanService {
     let found: { file: string; config: PlanConfig; problems: ConfigProblem[] } | null = null;
     for (const name of CONFIG_FILE_NAMES) {
       const file = path.join(directory, name);
-      const text = host.readFile(file);
-      if (text === undefined) continue;
-      found = { file, ...parseConfig(text) };
+      // The configuration sets the limit, so it is read under the default one.
+      const text = read(file, { root: host.rootOf?.(file), maxSize: DEFAULT_MAX_FILE_SIZE });
+      if (typeof text !== 'string' && text.problem === 'missing') continue;
+      found = { file, ...(typeof text === 'string' ? parseConfig(text) : { config: {}, problems: [notReadProblem(text, DEFAULT_MAX_FILE_SIZE)] }) };
       break;
     }
     if (!found) {
@@ -117,18 +127,25 @@ export function createPlanService(host: PlanHost): PlanService {
     return found;
   }
 
+  /** A file through the host; what a host over memory does not check is checked here. */
+  function read(filePath: string, limits: ReadLimits & { maxSize: number }): string | FileNotRead {
+    const text = host.readFile(filePath, limits) ?? { problem: 'missing' };
+    return typeof text === 'string' && text.length > limits.maxSize ? { problem: 'too-large', size: text.length } : text;
+  }
+
   /** Every `alignsWith` entry of a plan and what became of it. */
   function links(analysis: Analysis, filePath: string | undefined): PlanLink[] {
     if (!filePath || !path.isAbsolute(filePath)) return [];
     const root = host.rootOf?.(filePath) ?? path.dirname(filePath);
+    const maxSize = configuration(filePath, { settings: lastSettings }).maxFileSize;
     return asArray(analysis.model.data.alignsWith).flatMap((target, index): PlanLink[] => {
       if (typeof target !== 'string') return [];
       const linkedPath = path.resolve(path.dirname(filePath), target);
       if (linkedPath === filePath) return [];
       const relative = path.relative(root, linkedPath);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return [{ index, target, filePath: linkedPath, status: 'outside' }];
-      const text = host.readFile(linkedPath);
-      if (text === undefined) return [{ index, target, filePath: linkedPath, status: 'missing' }];
+      const text = read(linkedPath, { root, maxSize });
+      if (typeof text !== 'string') return [{ index, target, filePath: linkedPath, status: text.problem, size: text.size, limit: maxSize, detail: text.detail }];
       const linkedAnalysis = analyze(text, linkedPath);
       if (!linkedAnalysis.model.kind) return [{ index, target, filePath: linkedPath, status: 'not-a-plan' }];
       return [{ index, target, filePath: linkedPath, status: 'ok', plan: { filePath: linkedPath, text, analysis: linkedAnalysis } }];
@@ -200,6 +217,14 @@ export function createPlanService(host: PlanHost): PlanService {
       const planLanguage = text.length > maxFileSize ? undefined : analyze(text, filePath).model.data.language;
       return resolveLocale(language, planLanguage, options.editorLocale);
     },
+    maxFileSize(filePath, options = {}) {
+      return configuration(filePath, options).maxFileSize;
+    },
+    checkTooLarge(filePath, size, options = {}) {
+      const { repository, layers, language, maxFileSize, configProblems } = configuration(filePath, options);
+      const locale = resolveLocale(language, undefined, options.editorLocale);
+      return { locale, findings: tooLarge('', maxFileSize, locale, layers, configProblems, repository ? path.basename(repository.file) : undefined, size) };
+    },
     invalidateConfig() {
       configs.clear();
     },
@@ -215,17 +240,35 @@ const EMPTY_ANALYSIS: Analysis = (() => {
   return { parsed, model: buildModel(parsed.value) };
 })();
 
-/** The one notice of a plan too large to check, and what is wrong with its configuration (perhaps why the limit is lower than asked). */
-function tooLarge(text: string, limit: number, locale: Locale, layers: PlanConfig[], configProblems: readonly ConfigProblem[], configFile: string | undefined): Finding[] {
+/** Why a `.planrc.yaml` was not read, as a problem of the configuration. */
+function notReadProblem(notRead: FileNotRead, limit: number): ConfigProblem {
+  switch (notRead.problem) {
+    case 'not-a-file':
+      return { messageId: 'config.notAFile' };
+    case 'outside':
+      return { messageId: 'config.outside' };
+    case 'too-large':
+      return { messageId: 'config.tooLarge', params: { size: notRead.size ?? 0, limit } };
+    default:
+      return { messageId: 'config.unreadable', params: { detail: notRead.detail ?? notRead.problem } };
+  }
+}
+
+/**
+ * The one notice of a plan too large to check, and what is wrong with its configuration (perhaps
+ * why the limit is lower than asked). `bytes`: the size of a plan file that was not read at all.
+ */
+function tooLarge(text: string, limit: number, locale: Locale, layers: PlanConfig[], configProblems: readonly ConfigProblem[], configFile: string | undefined, bytes?: number): Finding[] {
   const severityOf = (rule: Rule) => effectiveRule(rule.id, { severity: rule.defaultSeverity, options: {} }, layers).severity;
   // Only the first line is looked at: the file is too large to parse for a better place.
   const firstLineEnd = text.indexOf('\n');
-  const [start, end] = [0, Math.max(1, Math.min(firstLineEnd === -1 ? text.length : firstLineEnd, 200))];
+  const [start, end] = [0, Math.max(Math.min(text.length, 1), Math.min(firstLineEnd === -1 ? text.length : firstLineEnd, 200))];
   const findings: Finding[] = [];
   const tooLargeSeverity = severityOf(planTooLarge);
   if (tooLargeSeverity !== 'off') {
-    const params = { size: text.length, limit };
-    findings.push({ ruleId: planTooLarge.id, severity: tooLargeSeverity, message: formatMessage(locale, 'plan/too-large', params), messageId: 'plan/too-large', params, start, end });
+    const params = { size: bytes ?? text.length, limit };
+    const messageId = bytes === undefined ? 'plan/too-large' : 'plan/too-large.notRead';
+    findings.push({ ruleId: planTooLarge.id, severity: tooLargeSeverity, message: formatMessage(locale, messageId, params), messageId, params, start, end });
   }
   const configSeverity = severityOf(planConfig);
   if (configSeverity !== 'off') {
