@@ -1,7 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { PlanConfig } from '../server/src/core/check/config';
 import { createPlanService } from '../server/src/core/workspace/service';
+import { readForCore } from '../server/src/node/files';
 import { LineIndex } from '../server/src/core/base/text';
 import type { Finding } from '../server/src/core/base/types';
 
@@ -12,17 +12,9 @@ export function memoryService(files: Record<string, string> = {}) {
   return createPlanService({ readFile: (filePath) => files[filePath] });
 }
 
-/** A service over the real disk. */
+/** A service over the real disk, reading as the server and the CLI do. */
 export function diskService() {
-  return createPlanService({
-    readFile(filePath) {
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
+  return createPlanService({ readFile: readForCore });
 }
 
 /** Checks a text as `/plans/test.plan.yaml` (or `filePath`) with optional files and settings around it. */

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,9 +13,11 @@ import {
 import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { formatMessage } from '../core/base/messages';
 import type { Analysis } from '../core/model/links';
+import type { FileNotRead } from '../core/base/files';
 import { createPlanService, type CheckResult, type PlanService } from '../core/workspace/service';
 import type { Locale } from '../core/base/types';
 import { CheckTracker } from './checks';
+import { asHostRead, readForCore, readTextFile } from '../node/files';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** What every feature of the server shares: the connection, the open documents and the plan service. */
@@ -34,6 +35,11 @@ export interface ServerContext {
   onSettingsChanged(listener: () => void): void;
   /** The document's parse and model, shared with every other request on the same version. */
   analysisOf(document: TextDocument): Analysis;
+  /**
+   * A plan file that is not open, read as every file the core asks for: a regular file, inside
+   * its workspace folder, of at most `maxFileSize` bytes; else why it was not read.
+   */
+  readPlanFile(filePath: string, settings: PlanConfig): string | FileNotRead;
   /** The last check published for each open plan, by URI: quick fixes for that version come from it. */
   readonly published: Map<string, { version: number; result: CheckResult }>;
   /** Which plans have a check pending: requests that can wait let it go first. */
@@ -88,20 +94,18 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let workspaceTrusted = true;
   const settingsListeners: (() => void)[] = [];
 
+  /** The deepest workspace folder that holds a file. */
+  function rootOf(filePath: string): string | undefined {
+    return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
+  }
+
   const service = createPlanService({
-    readFile(filePath) {
+    readFile(filePath, limits) {
       const open = documents.get(pathToFileURL(filePath).toString());
       if (open) return open.getText();
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return readForCore(filePath, limits);
     },
-    rootOf(filePath) {
-      // The deepest workspace folder that holds the plan.
-      return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
-    },
+    rootOf,
     trusted: () => workspaceTrusted,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
@@ -180,6 +184,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
         settingsCache.set(uri, settings);
       }
       return settings;
+    },
+    readPlanFile(filePath, settings) {
+      const root = rootOf(filePath);
+      return asHostRead(readTextFile(filePath, { roots: root ? [root] : undefined, maxBytes: service.maxFileSize(filePath, { settings }) }));
     },
     analysisOf(document) {
       return service.analyze(document.getText(), planNameOf(document.uri));
