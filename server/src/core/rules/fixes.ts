@@ -11,7 +11,7 @@ import type { MessageId } from '../base/messages';
 import { asNumber, asRecord, findKpi, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
 import { LineIndex } from '../base/text';
-import type { Fix, JsonPath, PlanKind, TextEdit } from '../base/types';
+import type { Finding, Fix, JsonPath, PlanKind, TextEdit } from '../base/types';
 
 /** Text the author is expected to replace. Not blank, so that the finding a fix answers goes away. */
 export const PLACEHOLDER = 'TODO';
@@ -412,4 +412,18 @@ export function measurableFix(
   if (lacks.baseline && asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline) === undefined) entries.push(['baseline', 0]);
   if (lacks.target) entries.push(['target', 0]);
   return addKeysFix(parsed, ['goals', goalIndex], entries, list);
+}
+
+/**
+ * "Fix all": every finding's first safe fix, as one list of edits in text order. A fix that
+ * overlaps one taken already waits for the next run.
+ */
+export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  const safe = findings.map((finding) => finding.fixes?.find((item) => item.safe)).filter((item): item is Fix => item !== undefined);
+  const taken: TextEdit[] = [];
+  for (const item of safe.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)))) {
+    if (item.edits.some((edit) => taken.some((other) => edit.start < other.end && other.start < edit.end))) continue;
+    taken.push(...item.edits);
+  }
+  return taken.sort((a, b) => a.start - b.start);
 }
