@@ -404,13 +404,18 @@ export function measurableFix(
   goalIndex: number,
   lacks: { kpi: boolean; baseline: boolean; target: boolean },
   list: (parts: string[]) => string,
+  /** The goal's baseline as it stands (its own, or its KPI's). */
+  baseline?: number,
 ): Fix | undefined {
   // The plan's first KPI, without listing them all for every goal.
   const kpi = lacks.kpi ? plan.ids.get('kpis')?.keys().next().value : undefined;
+  const kpiBaseline = asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline);
   const entries: [string, YamlValue][] = [];
   if (kpi) entries.push(['kpi', kpi]);
-  if (lacks.baseline && asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline) === undefined) entries.push(['baseline', 0]);
-  if (lacks.target) entries.push(['target', 0]);
+  if (lacks.baseline && kpiBaseline === undefined) entries.push(['baseline', 0]);
+  // The target starts at the baseline: a placeholder that moves the KPI neither way, so that
+  // smart/achievable has nothing to say about it (a target of 0 under a baseline of 300 did).
+  if (lacks.target) entries.push(['target', baseline ?? kpiBaseline ?? 0]);
   return addKeysFix(parsed, ['goals', goalIndex], entries, list);
 }
 
