@@ -18,7 +18,7 @@ export const alignPeriod: Rule = {
   defaultSeverity: 'warning',
   docs: `A sales plan and its marketing plan name each other in \`alignsWith\`, so that each is checked against the other: references may name the other plan's ids, and the two must cover the same time. The rule warns when
 - a path in \`alignsWith\` cannot be read, or names a file that is not a plan (no \`kind: marketing\` or \`kind: sales\`);
-- a path leads outside the workspace (the folder the plan is in, in the CLI), directly or through a symbolic link: such files are never read;
+- a path leads outside the workspace (in the CLI, the folder it runs in; for a plan outside it, the plan's own folder), directly or through a symbolic link: such files are never read;
 - a path names something that is not a regular file (a folder, a device such as \`/dev/zero\`, a pipe or a socket, directly or through a link), or a file larger than \`maxFileSize\` (in bytes, known before reading): such files are never read either;
 - the two plans' periods do not overlap.
 
