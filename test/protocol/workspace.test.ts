@@ -68,7 +68,7 @@ describe('the workspace index (server over stdio)', () => {
     // `files.exclude` of the folder leaves out build/.
     client.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'files.exclude' ? { '**/build': true } : client.settings)));
-    await client.initialize('en', { workspaceFolders: true }, undefined, [folder]);
+    await client.initialize('en', { workspaceFolders: true }, undefined, [pathToFileURL(folder).toString()]);
   });
 
   after(async () => {

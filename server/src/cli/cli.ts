@@ -2,12 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parseArgs } from 'util';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../../package.json';
 import { EXTENSION_ROOT } from './extension-root';
 import { diffCommand, DIFF_USAGE } from './diff';
 import { renderCommand } from './render';
-import { notUtf8Warning, readText } from './read-text';
+import { describeNotRead, readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
 import { RULES } from '../core/rules';
@@ -37,12 +37,16 @@ Options:
   -v, --version                 show the version
 
 Exit status: 0 when clean, 1 when a plan has errors (or too many warnings),
-2 when the command itself cannot run (bad options, no plan files).`;
+2 when the command itself cannot run (bad options, no plan files) or a plan
+cannot be read (not a regular file, a link leading out of the folders searched,
+unreadable); the other plans are still checked and reported.`;
 
 export interface FileReport {
   filePath: string;
   text: string;
   findings: Finding[];
+  /** Why the plan could not be read (it was then not checked): one error of the report. */
+  notRead?: string;
 }
 
 class UsageError extends Error {}
@@ -103,21 +107,33 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
 
   // Every plan under the folder the command runs in, for back-links: a plan that names the one checked.
   const index = new PlanIndex();
-  for (const filePath of new Set([...findPlansSync(process.cwd()), ...files])) {
-    const text = readPlanText(filePath);
-    if (text !== undefined) index.set(filePath, text);
+  for (const filePath of new Set([...findPlansSync(process.cwd()), ...files.map((file) => file.filePath)])) {
+    const text = readForCore(filePath);
+    if (typeof text === 'string') index.set(filePath, text);
   }
   const service = createPlanService({
     index,
-    // Links may lead anywhere under the folder the command runs in.
+    // Links may lead anywhere under the folder the command runs in (their real paths too).
     rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
-    readFile: readPlanText,
+    readFile: readForCore,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const reports: FileReport[] = files.map((filePath) => {
-    const { text, notUtf8 } = readText(filePath);
-    if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8));
-    const { findings } = service.check(text, filePath, { editorLocale });
+  const reports: FileReport[] = files.map(({ filePath, root }) => {
+    const maxBytes = service.maxFileSize(filePath, { editorLocale });
+    const read = readTextFile(filePath, { roots: root === undefined ? undefined : [root, process.cwd()], maxBytes });
+    let text = '';
+    let findings: Finding[];
+    if (read.ok) {
+      text = read.text;
+      if (read.notUtf8) io.stderr(notUtf8Warning(relative(filePath), read.notUtf8));
+      findings = service.check(text, filePath, { editorLocale }).findings;
+    } else if (read.problem === 'too-large') {
+      // Over the limit: the one plan/too-large notice, as for a long text, without reading it.
+      findings = service.checkTooLarge(filePath, read.size ?? 0, { editorLocale }).findings;
+    } else {
+      const reason = describeNotRead(relative(filePath), read, maxBytes);
+      return { filePath, text, findings: [], notRead: `${reason[0].toUpperCase()}${reason.slice(1)}` };
+    }
     return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings };
   });
 
@@ -128,6 +144,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
 
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
+  if (reports.some((report) => report.notRead)) return 2;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(`plan-as-code: ${warnings} warnings, more than the --max-warnings ${maxWarnings} allowed\n`);
@@ -136,26 +153,58 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   return 0;
 }
 
-/** Files, folders (searched for plans) and globs, deduplicated and sorted. */
-function expandTargets(targets: string[]): string[] {
-  const found = new Set<string>();
+/**
+ * Files, folders (searched for plans) and globs, deduplicated and sorted. A plan found in a
+ * folder (or by a glob, in the folder before its first wildcard: `root`) must not be a link
+ * leading out of both that folder and the current one. A file named on the command line is
+ * read wherever it is.
+ */
+function expandTargets(targets: string[]): { filePath: string; root?: string }[] {
+  const found = new Map<string, string | undefined>();
+  const add = (file: string, root: string | undefined) => {
+    const filePath = path.resolve(file);
+    // Named on the command line beats found in a folder.
+    if (!found.has(filePath) || root === undefined) found.set(filePath, root);
+  };
   for (const target of targets) {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (stat?.isFile()) {
-      found.add(path.resolve(target));
-    } else if (stat?.isDirectory()) {
+    // Anything named here that is not a folder (a device, a pipe, a link loop too) is reported when it is read, never opened.
+    const named = fs.lstatSync(target, { throwIfNoEntry: false });
+    if (named && !isFolder(target)) {
+      add(target, undefined);
+    } else if (named) {
       for (const file of findPlansSync(target)) {
-        found.add(path.resolve(file));
+        add(file, path.resolve(target));
       }
     } else {
-      for (const file of globSync(target, { absolute: true, ignore: NEVER_SEARCHED })) found.add(path.resolve(file));
+      for (const file of globSync(target, { absolute: true, ignore: NEVER_SEARCHED })) add(file, staticBase(target));
     }
   }
-  return [...found].sort();
+  return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([filePath, root]) => ({ filePath, root }));
+}
+
+function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder a glob searches: its path before the first segment with a wildcard. */
+function staticBase(pattern: string): string {
+  const segments = pattern.split(/[\\/]/);
+  const fixed = segments.slice(0, segments.findIndex((segment) => isDynamicPattern(segment)));
+  return path.resolve(fixed.join('/') || '.');
+}
+
+/** The warning for a plan that is not UTF-8 (it was read with U+FFFD in place of the bad bytes). */
+function notUtf8Warning(file: string, problem: NotUtf8): string {
+  const hex = problem.byte.toString(16).toUpperCase().padStart(2, '0');
+  return `plan-as-code: ${file} is not UTF-8: byte 0x${hex} at line ${problem.line}, column ${problem.column} (a Latin-1 or Windows-1252 file?). It was read with \uFFFD in place of such bytes; save the file as UTF-8.\n`;
 }
 
 function count(reports: FileReport[], severity: Severity): number {
-  return reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === severity).length, 0);
+  return reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === severity).length + (severity === 'error' && report.notRead ? 1 : 0), 0);
 }
 
 function positions(report: FileReport, finding: Finding) {
@@ -174,6 +223,10 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
   const severityColor: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
   const lines: string[] = [];
   for (const report of reports) {
+    if (report.notRead) {
+      lines.push(paint(4, relative(report.filePath)), `  ${paint(severityColor.error, 'error')}  ${report.notRead}`, '');
+      continue;
+    }
     if (report.findings.length === 0) continue;
     lines.push(paint(4, relative(report.filePath)));
     const rows = report.findings.map((finding) => {
@@ -187,7 +240,7 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     }
     lines.push('');
   }
-  const total = reports.reduce((sum, report) => sum + report.findings.length, 0);
+  const total = reports.reduce((sum, report) => sum + report.findings.length + (report.notRead ? 1 : 0), 0);
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
   const others = total - errors - warnings;
@@ -203,14 +256,18 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
 export function formatJson(reports: FileReport[]): string {
   const result = reports.map((report) => ({
     filePath: report.filePath,
-    errorCount: report.findings.filter((finding) => finding.severity === 'error').length,
+    errorCount: report.findings.filter((finding) => finding.severity === 'error').length + (report.notRead ? 1 : 0),
     warningCount: report.findings.filter((finding) => finding.severity === 'warning').length,
-    findings: report.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: plainText(finding.message),
-      ...positions(report, finding),
-    })),
+    findings: [
+      // A plan that could not be read: one fatal error of no rule, as ESLint reports a file it cannot parse.
+      ...(report.notRead ? [{ ruleId: null, severity: 'error', fatal: true, message: report.notRead, line: 1, column: 1, endLine: 1, endColumn: 1 }] : []),
+      ...report.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: plainText(finding.message),
+        ...positions(report, finding),
+      })),
+    ],
   }));
   return `${JSON.stringify(result, null, 2)}\n`;
 }
@@ -240,6 +297,17 @@ export function formatSarif(reports: FileReport[]): string {
             })),
           },
         },
+        // Plans that could not be read are notifications of the run, not results of a rule.
+        invocations: [
+          {
+            executionSuccessful: reports.every((report) => !report.notRead),
+            toolExecutionNotifications: reports.flatMap((report) =>
+              report.notRead
+                ? [{ level: 'error', message: { text: report.notRead }, locations: [{ physicalLocation: { artifactLocation: { uri: relative(report.filePath), uriBaseId: 'SRCROOT' } } }] }]
+                : [],
+            ),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
         results: reports.flatMap((report) =>
@@ -275,10 +343,3 @@ if (require.main === module) {
   });
 }
 
-function readPlanText(filePath: string): string | undefined {
-  try {
-    return fs.readFileSync(filePath, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -4,6 +4,8 @@ import { renderText } from '../core/render';
 import { htmlPathFor, MEDIA, standalonePage } from '../core/render/page';
 import { createPlanService } from '../core/workspace/service';
 import { EXTENSION_ROOT } from './extension-root';
+import { describeNotRead, readForCore, readTextFile } from '../node/files';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/check/config';
 
 interface Io {
   stdout: (text: string) => void;
@@ -18,28 +20,29 @@ interface Io {
  */
 export function renderCommand(file: string, output: string | undefined, io: Io): number {
   const filePath = path.resolve(file);
-  const read = (target: string) => {
-    try {
-      return fs.readFileSync(target, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const text = read(filePath);
-  if (text === undefined) {
-    io.stderr(`plan-as-code: cannot read ${file}\n`);
+  // Linked plans stay in the folder the command runs in (or the plan's own), as with `check`.
+  const root = (target: string) => (path.relative(process.cwd(), target).startsWith('..') ? undefined : process.cwd());
+  const service = createPlanService({
+    rootOf: root,
+    readFile: readForCore,
+  });
+  // The plan named on the command line is read wherever it is, but only a regular file under the limit.
+  const maxBytes = service.maxFileSize(filePath);
+  const plan = readTextFile(filePath, { maxBytes });
+  if (!plan.ok) {
+    io.stderr(`plan-as-code: ${describeNotRead(file, plan, maxBytes)}\n`);
     return 2;
   }
-  const css = read(path.join(EXTENSION_ROOT, MEDIA.style));
-  if (css === undefined) {
+  const text = plan.text;
+  const css = readTextFile(path.join(EXTENSION_ROOT, MEDIA.style), { maxBytes: DEFAULT_MAX_FILE_SIZE });
+  if (!css.ok) {
     io.stderr(`plan-as-code: the stylesheet ${MEDIA.style} is missing from ${EXTENSION_ROOT}\n`);
     return 2;
   }
-  const service = createPlanService({ readFile: read });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const rendered = renderText(service, text, filePath, { editorLocale });
   const target = path.resolve(output ?? htmlPathFor(filePath));
-  fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css }));
+  fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css: css.text }));
   const errors = rendered.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = rendered.findings.filter((finding) => finding.severity === 'warning').length;
   io.stdout(`Wrote ${path.relative(process.cwd(), target) || target} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,12 +10,14 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { DEFAULT_MAX_FILE_SIZE, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { PlanIndex } from '../core/workspace/plan-index';
 import { findPlans } from '../node/find-plans';
 import { formatMessage } from '../core/base/messages';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
+import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
+import { asHostRead, readForCore, readTextFile } from '../node/files';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** How long after start the workspace is searched for plans: the plans open at start are checked first. */
@@ -51,6 +52,11 @@ export interface ServerContext {
   snapshotOf(document: TextDocument, settings?: PlanConfig): PlanSnapshot;
   /** The document's snapshot with its check: the same one the published diagnostics came from when the version was checked. */
   checkedOf(document: TextDocument, settings?: PlanConfig): CheckedPlan;
+  /**
+   * A plan file that is not open, read as every file the core asks for: a regular file, inside
+   * its workspace folder, of at most `maxFileSize` bytes; else why it was not read.
+   */
+  readPlanFile(filePath: string, settings: PlanConfig): string | FileNotRead;
   /** Which plans have a check pending: requests that can wait let it go first. */
   readonly checks: CheckTracker;
   /**
@@ -104,24 +110,22 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let workspaceTrusted = true;
   const settingsListeners: (() => void)[] = [];
 
+  /** The deepest workspace folder that holds a file. */
+  function rootOf(filePath: string): string | undefined {
+    return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
+  }
+
   const index = new PlanIndex();
   let indexing: Promise<void> = Promise.resolve();
 
   const service = createPlanService({
     index,
-    readFile(filePath) {
+    readFile(filePath, limits) {
       const open = documents.get(pathToFileURL(filePath).toString());
       if (open) return open.getText();
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return readForCore(filePath, limits);
     },
-    rootOf(filePath) {
-      // The deepest workspace folder that holds the plan.
-      return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
-    },
+    rootOf,
     trusted: () => workspaceTrusted,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
@@ -160,20 +164,12 @@ export function createServerContext(connection: Connection, documents: TextDocum
     forgetSettings();
   });
 
-  /** The text of a plan file on disk: only a regular file, within the size limit; else undefined. */
-  async function readPlanFile(filePath: string): Promise<string | undefined> {
-    try {
-      const stat = await fs.promises.stat(filePath);
-      if (!stat.isFile() || stat.size > DEFAULT_MAX_FILE_SIZE) return undefined;
-      return await fs.promises.readFile(filePath, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-
   async function reindexFile(filePath: string): Promise<void> {
     const open = documents.get(pathToFileURL(filePath).toString());
-    const text = open ? open.getText() : await readPlanFile(filePath);
+    // One file at a time, between other requests.
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = open ? open.getText() : context.readPlanFile(filePath, knownSettings.get(pathToFileURL(filePath).toString()) ?? NO_SETTINGS);
+    const text = typeof read === 'string' ? read : undefined;
     if (text === undefined) index.delete(filePath);
     else index.set(filePath, text);
   }
@@ -264,6 +260,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
         settingsCache.set(uri, settings);
       }
       return settings;
+    },
+    readPlanFile(filePath, settings) {
+      const root = rootOf(filePath);
+      return asHostRead(readTextFile(filePath, { roots: root ? [root] : undefined, maxBytes: service.maxFileSize(filePath, { settings }) }));
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
       return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });

@@ -9,9 +9,7 @@ export const NEVER_SEARCHED = ['**/node_modules/**', '**/.git/**'];
 const options = (folder: string, ignore: readonly string[]) => ({
   cwd: folder,
   absolute: true,
-  dot: true,
-  // A link may lead out of the folder, or in a circle: plans are found where they are.
-  followSymbolicLinks: false,
+  // Links are followed, and a plan reached through one is read by the safe reader like any other.
   ignore: [...NEVER_SEARCHED, ...ignore],
 });
 

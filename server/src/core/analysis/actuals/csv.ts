@@ -25,8 +25,6 @@ export type ActualsProblem =
   | { kind: 'malformed'; line: number; text: string; reason: 'missing-cells' | 'unclosed-quote' | 'unreadable' }
   | { kind: 'truncated'; line: number; text: string; maxRows: number };
 
-export type ActualsProblemKind = ActualsProblem['kind'];
-
 export interface ActualsCsv {
   /** The rows that could be read, in file order. */
   rows: ActualRow[];
