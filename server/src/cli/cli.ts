@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parseArgs } from 'util';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../../package.json';
 import { EXTENSION_ROOT } from './extension-root';
+import { CliError, reason, systemErrorCode, UsageError, writeOutput } from './failure';
 import { renderCommand } from './render';
 import { notUtf8Warning, readText } from './read-text';
 import { ruleDocsPath } from '../core/base/docs';
@@ -15,7 +16,7 @@ import { LineIndex } from '../core/base/text';
 import type { Finding, Severity } from '../core/base/types';
 
 const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html]
+       plan-as-code render FILE [-o out.html | -o -]
 
 check: checks .plan.yaml files against the marketing and sales plan templates,
 with the rules and .planrc.yaml configuration the editor uses.
@@ -26,13 +27,15 @@ Options:
   --format stylish|json|sarif   output format (default: stylish)
   --max-warnings N              fail when there are more than N warnings
   --quiet                       report errors only
-  -o, --output FILE             write the report (render: the document) to FILE
+  -o, --output FILE             write the report (render: the document) to FILE;
+                                - writes it to standard output
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
 
 Exit status: 0 when clean, 1 when a plan has errors (or too many warnings),
-2 when the command itself cannot run (bad options, no plan files).`;
+2 when the command itself cannot run (bad options, a missing file, no plan
+files, an output that cannot be written), with one line saying why.`;
 
 export interface FileReport {
   filePath: string;
@@ -40,18 +43,32 @@ export interface FileReport {
   findings: Finding[];
 }
 
-class UsageError extends Error {}
-
+/**
+ * Runs the CLI. Every expected failure (bad options, a file that is missing or cannot be read or
+ * written) is one line on standard error and exit status 2; only a bug throws.
+ */
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
   try {
     return run(argv, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`plan-as-code: ${(error as Error).message}\n\n${USAGE}\n`);
+      io.stderr(`plan-as-code: ${oneLine((error as Error).message)} (plan-as-code --help shows the usage)\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`plan-as-code: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    if (systemErrorCode(error)) {
+      io.stderr(`plan-as-code: ${reason(error)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
 }
 
 function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
@@ -78,7 +95,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   }
   const [command, ...targets] = positionals;
   if (command === 'render') {
-    if (targets.length !== 1) throw new UsageError('render takes one plan file');
+    if (targets.length !== 1) throw new UsageError('render takes one plan file: plan-as-code render FILE [-o out.html]');
     return renderCommand(targets[0], values.output, io);
   }
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
@@ -108,7 +125,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const reports: FileReport[] = files.map((filePath) => {
-    const { text, notUtf8 } = readText(filePath);
+    const { text, notUtf8 } = readPlan(filePath);
     if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8));
     const { findings } = service.check(text, filePath, { editorLocale });
     return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings };
@@ -116,8 +133,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
 
   const color = io.isTTY && !values['no-color'] && !values.output && !process.env.NO_COLOR;
   const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatStylish(reports, color);
-  if (values.output) fs.writeFileSync(values.output, output);
-  else io.stdout(output);
+  writeOutput(values.output ?? '-', output, io.stdout);
 
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
@@ -129,22 +145,40 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   return 0;
 }
 
-/** Files, folders (searched for plans) and globs, deduplicated and sorted. */
+/** Files, folders (searched for plans) and globs, deduplicated and sorted; a path that is not there fails. */
 function expandTargets(targets: string[]): string[] {
   const found = new Set<string>();
   for (const target of targets) {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(target, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(`cannot read ${target}: ${reason(error)}`);
+    }
     if (stat?.isFile()) {
       found.add(path.resolve(target));
     } else if (stat?.isDirectory()) {
       for (const file of globSync('**/*.plan.{yaml,yml}', { cwd: target, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
         found.add(path.resolve(file));
       }
-    } else {
+    } else if (stat) {
+      throw new CliError(`not a file or folder: ${target}`);
+    } else if (isDynamicPattern(target)) {
       for (const file of globSync(target, { absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) found.add(path.resolve(file));
+    } else {
+      throw new CliError(`no such file: ${target}`);
     }
   }
   return [...found].sort();
+}
+
+/** A plan's text for `check`; a file that cannot be read stops the command with one line. */
+function readPlan(filePath: string) {
+  try {
+    return readText(filePath);
+  } catch (error) {
+    throw new CliError(`cannot read ${relative(filePath)}: ${reason(error)}`);
+  }
 }
 
 function count(reports: FileReport[], severity: Severity): number {
@@ -261,6 +295,15 @@ export function formatSarif(reports: FileReport[]): string {
 }
 
 if (require.main === module) {
+  // A reader that goes away (`plan-as-code check | head -1`) ends the command quietly; any other
+  // failure to write standard output (a full disk) is one line.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (systemErrorCode(error) === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (stream === process.stdout) process.stderr.write(`plan-as-code: cannot write to standard output: ${reason(error)}\n`);
+      process.exit(2);
+    });
+  }
   process.exitCode = main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

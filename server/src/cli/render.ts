@@ -4,6 +4,7 @@ import { renderText } from '../core/render';
 import { htmlPathFor, MEDIA, standalonePage } from '../core/render/page';
 import { createPlanService } from '../core/workspace/service';
 import { EXTENSION_ROOT } from './extension-root';
+import { CliError, isStandardOutput, readUserFile, writeOutput } from './failure';
 
 interface Io {
   stdout: (text: string) => void;
@@ -12,12 +13,15 @@ interface Io {
 
 
 /**
- * `plan-as-code render FILE [-o out.html]`: the plan as one self-contained HTML document, the
- * same rendering as the editor's preview (and its export). Exit status 0 when written, 1 when
- * the YAML is broken (the document then shows only what could be read), 2 when it cannot run.
+ * `plan-as-code render FILE [-o out.html | -o -]`: the plan as one self-contained HTML document,
+ * the same rendering as the editor's preview (and its export); `-o -` writes it to standard
+ * output and the summary to standard error. Exit status 0 when written, 1 when the YAML is
+ * broken (the document then shows only what could be read), 2 when it cannot run (a CliError).
  */
 export function renderCommand(file: string, output: string | undefined, io: Io): number {
   const filePath = path.resolve(file);
+  if (fs.statSync(filePath, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${file} is a folder: render takes one plan file`);
+  const text = readUserFile(file, filePath).toString('utf8');
   const read = (target: string) => {
     try {
       return fs.readFileSync(target, 'utf8');
@@ -25,24 +29,20 @@ export function renderCommand(file: string, output: string | undefined, io: Io):
       return undefined;
     }
   };
-  const text = read(filePath);
-  if (text === undefined) {
-    io.stderr(`plan-as-code: cannot read ${file}\n`);
-    return 2;
-  }
   const css = read(path.join(EXTENSION_ROOT, MEDIA.style));
-  if (css === undefined) {
-    io.stderr(`plan-as-code: the stylesheet ${MEDIA.style} is missing from ${EXTENSION_ROOT}\n`);
-    return 2;
-  }
+  if (css === undefined) throw new CliError(`the stylesheet ${MEDIA.style} is missing from ${EXTENSION_ROOT}; reinstall plan-as-code`);
   const service = createPlanService({ readFile: read });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const rendered = renderText(service, text, filePath, { editorLocale });
-  const target = path.resolve(output ?? htmlPathFor(filePath));
-  fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css }));
+  const toStdout = isStandardOutput(output);
+  const target = toStdout ? '-' : path.resolve(output ?? htmlPathFor(filePath));
+  const name = output ?? (path.relative(process.cwd(), target) || target);
+  writeOutput(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css }), io.stdout, name);
   const errors = rendered.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = rendered.findings.filter((finding) => finding.severity === 'warning').length;
-  io.stdout(`Wrote ${path.relative(process.cwd(), target) || target} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+  const counts = `(${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  if (toStdout) io.stderr(`Rendered ${file} ${counts}\n`);
+  else io.stdout(`Wrote ${path.relative(process.cwd(), target) || target} ${counts}\n`);
   if (!rendered.ok) {
     io.stderr(`plan-as-code: ${file} has YAML syntax errors; the document shows only what could be read\n`);
     return 1;
