@@ -138,17 +138,18 @@ interface Values {
 /** The comments at the top of every new plan. */
 const INTRO: Record<Locale, (title: string) => string[]> = {
   en: (title) => [
-    `# ${title}, started with "Plan: New Plan…".`,
-    '# Replace the example texts with your own. The warnings (Problems view, Ctrl+Shift+M) say what is',
-    '# still missing, such as the numbers only you know: Ctrl+. on a squiggle offers a fix. "Plan: Open',
-    '# Preview to the Side" (Ctrl+K V) shows the plan as a document; "npx plan-as-code check" checks it in CI.',
+    `# ${title}`,
+    '# Started with "Plan: New Plan…". Replace the example texts with your own. The warnings (Problems',
+    '# view, Ctrl+Shift+M) say what is still missing, such as the numbers only you know: Ctrl+. on a',
+    '# squiggle offers a fix. "Plan: Open Preview to the Side" (Ctrl+K V) shows the plan as a document;',
+    '# "npx plan-as-code check" checks it in CI.',
   ],
   ro: (title) => [
-    `# ${title}, creat cu „Plan: New Plan…”.`,
-    '# Înlocuiți textele de exemplu cu ale dumneavoastră. Avertismentele (Problems, Ctrl+Shift+M) arată ce',
-    '# mai lipsește, de pildă cifrele pe care doar dumneavoastră le știți: Ctrl+. pe o subliniere oferă o',
-    '# corectură. „Plan: Open Preview to the Side” (Ctrl+K V) arată planul ca document; „npx plan-as-code',
-    '# check” îl verifică în CI.',
+    `# ${title}`,
+    '# Creat cu „Plan: New Plan…”. Înlocuiți textele de exemplu cu ale dumneavoastră. Avertismentele',
+    '# (Problems, Ctrl+Shift+M) arată ce mai lipsește, de pildă cifrele pe care doar dumneavoastră le',
+    '# știți: Ctrl+. pe o subliniere oferă o corectură. „Plan: Open Preview to the Side” (Ctrl+K V)',
+    '# arată planul ca document; „npx plan-as-code check” îl verifică în CI.',
   ],
 };
 
