@@ -3,9 +3,10 @@
 // go in (--no-dependencies). What goes in is package.json's `files` list, the same one `npm pack`
 // uses for the CLI's npm package (vsce refuses a .vscodeignore next to `files`).
 //
-// The README's links and pictures stay relative (--no-rewrite-relative-links): the pictures are
-// in the .vsix, so VS Code shows them from the installed extension, offline; the Marketplace and
-// Open VSX resolve them against package.json's `repository`.
+// The README's relative links and pictures become absolute ones into package.json's `repository`
+// (vsce does it, with `raw/HEAD/` for pictures): VS Code's extension page shows only pictures
+// from https: URLs, and so do the Marketplace and Open VSX. (The walkthrough's pictures are
+// in the .vsix: VS Code shows those from the installed extension.)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,7 @@ export function packageExtension(out, { quiet = false } = {}) {
   mkdirSync(path.dirname(target), { recursive: true });
   const steps = [
     [path.join(ROOT, 'scripts/build.mjs')],
-    [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', target],
+    [VSCE, 'package', '--no-dependencies', '--out', target],
   ];
   for (const args of steps) {
     const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], encoding: 'utf8' });
