@@ -16,8 +16,12 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
     assert.strictEqual(hook.entry, 'plan-as-code check');
     const [binary] = hook.entry.split(' ');
     assert.ok(manifest.bin[binary], `${binary} is a bin of package.json`);
-    // pre-commit installs the repository with npm: the build must run on install.
-    assert.match(manifest.scripts.prepare, /build/);
+    // pre-commit installs the repository with npm (`npm install -g git+file://…`): the build runs on install,
+    // installing its tools first when npm has not (npm/cli#8440). Checked by hand with pre-commit try-repo.
+    assert.strictEqual(manifest.scripts.prepare, 'node scripts/prepare.mjs');
+    const prepare = fs.readFileSync(path.join(ROOT, 'scripts/prepare.mjs'), 'utf8');
+    assert.match(prepare, /scripts\/build\.mjs/);
+    assert.match(prepare, /'install', '--no-save', '--include=dev'/);
   });
 
   it('runs on plans only', () => {
