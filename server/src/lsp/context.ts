@@ -1,6 +1,4 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
@@ -11,10 +9,11 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { formatMessage } from '../core/base/messages';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import { CheckTracker } from './checks';
+import type { ServerHost } from './host';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** The settings of every plan when the client cannot be asked for them. */
@@ -68,19 +67,42 @@ export function planNameOf(uri: string): string {
   return filePathOf(uri) ?? uri;
 }
 
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+/**
+ * The host of this server: one per process (Node.js) or worker (browser), given by the entry to
+ * `createServerContext`, so that every feature names files the same way.
+ */
+let host: ServerHost | undefined;
+
+function currentHost(): ServerHost {
+  if (!host) throw new Error('The server has no host: createServerContext was not called.');
+  return host;
 }
 
-export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext & {
+/** The path of a document: a file's, or a path in the folder the URI names (see `ServerHost.pathOf`). */
+export function filePathOf(uri: string): string | undefined {
+  return currentHost().pathOf(uri);
+}
+
+/** The URI of a path that `filePathOf` gave, or that the core derived from one. */
+export function uriOfPath(filePath: string): string {
+  return currentHost().uriOf(filePath);
+}
+
+/** A file that no editor has open (for a request that can wait for it); undefined when it cannot be read. */
+export function fetchFile(filePath: string): Promise<string | undefined> {
+  return currentHost().fetchFile(filePath);
+}
+
+/** Where a documentation page of the extension is, as a URI (e.g. a rule's page, for its diagnostics). */
+export function docsUriOf(relativePath: string): string | undefined {
+  return currentHost().docsUri(relativePath);
+}
+
+export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>, serverHost: ServerHost): ServerContext & {
   initialize(params: InitializeParams): void;
   initialized(): void;
 } {
+  host = serverHost;
   let editorLocale: string | undefined;
   let canPullConfiguration = false;
   const settingsCache = new Map<string, Promise<PlanConfig>>();
@@ -92,15 +114,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let workspaceTrusted = true;
   const settingsListeners: (() => void)[] = [];
 
-  const service = createPlanService({
+  const core = createPlanService({
     readFile(filePath) {
-      const open = documents.get(pathToFileURL(filePath).toString());
+      const open = documents.get(serverHost.uriOf(filePath));
       if (open) return open.getText();
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return serverHost.readFile(filePath);
     },
     rootOf(filePath) {
       // The deepest workspace folder that holds the plan.
@@ -112,6 +130,27 @@ export function createServerContext(connection: Connection, documents: TextDocum
       loggedCrashes.add(ruleId);
       connection.console.error(`Rule ${ruleId} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
+  });
+
+  // What the service forgets, the host forgets too (the browser's host keeps the files it was sent).
+  const service: PlanService = {
+    ...core,
+    invalidateConfig() {
+      serverHost.forget?.();
+      core.invalidateConfig();
+    },
+    invalidateFile(filePath) {
+      serverHost.forget?.(filePath);
+      core.invalidateFile(filePath);
+    },
+  };
+  // Files read after a check asked for them: it ran without them, so every plan is checked again.
+  serverHost.onDidRead?.((filePaths) => {
+    for (const filePath of filePaths) {
+      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) core.invalidateConfig();
+      else core.invalidateFile(filePath);
+    }
+    for (const listener of settingsListeners) listener();
   });
 
   function toPlanConfig(value: unknown): PlanConfig {
@@ -150,6 +189,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     service,
     checks: new CheckTracker(),
     initialize(params) {
+      serverHost.initialize?.(params);
       workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -206,5 +246,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return document.offsetAt(position);
     },
   };
+  const { settled } = serverHost;
+  if (settled) {
+    // A check about to start waits for the files the host is still reading (the browser's host).
+    const settingsOf = context.settingsFor;
+    context.settingsFor = (uri) => Promise.all([settingsOf(uri), settled.call(serverHost)]).then(([settings]) => settings);
+  }
   return context;
 }

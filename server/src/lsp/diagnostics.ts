@@ -1,12 +1,10 @@
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
 import { firstLineRange, makeFinding } from '../core/check/findings';
 import type { Finding, Locale, Severity } from '../core/base/types';
-import { filePathOf, planNameOf, type Feature } from './context';
+import { docsUriOf, filePathOf, planNameOf, type Feature } from './context';
 import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
 
@@ -25,8 +23,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const extensionRoot = path.resolve(__dirname, '..', '..');
 
 /** Pushes diagnostics (`textDocument/publishDiagnostics` with the version) as plans change. */
 export const diagnostics: Feature = {
@@ -116,12 +112,13 @@ export const diagnostics: Feature = {
 
     function toDiagnostic(document: TextDocument, version: number, finding: Finding, locale: Locale): Diagnostic {
       const data = diagnosticData(finding, version, locale);
+      const docs = docsUriOf(ruleDocsPath(finding.ruleId));
       return {
         range: context.toRange(document, finding.start, finding.end),
         severity: SEVERITY[finding.severity],
         source: 'plan',
         code: finding.ruleId,
-        codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId))).toString() },
+        ...(docs ? { codeDescription: { href: docs } } : {}),
         message: plainText(finding.message),
         data,
       };

@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DocumentHighlightKind,
@@ -31,7 +30,7 @@ import {
 } from '../core/features/references';
 import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/features/symbols';
 import { LineIndex } from '../core/base/text';
-import { filePathOf, type Feature, type ServerContext } from './context';
+import { filePathOf, uriOfPath, type Feature, type ServerContext } from './context';
 
 const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
   module: SymbolKind.Module,
@@ -185,7 +184,7 @@ function requestFor(context: ServerContext, uri: string) {
   const lineIndexes = new Map<string, LineIndex>();
 
   const documentOf = (target: PlanFile) => open.get(target.filePath)?.document;
-  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? pathToFileURL(target.filePath).toString() : target.filePath);
+  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? uriOfPath(target.filePath) : target.filePath);
   /** A range in a plan: the open document's own conversion, else lines of the text the service read. */
   const range = (target: PlanFile, start: number, end: number): Range => {
     const opened = documentOf(target);

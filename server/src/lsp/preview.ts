@@ -1,9 +1,8 @@
-import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
-import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
+import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
 /** How long a render request waits for the version it names to arrive. */
@@ -22,7 +21,7 @@ export const preview: Feature = {
     connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
       const document = await documentAt(context, params.uri, params.version);
       const filePath = filePathOf(params.uri);
-      const text = document?.getText() ?? readFile(filePath);
+      const text = document?.getText() ?? (filePath ? await fetchFile(filePath) : undefined);
       if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
       const settings = await context.settingsFor(params.uri);
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
@@ -41,15 +40,6 @@ export const preview: Feature = {
     documents.onDidClose(({ document }) => lastGood.delete(document.uri));
   },
 };
-
-function readFile(filePath: string | undefined): string | undefined {
-  if (!filePath) return undefined;
-  try {
-    return fs.readFileSync(filePath, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The open document, once it has reached `version` (or after a short wait, whatever it has). */
 async function documentAt(context: ServerContext, uri: string, version: number | undefined): Promise<TextDocument | undefined> {
