@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Disposable, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
+import { generatePlan } from '../../bench/generate';
 import { ReadFileRequest, RenderRequest, type InitializationOptions } from '../../shared/protocol';
 import { ROOT } from '../helpers';
 import { LspClient, positionOf, type PublishedDiagnostics } from '../protocol/lsp-client';
@@ -195,6 +196,16 @@ describe('language server in a web worker (Chromium)', function () {
     assert.strictEqual(rendered.ok, true);
     assert.strictEqual(rendered.title, 'Brightloom 2026 marketing plan');
     assert.match(rendered.html, /Become the scheduling app independent clinics ask for by name/);
+  });
+
+  it('checks a large plan in slices (the worker has no setImmediate of its own)', async () => {
+    const uri = uriOf('plans/large.plan.yaml');
+    const opened = nextDiagnostics(uri);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plan-yaml', version: 1, text: generatePlan('sales', 5000) } });
+    // A check of 5,000 lines pauses many times; without a setImmediate it would end in plan/internal-error.
+    const { diagnostics } = await opened;
+    assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'plan/internal-error'), JSON.stringify(diagnostics.slice(0, 2)));
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
   it('reads a linked plan again when the client says it changed', async () => {
