@@ -30,7 +30,7 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
   forgetSettings(uri?: string): void;
-  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted), e.g. to re-check plans. */
+  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted) or files the plans read arrived late (the browser's host), e.g. to re-check plans. */
   onSettingsChanged(listener: () => void): void;
   /**
    * The document's snapshot (parse, model, configuration, language, linked plans), shared with
