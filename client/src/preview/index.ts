@@ -5,7 +5,7 @@
  * (`planAsCode/render`); this side only shows the result.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { formatMessage, htmlPathFor, MEDIA, resolveLocale, standalonePage } from '../../../shared/preview';
 import { RenderRequest } from '../../../shared/protocol';
 import { editorLine, isPlanPath } from './logic';
@@ -31,7 +31,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
 
   constructor(
     readonly extensionUri: vscode.Uri,
-    private readonly client: () => Promise<LanguageClient> | undefined,
+    private readonly client: () => Promise<BaseLanguageClient> | undefined,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -191,7 +191,7 @@ function planArgument(value: unknown): vscode.Uri | undefined {
 }
 
 /** Registers the preview's commands and serializer; returns the test hook of the extension's API. */
-export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<LanguageClient> | undefined): PreviewApi {
+export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<BaseLanguageClient> | undefined): PreviewApi {
   const manager = new PreviewManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,

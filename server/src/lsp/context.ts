@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
@@ -10,14 +9,13 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { PlanIndex } from '../core/workspace/plan-index';
-import { findPlans } from '../node/find-plans';
 import { formatMessage } from '../core/base/messages';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
-import { asHostRead, readForCore, readTextFile } from '../node/files';
+import type { ServerHost } from './host';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** How long after start the workspace is searched for plans: the plans open at start are checked first. */
@@ -43,7 +41,7 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
   forgetSettings(uri?: string): void;
-  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted), e.g. to re-check plans. */
+  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted) or files the plans read arrived late (the browser's host), e.g. to re-check plans. */
   onSettingsChanged(listener: () => void): void;
   /**
    * The document's snapshot (parse, model, configuration, language, linked plans), shared with
@@ -85,19 +83,42 @@ export function planNameOf(uri: string): string {
   return filePathOf(uri) ?? uri;
 }
 
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+/**
+ * The host of this server: one per process (Node.js) or worker (browser), given by the entry to
+ * `createServerContext`, so that every feature names files the same way.
+ */
+let host: ServerHost | undefined;
+
+function currentHost(): ServerHost {
+  if (!host) throw new Error('The server has no host: createServerContext was not called.');
+  return host;
 }
 
-export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext & {
+/** The path of a document: a file's, or a path in the folder the URI names (see `ServerHost.pathOf`). */
+export function filePathOf(uri: string): string | undefined {
+  return currentHost().pathOf(uri);
+}
+
+/** The URI of a path that `filePathOf` gave, or that the core derived from one. */
+export function uriOfPath(filePath: string): string {
+  return currentHost().uriOf(filePath);
+}
+
+/** A file that no editor has open (for a request that can wait for it); undefined when it cannot be read. */
+export function fetchFile(filePath: string): Promise<string | undefined> {
+  return currentHost().fetchFile(filePath);
+}
+
+/** Where a documentation page of the extension is, as a URI (e.g. a rule's page, for its diagnostics). */
+export function docsUriOf(relativePath: string): string | undefined {
+  return currentHost().docsUri(relativePath);
+}
+
+export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>, serverHost: ServerHost): ServerContext & {
   initialize(params: InitializeParams): void;
   initialized(): void;
 } {
+  host = serverHost;
   let editorLocale: string | undefined;
   let canPullConfiguration = false;
   let supportsFolderChanges = false;
@@ -118,12 +139,12 @@ export function createServerContext(connection: Connection, documents: TextDocum
   const index = new PlanIndex();
   let indexing: Promise<void> = Promise.resolve();
 
-  const service = createPlanService({
+  const core = createPlanService({
     index,
     readFile(filePath, limits) {
-      const open = documents.get(pathToFileURL(filePath).toString());
+      const open = documents.get(serverHost.uriOf(filePath));
       if (open) return open.getText();
-      return readForCore(filePath, limits);
+      return serverHost.readFile(filePath, limits);
     },
     rootOf,
     trusted: () => workspaceTrusted,
@@ -132,6 +153,27 @@ export function createServerContext(connection: Connection, documents: TextDocum
       loggedCrashes.add(ruleId);
       connection.console.error(`Rule ${ruleId} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
+  });
+
+  // What the service forgets, the host forgets too (the browser's host keeps the files it was sent).
+  const service: PlanService = {
+    ...core,
+    invalidateConfig() {
+      serverHost.forget?.();
+      core.invalidateConfig();
+    },
+    invalidateFile(filePath) {
+      serverHost.forget?.(filePath);
+      core.invalidateFile(filePath);
+    },
+  };
+  // Files read after a check asked for them: it ran without them, so every plan is checked again.
+  serverHost.onDidRead?.((filePaths) => {
+    for (const filePath of filePaths) {
+      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) core.invalidateConfig();
+      else core.invalidateFile(filePath);
+    }
+    for (const listener of settingsListeners) listener();
   });
 
   function toPlanConfig(value: unknown): PlanConfig {
@@ -165,10 +207,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
   });
 
   async function reindexFile(filePath: string): Promise<void> {
-    const open = documents.get(pathToFileURL(filePath).toString());
+    const uri = serverHost.uriOf(filePath);
+    const open = documents.get(uri);
     // One file at a time, between other requests.
     await new Promise((resolve) => setImmediate(resolve));
-    const read = open ? open.getText() : context.readPlanFile(filePath, knownSettings.get(pathToFileURL(filePath).toString()) ?? NO_SETTINGS);
+    const read = open ? open.getText() : context.readPlanFile(filePath, knownSettings.get(uri) ?? NO_SETTINGS);
     const text = typeof read === 'string' ? read : undefined;
     if (text === undefined) index.delete(filePath);
     else index.set(filePath, text);
@@ -178,7 +221,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   async function indexFolders(folders: readonly string[]): Promise<void> {
     for (const folder of folders) {
       const excluded = await filesExcluded(folder);
-      for (const filePath of await findPlans(folder, excluded)) {
+      for (const filePath of (await serverHost.listPlans?.(folder, excluded)) ?? []) {
         // An open plan is indexed by its editor text (diagnostics keep it current).
         if (!index.has(filePath)) await reindexFile(filePath);
       }
@@ -189,7 +232,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   async function filesExcluded(folder: string): Promise<string[]> {
     if (!canPullConfiguration) return [];
     try {
-      const exclude = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).toString(), section: 'files.exclude' })) as Record<string, unknown> | null;
+      const exclude = (await connection.workspace.getConfiguration({ scopeUri: serverHost.uriOf(folder), section: 'files.exclude' })) as Record<string, unknown> | null;
       return Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
     } catch {
       return [];
@@ -205,6 +248,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     reindexFile,
     checks: new CheckTracker(),
     initialize(params) {
+      serverHost.initialize?.(params);
       workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -263,7 +307,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     readPlanFile(filePath, settings) {
       const root = rootOf(filePath);
-      return asHostRead(readTextFile(filePath, { roots: root ? [root] : undefined, maxBytes: service.maxFileSize(filePath, { settings }) }));
+      return serverHost.readFile(filePath, { root, maxSize: service.maxFileSize(filePath, { settings }) }) ?? { problem: 'missing' };
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
       return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
@@ -278,5 +322,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return document.offsetAt(position);
     },
   };
+  const { settled } = serverHost;
+  if (settled) {
+    // A check about to start waits for the files the host is still reading (the browser's host).
+    const settingsOf = context.settingsFor;
+    context.settingsFor = (uri) => Promise.all([settingsOf(uri), settled.call(serverHost)]).then(([settings]) => settings);
+  }
   return context;
 }

@@ -1,12 +1,10 @@
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
 import { firstLineRange, makeFinding } from '../core/check/findings';
 import type { Finding, Locale, Severity } from '../core/base/types';
-import { filePathOf, planNameOf, type Feature } from './context';
+import { docsUriOf, filePathOf, planNameOf, uriOfPath, type Feature } from './context';
 import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
 
@@ -25,8 +23,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const extensionRoot = path.resolve(__dirname, '..', '..');
 
 /** Pushes diagnostics (`textDocument/publishDiagnostics` with the version) as plans change. */
 export const diagnostics: Feature = {
@@ -110,7 +106,7 @@ export const diagnostics: Feature = {
     function recheckAligned(filePath: string): void {
       const { index } = context;
       for (const other of new Set([...index.linksOf(filePath), ...index.linkingTo(filePath)])) {
-        const uri = pathToFileURL(other).toString();
+        const uri = uriOfPath(other);
         if (documents.get(uri)) schedule(uri);
       }
     }
@@ -124,12 +120,13 @@ export const diagnostics: Feature = {
 
     function toDiagnostic(document: TextDocument, version: number, finding: Finding, locale: Locale): Diagnostic {
       const data = diagnosticData(finding, version, locale);
+      const docs = docsUriOf(ruleDocsPath(finding.ruleId));
       return {
         range: context.toRange(document, finding.start, finding.end),
         severity: SEVERITY[finding.severity],
         source: 'plan',
         code: finding.ruleId,
-        codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId))).toString() },
+        ...(docs ? { codeDescription: { href: docs } } : {}),
         message: plainText(finding.message),
         data,
       };
@@ -151,7 +148,7 @@ export const diagnostics: Feature = {
         context.index.set(filePath, document.getText());
         recheckAligned(filePath);
         // A plan it no longer names loses it as a back-link.
-        for (const dropped of linksBefore) if (!context.index.linksOf(filePath).includes(dropped)) schedule(pathToFileURL(dropped).toString());
+        for (const dropped of linksBefore) if (!context.index.linksOf(filePath).includes(dropped)) schedule(uriOfPath(dropped));
       }
       if (justOpened.delete(document.uri)) return;
       schedule(document.uri);

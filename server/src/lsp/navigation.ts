@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DocumentHighlightKind,
@@ -33,7 +32,7 @@ import {
 import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/features/symbols';
 import { LineIndex } from '../core/base/text';
 import type { IndexedSymbol } from '../core/workspace/plan-index';
-import { filePathOf, type Feature, type ServerContext } from './context';
+import { filePathOf, uriOfPath, type Feature, type ServerContext } from './context';
 
 const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
   module: SymbolKind.Module,
@@ -124,7 +123,7 @@ function navigationFeature(): Feature {
             name: symbol.name,
             kind: WORKSPACE_SYMBOL_KIND[symbol.kind],
             containerName: symbol.container ?? path.basename(symbol.filePath),
-            location: { uri: pathToFileURL(symbol.filePath).toString(), range: { start: index.position(symbol.start), end: index.position(symbol.end) } },
+            location: { uri: uriOfPath(symbol.filePath), range: { start: index.position(symbol.start), end: index.position(symbol.end) } },
           };
         });
       });
@@ -220,7 +219,7 @@ function requestFor(context: ServerContext, uri: string) {
   const lineIndexes = new Map<string, LineIndex>();
 
   const documentOf = (target: PlanFile) => open.get(target.filePath)?.document;
-  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? pathToFileURL(target.filePath).toString() : target.filePath);
+  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? uriOfPath(target.filePath) : target.filePath);
   /** A range in a plan: the open document's own conversion, else lines of the text the service read. */
   const range = (target: PlanFile, start: number, end: number): Range => {
     const opened = documentOf(target);

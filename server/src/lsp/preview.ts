@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
-import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
+import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
 /** How long a render request waits for the version it names to arrive. */
@@ -24,7 +24,9 @@ export const preview: Feature = {
       const opened = document?.getText();
       const settings = await context.settingsFor(params.uri);
       // A plan that is not open is read as every file the core reads (never a device, nothing too large).
-      const text = opened ?? (filePath ? context.readPlanFile(filePath, settings) : undefined);
+      let text = opened ?? (filePath ? context.readPlanFile(filePath, settings) : undefined);
+      // A host that reads through the client (the browser) may need a moment for a plan it has not seen.
+      if (filePath && typeof text !== 'string' && text?.problem === 'missing') text = (await fetchFile(filePath)) ?? text;
       if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}${text ? ` (${text.problem})` : ''}`);
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
       const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale() }), () => token.isCancellationRequested);
