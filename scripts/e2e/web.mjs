@@ -103,7 +103,7 @@ async function main() {
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionDevelopmentKind', 'web'], ['extensionTestsPath', remote(SUITE)]];
     const timeout = new Promise((resolve) => setTimeout(() => resolve({ error: `no result within ${DEADLINE_MS / 1000} s` }), DEADLINE_MS).unref());
-    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 180_000 });
     const result = await Promise.race([exit, timeout, server.exited.then((code) => ({ error: `code-server exited (${code})` }))]);
     const totals = transcript.map((line) => TOTALS.exec(line)).filter(Boolean).pop();
     const seconds = Math.round((Date.now() - started) / 1000);
