@@ -1,28 +1,21 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { PlanConfig } from '../server/src/core/check/config';
 import { createPlanService } from '../server/src/core/workspace/service';
+import type { PlanIndex } from '../server/src/core/workspace/plan-index';
+import { readForCore } from '../server/src/node/files';
 import { LineIndex } from '../server/src/core/base/text';
 import type { Finding } from '../server/src/core/base/types';
 
 export const ROOT = path.resolve(__dirname, '..');
 
 /** A service over an in-memory file system: `files` maps absolute paths to text. */
-export function memoryService(files: Record<string, string> = {}) {
-  return createPlanService({ readFile: (filePath) => files[filePath] });
+export function memoryService(files: Record<string, string> = {}, index?: PlanIndex) {
+  return createPlanService({ readFile: (filePath) => files[filePath], index });
 }
 
-/** A service over the real disk. */
+/** A service over the real disk, reading as the server and the CLI do. */
 export function diskService() {
-  return createPlanService({
-    readFile(filePath) {
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
+  return createPlanService({ readFile: readForCore });
 }
 
 /** Checks a text as `/plans/test.plan.yaml` (or `filePath`) with optional files and settings around it. */

@@ -104,7 +104,8 @@ async function runSuite(mode) {
       }
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code }));
-    await page.goto(workbenchUrl(server, workspace, [['extensionDevelopmentPath', developmentPath], ['extensionTestsPath', SUITE]]));
+    // A loaded machine (CI shares its cores) may take longer than playwright's default 30 s to serve the workbench.
+    await page.goto(workbenchUrl(server, workspace, [['extensionDevelopmentPath', developmentPath], ['extensionTestsPath', SUITE]]), { timeout: 180_000 });
     const result = await Promise.race([exit, outcome]);
     const totals = transcript.map((line) => TOTALS.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))).filter(Boolean).pop();
     const passed = totals ? Number(totals[1]) : 0;

@@ -70,7 +70,7 @@ export function everyFeature(text: string, offsets: number[], linkedText: string
 
   const t = (id: Parameters<typeof formatMessage>[1], params?: Record<string, string | number>) => formatMessage(locale, id, params);
   const plan: PlanFile = { filePath: FILE, text, analysis };
-  const workspace = createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), [plan]);
+  const workspace = createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), () => []);
   for (const offset of offsets) {
     for (const completion of complete({ text, offset, analysis, t, linked: models })) inside(`completion ${completion.label}`, completion.start, completion.end, length);
     const hovered = hover({ analysis, offset, t, linked: models, smart: () => smart });

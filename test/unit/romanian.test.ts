@@ -124,7 +124,7 @@ function assertRomanian(where: string, text: string, allowed = ''): void {
 
 describe('Romanian everywhere', () => {
   it('knows the English words to look for', () => {
-    for (const word of ['revenue', 'average', 'deal', 'goal', 'baseline', 'target', 'deadline', 'owner', 'higher', 'better', 'quarter', 'problems', 'warning', 'export', 'preview', 'checked']) {
+    for (const word of ['revenue', 'average', 'deal', 'goal', 'baseline', 'target', 'deadline', 'owner', 'higher', 'better', 'quarter', 'warning', 'export', 'preview', 'checked']) {
       assert.ok(VOCABULARY.has(word), `“${word}” is in the vocabulary`);
     }
     for (const word of ['specific', 'relevant', 'total', 'online', 'calendar', 'kpi']) assert.ok(!VOCABULARY.has(word), `“${word}” is Romanian too`);

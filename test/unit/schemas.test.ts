@@ -123,7 +123,7 @@ const yamlFences = (markdown: string): string[] => [...markdown.matchAll(/```yam
 // ---------------------------------------------------------------------------------------------
 // What plan-format.md and domain.md name
 
-const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'alignsWith', 'summary', 'objectives', 'kpis', 'goals'];
+const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'alignsWith', 'actuals', 'summary', 'objectives', 'kpis', 'goals'];
 const KPI = ['id', 'name', 'metric', 'unit', 'direction', 'baseline', 'target', 'frequency', 'source', 'owner', 'formula'];
 const GOAL = ['id', 'statement', 'kpi', 'baseline', 'target', 'deadline', 'owner', 'supports'];
 const MARKETING_SECTIONS = ['summary', 'market', 'personas', 'goals', 'kpis', 'positioning', 'strategies', 'mix', 'budget', 'calendar', 'channels', 'content', 'measurement'];
@@ -162,7 +162,7 @@ SHAPES.push(
   ['sales', 'segments[].idealCustomer', ['industry', 'size', 'region', 'traits'], []],
   ['sales', 'offering[]', ['id', 'name', 'description', 'valueProposition', 'differentiators'], ['id', 'name']],
   ['sales', 'strategies[]', ['id', 'name', 'type', 'description', 'goals', 'segments'], ['id', 'name']],
-  ['sales', 'team[]', ['id', 'role', 'count', 'responsibilities', 'reportsTo'], ['id', 'role']],
+  ['sales', 'team[]', ['id', 'role', 'count', 'quota', 'responsibilities', 'reportsTo'], ['id', 'role']],
   ['sales', 'tactics[]', ['name', 'methodology', 'description'], ['name']],
   ['sales', 'forecast', ['method', 'history', 'projections', 'assumptions'], []],
   ['sales', 'forecast.history[]', ['period', 'revenue'], ['period', 'revenue']],
@@ -173,7 +173,7 @@ SHAPES.push(
 
 const METRICS = [
   'revenue', 'sales-growth-rate', 'conversion-rate', 'average-deal-size', 'customer-acquisition-cost', 'sales-cycle-length',
-  'customer-lifetime-value', 'win-rate', 'churn-rate', 'upsell-rate', 'leads', 'website-traffic', 'marketing-conversion-rate',
+  'customer-lifetime-value', 'win-rate', 'churn-rate', 'revenue-per-account', 'gross-margin', 'upsell-rate', 'leads', 'website-traffic', 'marketing-conversion-rate',
   'click-through-rate', 'cost-per-lead', 'social-engagement', 'email-open-rate', 'email-click-rate', 'content-engagement',
   'brand-awareness', 'marketing-roi', 'csat', 'nps', 'market-share', 'brand-equity', 'retention-rate',
 ];
@@ -187,7 +187,7 @@ const RULE_IDS = [
 
 const COMMON_DEFINITIONS = [
   'id', 'date', 'markdown', 'kpiRef', 'goalRef', 'channelRef', 'personaRef', 'segmentRef', 'teamRef', 'objectiveOrStrategyRef',
-  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'alignsWith', 'summary',
+  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'alignsWith', 'actuals', 'summary',
   'objectives', 'kpis', 'goals', 'frequency', 'metric',
 ];
 

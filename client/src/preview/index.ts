@@ -5,7 +5,7 @@
  * (`planAsCode/render`); this side only shows the result.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { htmlPathFor, MEDIA, standalonePage } from '../../../shared/preview';
 import { RenderRequest } from '../../../shared/protocol';
 import { editorLine, isPlanPath } from './logic';
@@ -31,7 +31,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
 
   constructor(
     readonly extensionUri: vscode.Uri,
-    private readonly client: () => Promise<LanguageClient> | undefined,
+    private readonly client: () => Promise<BaseLanguageClient> | undefined,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -176,7 +176,9 @@ function isPlan(document: vscode.TextDocument): boolean {
 
 function activePlanUri(): vscode.Uri | undefined {
   const document = vscode.window.activeTextEditor?.document;
-  return document && isPlan(document) ? document.uri : undefined;
+  if (document) return isPlan(document) ? document.uri : undefined;
+  // No text editor has the focus (the walkthrough, the Problems view): the plan in view, if there is one.
+  return vscode.window.visibleTextEditors.find((editor) => isPlan(editor.document))?.document.uri;
 }
 
 /** A command's resource argument when it names a plan (menus pass the editor's or the explorer's resource). */
@@ -185,7 +187,7 @@ function planArgument(value: unknown): vscode.Uri | undefined {
 }
 
 /** Registers the preview's commands and serializer; returns the test hook of the extension's API. */
-export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<LanguageClient> | undefined): PreviewApi {
+export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<BaseLanguageClient> | undefined): PreviewApi {
   const manager = new PreviewManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,

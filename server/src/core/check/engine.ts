@@ -3,7 +3,9 @@ import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './suppressions';
 import { formatList, formatMessage, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
-import type { PlanLink } from '../model/links';
+import type { AlignedPlan, PlanLink } from '../model/links';
+import type { PlanFigures } from '../analysis/figures';
+import type { FileNotRead } from '../base/files';
 import type { ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
@@ -20,6 +22,14 @@ export interface CheckInput {
   model: PlanModel;
   /** The plan's `alignsWith` entries, resolved. */
   links: readonly PlanLink[];
+  /** The plan's arithmetic, computed once for the snapshot. */
+  figures: PlanFigures;
+  /** The plans aligned with this one in either direction: forward links first, then plans that name it. */
+  aligned: readonly AlignedPlan[];
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string; notRead: FileNotRead };
+  /** Today, `YYYY-MM-DD`, when the edge gave one. */
+  today?: string;
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
@@ -95,6 +105,10 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       plan: model,
       linked: input.links.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
       links: input.links,
+      figures: input.figures,
+      aligned: input.aligned,
+      actualsNotRead: input.actualsNotRead,
+      today: input.today,
       options,
       locale,
       text,

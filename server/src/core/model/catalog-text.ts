@@ -41,6 +41,8 @@ export const METRIC_DESCRIPTIONS_EN: Readonly<Record<string, string>> = {
   'market-share': "The company's part of all the sales in its market.",
   'brand-equity': 'What the brand is worth in the eyes of the market.',
   'retention-rate': 'The share of customers kept over a period.',
+  'revenue-per-account': 'What one paying customer brings in, on average, each month.',
+  'gross-margin': 'The share of revenue left once the cost of what was sold is paid.',
 };
 
 export const METRIC_TEXT_RO: Readonly<Record<string, MetricText>> = {
@@ -70,6 +72,8 @@ export const METRIC_TEXT_RO: Readonly<Record<string, MetricText>> = {
   'market-share': { name: 'Cota de piață', formula: 'vânzările firmei / vânzările totale ale pieței', description: 'Ce parte din vânzările pieței îi revin firmei.' },
   'brand-equity': { name: 'Valoarea mărcii', formula: 'valoarea și puterea percepute ale mărcii', description: 'Cât valorează marca în ochii pieței.' },
   'retention-rate': { name: 'Rata de retenție a clienților', formula: 'clienți păstrați într-o perioadă / clienți la începutul ei', description: 'Ce parte din clienți rămân într-o perioadă.' },
+  'revenue-per-account': { name: 'Venitul lunar pe client', formula: 'venituri recurente într-o lună / clienți plătitori', description: 'Cât aduce în medie, în fiecare lună, un client plătitor.' },
+  'gross-margin': { name: 'Marja brută', formula: '(venituri − costul bunurilor vândute) / venituri', description: 'Ce parte din venituri rămâne după ce se plătește costul a ceea ce s-a vândut.' },
 };
 
 /** A catalog metric's name, formula and description in a language (English when a text is missing). */

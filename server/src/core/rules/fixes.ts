@@ -12,7 +12,7 @@ import type { MessageId } from '../base/messages';
 import { asNumber, asRecord, findKpi, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
 import { LineIndex } from '../base/text';
-import type { Fix, JsonPath, Locale, PlanKind, TextEdit } from '../base/types';
+import type { Finding, Fix, JsonPath, Locale, PlanKind, TextEdit } from '../base/types';
 
 /** Text the author is expected to replace. Not blank, so that the finding a fix answers goes away. */
 export const PLACEHOLDER = 'TODO';
@@ -438,12 +438,31 @@ export function measurableFix(
   goalIndex: number,
   lacks: { kpi: boolean; baseline: boolean; target: boolean },
   list: (parts: string[]) => string,
+  /** The goal's baseline as it stands (its own, or its KPI's). */
+  baseline?: number,
 ): Fix | undefined {
   // The plan's first KPI, without listing them all for every goal.
   const kpi = lacks.kpi ? plan.ids.get('kpis')?.keys().next().value : undefined;
+  const kpiBaseline = asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline);
   const entries: [string, YamlValue][] = [];
   if (kpi) entries.push(['kpi', kpi]);
-  if (lacks.baseline && asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline) === undefined) entries.push(['baseline', 0]);
-  if (lacks.target) entries.push(['target', 0]);
+  if (lacks.baseline && kpiBaseline === undefined) entries.push(['baseline', 0]);
+  // The target starts at the baseline: a placeholder that moves the KPI neither way, so that
+  // smart/achievable has nothing to say about it (a target of 0 under a baseline of 300 did).
+  if (lacks.target) entries.push(['target', baseline ?? kpiBaseline ?? 0]);
   return addKeysFix(parsed, ['goals', goalIndex], entries, list);
+}
+
+/**
+ * "Fix all": every finding's first safe fix, as one list of edits in text order. A fix that
+ * overlaps one taken already waits for the next run.
+ */
+export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  const safe = findings.map((finding) => finding.fixes?.find((item) => item.safe)).filter((item): item is Fix => item !== undefined);
+  const taken: TextEdit[] = [];
+  for (const item of safe.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)))) {
+    if (item.edits.some((edit) => taken.some((other) => edit.start < other.end && other.start < edit.end))) continue;
+    taken.push(...item.edits);
+  }
+  return taken.sort((a, b) => a.start - b.start);
 }

@@ -154,7 +154,7 @@ O singură constatare pe obiectiv numește tot ce lipsește. Un obiectiv fără 
   },
   'smart/achievable': {
     description: 'Ținta unui obiectiv este nerealistă pentru termenul ei sau ar înrăutăți KPI-ul.',
-    options: { maxAnnualGrowth: 'Cea mai mare schimbare de la valoarea de referință la țintă, în procente pe an, considerată realizabilă.' },
+    options: { maxAnnualGrowth: 'Cea mai mare schimbare de la valoarea de referință la țintă, în procente pe an, considerată realizabilă.', projectionMargin: 'Cu cât, în procente, poate depăși un obiectiv de venituri totalul proiecțiilor din plan.' },
     docs: `**R**ealizabil: este ținta realistă cu timpul și mijloacele pe care le are planul? Regula calculează schimbarea de la valoarea de referință la țintă, raportată la valoarea de referință, și o aduce la un an, liniar, pe intervalul de la \`period.start\` până la termenul obiectivului (\`deadline\`):
 
     schimbarea pe an = |țintă − valoare de referință| ÷ |valoare de referință| ÷ ani
@@ -179,7 +179,7 @@ rules:
   smart/achievable: { severity: warning, maxAnnualGrowth: 150 }
 \`\`\`
 
-Comparația cu prognoza planului vine odată cu regulile de aritmetică a planului.`,
+Un obiectiv de **venituri** (pe un KPI al cărui \`metric\` este \`revenue\`) este comparat și cu prognoza planului (\`forecast.history\`, cu modelul din \`forecast.method\`): peste limita superioară a intervalului de predicție de 95 % al totalului pe perioada planului, istoricul nu îl susține. Mesajul spune unde se află ținta: la nivelul prognozei sau sub ea, un *angajament*; în intervalul de 80 %, un *scenariu optimist*; în intervalul de 95 %, o *țintă ambițioasă*; peste el, *nesusținută de istoric*. Când planul are propriile proiecții (\`projections\`), un obiectiv de venituri cu mai mult de \`projectionMargin\` (10 %) peste totalul lor este semnalat și el.`,
   },
   'smart/relevant': {
     description: 'Un obiectiv nu susține niciun scop de afaceri și nicio strategie.',
@@ -288,7 +288,8 @@ calendar:
     description: 'Un plan numit în `alignsWith` lipsește, nu este un plan sau acoperă altă perioadă.',
     docs: `Un plan de vânzări și planul lui de marketing se numesc unul pe altul în \`alignsWith\`, ca fiecare să fie verificat față de celălalt: trimiterile pot numi id-urile celuilalt plan, iar cele două trebuie să acopere aceeași perioadă. Regula avertizează când
 - o cale din \`alignsWith\` nu poate fi citită sau numește un fișier care nu este un plan (fără \`kind: marketing\` sau \`kind: sales\`);
-- o cale duce în afara spațiului de lucru (în linia de comandă, folderul în care este planul): astfel de fișiere nu sunt citite niciodată;
+- o cale duce în afara spațiului de lucru (în linia de comandă, folderul în care rulează; pentru un plan din afara lui, folderul planului), direct sau printr-o legătură simbolică: astfel de fișiere nu sunt citite niciodată;
+- o cale numește ceva ce nu este un fișier obișnuit (un folder, un dispozitiv precum \`/dev/zero\`, o conductă sau un soclu, direct sau printr-o legătură) sau un fișier mai mare decât \`maxFileSize\` (în octeți, știut înainte de citire): nici astfel de fișiere nu sunt citite;
 - perioadele celor două planuri nu se suprapun.
 
 \`\`\`yaml
@@ -351,6 +352,149 @@ Regula completează specificația formatului.`,
     docs: `Când una dintre verificări eșuează pe un plan (un defect al Plan as Code, niciodată o greșeală din plan), planul primește această singură constatare, care numește regula care a eșuat și motivul; toate celelalte reguli rulează în continuare, iar litera SMART a unei reguli eșuate contează ca neîndeplinită. Vă rugăm să o raportați, împreună cu planul (sau cu cea mai mică parte din el care o mai arată).
 
 Regula completează specificația formatului.`,
+  },
+  'align/funnel': {
+    description: 'Clienții potențiali din planul de marketing, la rata de conversie și la valoarea medie a tranzacției din planul de vânzări, nu ajung la ținta de venituri din vânzări.',
+    docs: `Marketingul umple pâlnia de vânzări pe care o închid vânzările: **clienți potențiali × rata de conversie × valoarea medie a tranzacției** sunt veniturile pe care marketingul le poate aduce vânzărilor. Când ținta pentru \`leads\` din planul de marketing, împreună cu țintele pentru \`conversion-rate\` și \`average-deal-size\` din planul de vânzări, nu ajunge la ținta pentru \`revenue\` din planul de vânzări, cele două planuri nu se leagă. Constatarea arată calculul, diferența și de cât ar fi nevoie din fiecare pârghie, luată separat.
+
+Planurile sunt legate prin \`alignsWith\` (oricare dintre ele îl poate numi pe celălalt, deschis sau nu), sau un singur plan are toate cele patru KPI-uri. Mai multe KPI-uri \`conversion-rate\` sunt citite ca etape succesive și se înmulțesc.
+
+\`\`\`yaml
+# marketing.plan.yaml
+alignsWith: [vanzari.plan.yaml]
+kpis:
+  - { id: clienti-potentiali, name: Clienți potențiali calificați, metric: leads, target: 6000 }
+# vanzari.plan.yaml
+kpis:
+  - { id: conversie, name: Din client potențial în client, metric: conversion-rate, target: 4 }
+  - { id: valoare-tranzactie, name: Valoarea medie a tranzacției, metric: average-deal-size, target: 50000 }
+  - { id: venituri, name: Venituri, metric: revenue, target: 12000000 }
+\`\`\`
+
+6.000 × 4 % × 50.000 = 12.000.000: pâlnia acoperă ținta. Planurile în monede diferite nu sunt înmulțite niciodată (\`align/currency\`).`,
+  },
+  'align/currency': {
+    description: 'Planurile legate prin `alignsWith` folosesc monede diferite, așa că cifrele lor nu sunt comparate.',
+    docs: `Planurile aliniate sunt comparate cifră cu cifră (pâlnia de la clienți potențiali la venituri, bugetele față de venituri). Pentru asta e nevoie de o singură monedă: un plan de marketing în EUR și un plan de vânzări în RON nu sunt înmulțite niciodată între ele. Folosiți aceeași \`currency\` în ambele planuri sau convertiți unul dintre ele.
+
+\`\`\`yaml
+currency: RON   # aceeași în marketing.plan.yaml și în vanzari.plan.yaml
+\`\`\``,
+  },
+  'economics/clv-cac': {
+    description: 'Ținta pentru valoarea clientului pe durata relației este sub de 3 ori ținta pentru costul de achiziție a unui client.',
+    options: { minimumRatio: 'Cel mai mic raport CLV : CAC considerat sănătos.' },
+    docs: `Un client ar trebui să aducă de câteva ori cât a costat câștigarea lui: un raport **CLV : CAC** sub 3 : 1 este considerat în general nesănătos (firma plătește prea mult pentru clienți care aduc prea puțin). Regula compară ținta KPI-ului \`customer-lifetime-value\` cu ținta KPI-ului \`customer-acquisition-cost\` și spune raportul și costul de achiziție pe care și-l poate permite planul.
+
+\`\`\`yaml
+kpis:
+  - { id: clv, name: Valoarea clientului pe durata relației, metric: customer-lifetime-value, target: 2500 }
+  - { id: cac, name: Costul de achiziție, metric: customer-acquisition-cost, target: 500 }   # 5,0 : 1
+\`\`\``,
+  },
+  'economics/payback': {
+    description: 'Costul de achiziție a unui client se recuperează în mai mult de 12 luni de profit brut pe client.',
+    options: { maxMonths: 'Cea mai lungă recuperare a costului de achiziție acceptată, în luni.' },
+    docs: `**Recuperarea CAC** înseamnă câte luni din profitul brut al unui client sunt necesare ca să se recupereze cât a costat câștigarea lui: CAC ÷ (venitul lunar pe client × marja brută). Peste 12 luni, banii se termină înainte ca clienții să-și acopere costul. Regula citește țintele KPI-urilor \`customer-acquisition-cost\`, \`revenue-per-account\` (lunar) și \`gross-margin\` (fără marjă brută, o socotește 100 % și o spune).
+
+\`\`\`yaml
+kpis:
+  - { id: cac, name: Costul de achiziție, metric: customer-acquisition-cost, target: 1000 }
+  - { id: venit-client, name: Venitul lunar pe client, metric: revenue-per-account, target: 100 }
+  - { id: marja, name: Marja brută, metric: gross-margin, target: 80 }   # 1000 ÷ (100 × 80 %) = 12,5 luni
+\`\`\``,
+  },
+  'economics/roi': {
+    description: 'Venitul așteptat dintr-o alocare din buget este sub costul ei.',
+    docs: `Fiecare alocare din buget poate spune ce se așteaptă să aducă înapoi (\`expectedReturn\`). Rentabilitatea ei (ROI) este (venit − cost) ÷ cost, definiția din catalogul de KPI-uri: o alocare care aduce mai puțin decât costă pierde bani, după chiar cifrele planului. Mutați banii pe un canal care aduce profit sau explicați de ce merită cheltuiala (marca, o piață strategică).
+
+\`\`\`yaml
+budget:
+  total: 50000
+  allocations:
+    - { channel: evenimente, amount: 20000, expectedReturn: 15000 }   # ROI −25 %
+\`\`\``,
+  },
+  'sales/capacity': {
+    description: 'Numărul de persoane din echipă × cota lor nu ajunge la ținta de venituri.',
+    docs: `O țintă de venituri are nevoie de oameni care s-o ducă. Când rolurile din echipă au o cotă (\`quota\`, venituri pe persoană pe an), capacitatea echipei este suma \`count\` × \`quota\`, proporțională cu perioada planului. Sub ținta pentru \`revenue\`, fie ținta, fie echipa este greșită: constatarea spune diferența și câte persoane cu cea mai mare cotă ar acoperi-o.
+
+\`\`\`yaml
+team:
+  - { id: agenti, role: Agent de vânzări, count: 4, quota: 400000 }
+  - { id: prospectare, role: Reprezentant pentru dezvoltarea vânzărilor, count: 3, quota: 150000 }
+\`\`\``,
+  },
+  'forecast/history': {
+    description: '`forecast.method` are nevoie de mai mult istoric decât dă planul, sau o valoare din istoric nu este un venit.',
+    docs: `Prognoza se construiește din \`forecast.history\`: o tendință (\`linear\`) are nevoie de cel puțin 3 perioade; un profil sezonier (\`seasonal\`, metoda Holt-Winters aditivă), de doi ani întregi pe trimestre sau pe luni (10 trimestre sau 24 de luni) și nu se poate face dintr-un istoric anual; \`auto\` o alege pe cea mai bună dintre cele două pe care istoricul le permite. Valoarea \`revenue\` de pe fiecare rând al istoricului trebuie să fie un număr, de la 0 în sus.
+
+\`\`\`yaml
+forecast:
+  method: seasonal
+  history:
+    - { period: 2024-Q1, revenue: 180000 }
+    # … fiecare trimestru din 2024 și 2025, și mai multe
+\`\`\``,
+  },
+  'forecast/periods': {
+    description: 'Istoricul prognozei nu este continuu, amestecă granularități sau intră în perioada planului; proiecțiile sunt în afara ei sau se suprapun.',
+    docs: `Perioadele din \`forecast\` se scriu \`AAAA\`, \`AAAA-Qn\` (trimestrul n) sau \`AAAA-LL\`. Istoricul (\`history\`) are o singură granularitate, este în ordine, fără perioade lipsă sau repetate, și se termină înainte de începutul perioadei planului (ce cade în perioada planului este o proiecție, nu istoric). Proiecțiile (\`projections\`) sunt în perioada planului și nu se suprapun; pe termen scurt pot fi mai fine (întâi luni, apoi trimestre).
+
+\`\`\`yaml
+period: { start: 2026-01-01, end: 2026-12-31 }
+forecast:
+  history:
+    - { period: 2024-Q4, revenue: 410000 }
+    - { period: 2025-Q1, revenue: 300000 }   # trimestre consecutive, toate înainte de 2026
+  projections:
+    - { period: 2026-01, revenue: 110000 }
+    - { period: 2026-02, revenue: 105000 }
+    - { period: 2026-03, revenue: 120000 }
+    - { period: 2026-Q2, revenue: 360000 }   # întâi luni, apoi trimestre
+\`\`\``,
+  },
+  'forecast/projections': {
+    description: 'Proiecțiile scrise în plan ies din intervalul de 95 % al modelului de prognoză.',
+    docs: `Când un plan își scrie singur proiecțiile (\`projections\`), verificarea tot potrivește modelul ei pe istoric (\`history\`; cel mai bun dintre o tendință și un profil sezonier) și semnalează o proiecție aflată în afara intervalului de predicție de 95 % al modelului pentru acea perioadă: istoricul singur nu o susține. Poate fi corectă (un produs nou, un contract mare): atunci spuneți de ce în \`assumptions\`.
+
+\`\`\`yaml
+forecast:
+  method: manual
+  history: [ … ]
+  projections:
+    - { period: 2026-Q4, revenue: 900000 }   # intervalul de 95 % al modelului: 420.000 – 610.000
+  assumptions: Două contracte mari semnate în T3 încep să fie facturate în T4.
+\`\`\``,
+  },
+  'kpi/off-track': {
+    description: 'Ultima valoare realizată a unui KPI a rămas în urma traiectoriei drepte de la valoarea de referință la țintă.',
+    options: { onTrack: 'Un progres de cel puțin această parte din progresul cuvenit este în grafic.', atRisk: 'Un progres de cel puțin această parte (și sub pragul pentru în grafic) este în pericol; sub ea, a rămas în urmă.' },
+    docs: `Un plan se analizează față de ce se întâmplă de fapt (ghidul spune „optimizați continuu”). \`actuals\` numește un fișier CSV de lângă plan, cu coloanele \`kpi,period,value\` (perioade \`AAAA\`, \`AAAA-Qn\`, \`AAAA-LL\` sau o dată). Pentru fiecare KPI cu valori realizate, cea mai recentă este comparată cu traiectoria dreaptă de la valoarea de referință (\`baseline\`) a KPI-ului, la \`period.start\`, până la ținta lui (\`target\`), la termenul obiectivului care îl folosește (sau la sfârșitul planului):
+
+    progresul p = (valoare realizată − valoare de referință) ÷ (țintă − valoare de referință)
+
+**în grafic** când p este cel puțin 95 % din progresul cuvenit până atunci, **în pericol** de la 75 %, **rămas în urmă** sub atât. Regula nu spune nimic în prima zecime a perioadei și judecă față de data de azi (în linia de comandă, \`--today\`).
+
+\`\`\`yaml
+actuals: realizari.csv
+\`\`\`
+
+\`\`\`csv
+kpi,period,value
+clienti-potentiali,2026-03,1450
+clienti-potentiali,2026-06,2900
+\`\`\``,
+  },
+  'actuals/csv': {
+    description: 'Fișierul cu valori realizate nu poate fi citit sau unele rânduri ale lui nu pot fi folosite.',
+    docs: `\`actuals\` numește un fișier CSV de lângă plan: un antet \`kpi,period,value\` (în orice ordine; merge și \`;\` ca separator, cu virgulă zecimală), apoi câte o măsurătoare pe rând. Un rând al cărui KPI nu este definit în plan, a cărui perioadă nu este \`AAAA\`, \`AAAA-Qn\`, \`AAAA-LL\` sau o dată, a cărui valoare nu este un număr sau care repetă perioada unui KPI este raportat cu numărul rândului și lăsat deoparte; celelalte rânduri se folosesc în continuare. Celulele sunt citite ca text, niciodată ca formule.
+
+\`\`\`csv
+kpi,period,value
+clienti-potentiali,2026-Q1,1450
+venituri,2026-Q1,"310000"
+\`\`\``,
   },
 };
 

@@ -6,6 +6,10 @@ export type { MessageId };
 
 const CATALOGS: Record<Locale, Record<MessageId, string>> = { en, ro };
 
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(en, id);
+}
+
 /** The message in the locale with `{name}` placeholders filled; numbers are formatted for the locale. */
 export function formatMessage(locale: Locale, id: MessageId, params: Record<string, string | number> = {}): string {
   const template = CATALOGS[locale][id] ?? en[id];
