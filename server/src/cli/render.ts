@@ -18,7 +18,7 @@ interface Io {
  * same rendering as the editor's preview (and its export). Exit status 0 when written, 1 when
  * the YAML is broken (the document then shows only what could be read), 2 when it cannot run.
  */
-export function renderCommand(file: string, output: string | undefined, io: Io): number {
+export function renderCommand(file: string, output: string | undefined, io: Io, today?: string): number {
   const filePath = path.resolve(file);
   // Linked plans stay in the folder the command runs in (or the plan's own), as with `check`.
   const root = (target: string) => (path.relative(process.cwd(), target).startsWith('..') ? undefined : process.cwd());
@@ -40,7 +40,7 @@ export function renderCommand(file: string, output: string | undefined, io: Io):
     return 2;
   }
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const rendered = renderText(service, text, filePath, { editorLocale });
+  const rendered = renderText(service, text, filePath, { editorLocale, today });
   const target = path.resolve(output ?? htmlPathFor(filePath));
   fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css: css.text }));
   const errors = rendered.findings.filter((finding) => finding.severity === 'error').length;

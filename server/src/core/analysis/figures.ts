@@ -8,7 +8,7 @@ import { readActualsCsv, actualsByKpi, type ActualRow, type ActualsCsv } from '.
 import { kpiProgress, type Progress, type ProgressThresholds } from './actuals/progress';
 import { salesCapacity, type CapacityInput, type SalesCapacity } from './capacity';
 import { budgetReturns, budgetSummary, cacPayback, clvToCac, type BudgetReturns, type BudgetSummary, type CacPayback, type ClvCac, type PaybackInput } from './economics';
-import { forecast, targetPosition, type ForecastOutcome, type TargetPosition } from './forecast';
+import { forecast, targetPosition, type ForecastMethod, type ForecastOptions, type ForecastOutcome, type HistoryRow, type TargetPosition } from './forecast';
 import { funnel, type Funnel, type FunnelInput } from './funnel';
 import type { NotComputable } from './numbers';
 
@@ -141,16 +141,13 @@ export function planFigures(model: PlanModel, aligned: readonly PlanModel[], act
     figures.capacity = salesCapacity({ roles, revenueTarget: ownRevenue.value, period: model.period });
   }
 
-  const plannedForecast = asRecord(model.data.forecast);
-  const periodData = asRecord(model.data.period);
-  if (plannedForecast && Array.isArray(plannedForecast.history) && typeof periodData?.start === 'string' && typeof periodData.end === 'string') {
-    const method = plannedForecast.method === 'seasonal' || plannedForecast.method === 'auto' || plannedForecast.method === 'manual' ? plannedForecast.method : 'linear';
-    const history = asArray(plannedForecast.history).map((row) => ({ period: asRecord(row)?.period, revenue: asRecord(row)?.revenue }));
-    // Manual projections are compared with the better of the models.
-    const modelMethod = method === 'manual' ? 'auto' : method;
-    const key = JSON.stringify([history, modelMethod, periodData.start, periodData.end]);
-    const outcome = previous?.forecast?.key === key ? previous.forecast.outcome : forecast(history as never, { method: modelMethod, planStart: periodData.start, planEnd: periodData.end });
+  const input = forecastInput(model);
+  if (input) {
+    const { method, history, options: forecastOptions } = input;
+    const key = JSON.stringify([history, forecastOptions.method, forecastOptions.planStart, forecastOptions.planEnd]);
+    const outcome = previous?.forecast?.key === key ? previous.forecast.outcome : forecast(history, forecastOptions);
     const figuresOfForecast: ForecastFigures = { key, outcome, method };
+    const plannedForecast = asRecord(model.data.forecast)!;
     if (outcome.ok && ownRevenue) figuresOfForecast.target = { revenue: ownRevenue, position: targetPosition(ownRevenue.value, outcome.total) };
     const inside = asArray(plannedForecast.projections).map((row) => asRecord(row)).filter((row): row is Data => row !== undefined && asNumber(row.revenue) !== undefined);
     if (inside.length > 0) figuresOfForecast.projectionsTotal = inside.reduce((sum, row) => sum + (asNumber(row.revenue) ?? 0), 0);
@@ -161,6 +158,21 @@ export function planFigures(model: PlanModel, aligned: readonly PlanModel[], act
   return figures;
 }
 
+
+/**
+ * What a plan's forecast is made from: its `forecast.history`, the model its `forecast.method`
+ * asks for (manual projections are compared with the better of the models: `auto`), and its
+ * period. `method` overrides the plan's (the CLI's `--method`). Undefined without a history or a period.
+ */
+export function forecastInput(model: PlanModel, method?: ForecastMethod): { method: ForecastFigures['method']; history: HistoryRow[]; options: ForecastOptions } | undefined {
+  const plannedForecast = asRecord(model.data.forecast);
+  const periodData = asRecord(model.data.period);
+  if (!plannedForecast || !Array.isArray(plannedForecast.history) || typeof periodData?.start !== 'string' || typeof periodData.end !== 'string') return undefined;
+  const planned = plannedForecast.method === 'seasonal' || plannedForecast.method === 'auto' || plannedForecast.method === 'manual' ? plannedForecast.method : 'linear';
+  const history = asArray(plannedForecast.history).map((row) => ({ period: asRecord(row)?.period, revenue: asRecord(row)?.revenue }));
+  const modelMethod = method ?? (planned === 'manual' ? 'auto' : planned);
+  return { method: method ?? planned, history, options: { method: modelMethod, planStart: periodData.start, planEnd: periodData.end } };
+}
 
 function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureOptions): ActualsFigures {
   const kpis = asArray(model.data.kpis).map(asRecord).filter((kpi): kpi is Data => typeof kpi?.id === 'string');
@@ -201,7 +213,7 @@ function kpisOf(model: PlanModel, metric: string): { kpi: Data; index: number }[
 }
 
 /** A KPI's target, else the target of a goal on that KPI. */
-function statedTarget(model: PlanModel, plan: 'self' | number, metric: string): Stated | undefined {
+export function statedTarget(model: PlanModel, plan: 'self' | number, metric: string): Stated | undefined {
   return allTargets(model, plan, metric)[0];
 }
 
