@@ -15,6 +15,7 @@ import { parseArgs } from 'util';
 import { formatMessage, plainText, type MessageId } from '../core/base/messages';
 import { forecast, targetPosition, type ForecastFailure, type ForecastMethod, type ForecastOutcome, type ForecastPoint, type ForecastResult, type LinearModel, type SeasonalModel, type TargetPosition } from '../core/analysis/forecast';
 import { forecastInput, statedTarget } from '../core/analysis/figures';
+import { missingPeriods } from '../core/rules/forecast-periods';
 import { asRecord, asString } from '../core/model/model';
 import { createPlanService, type CheckedPlan } from '../core/workspace/service';
 import type { Locale } from '../core/base/types';
@@ -188,7 +189,9 @@ function failure(outcome: ForecastFailure, plan: CheckedPlan, say: (id: MessageI
       const problem = outcome.problems[0];
       const row = asRecord(forecastInput(plan.model)?.history[problem.index]);
       const period = row?.period === undefined ? '' : String(row.period);
-      const text = problem.code === 'unparseable-period' ? say('cli.forecast.badPeriod', { period }) : say(HISTORY_PROBLEMS[problem.code]);
+      const text = problem.code === 'unparseable-period'
+        ? say('cli.forecast.badPeriod', { period })
+        : say(HISTORY_PROBLEMS[problem.code], problem.code === 'gap' ? { missing: missingPeriods(problem.firstMissing, problem.period, problem.missing) } : {});
       return say('cli.forecast.row', { row: problem.index + 1, period, problem: text });
     }
     case 'too-many-periods':

@@ -42,8 +42,8 @@ forecast:
   },
 };
 
-/** The periods a gap leaves out: `2025-Q2`, or `2025-Q2 – 2025-Q4`. */
-function missingPeriods(first: string, after: string, count: number): string {
+/** The periods a gap leaves out: `2025-Q2`, or `2025-Q2 – 2025-Q4` (the CLI's forecast says it too). */
+export function missingPeriods(first: string, after: string, count: number): string {
   const next = parsePeriod(after);
   return count > 1 && next ? `${first} – ${periodLabel(nextPeriod(next, -1))}` : first;
 }

@@ -76,7 +76,7 @@ export const en = {
   'cli.forecast.target.none': 'The plan has no revenue target to place against the forecast (a KPI with `metric: revenue` and a `target`).',
   'cli.forecast.syntax': 'The plan has YAML syntax errors (line {line}): fix them first.',
   'cli.forecast.noPeriod': 'The plan has no valid `period` (`start` and `end`): the forecast covers the plan period.',
-  'cli.forecast.row': '`forecast.history`, row {row}: {problem}',
+  'cli.forecast.row': '`forecast.history`, row {row} ({period}): {problem}',
   'cli.forecast.badPeriod': '`{period}` is not a period (`YYYY`, `YYYY-Qn` or `YYYY-MM`).',
   'cli.forecast.tooMany': 'The history has {have} periods, more than the {max} a forecast reads (100 years): keep the recent ones.',
   'cli.forecast.horizon': 'The plan period ends {horizon} periods after the history, further than the {max} a forecast reaches (100 years).',

@@ -78,7 +78,7 @@ export const ro: Record<MessageId, string> = {
   'cli.forecast.target.none': 'Planul nu are o țintă de venituri de comparat cu prognoza (un KPI cu `metric: revenue` și o `target`).',
   'cli.forecast.syntax': 'Planul are erori de sintaxă YAML (rândul {line}): corectați-le mai întâi.',
   'cli.forecast.noPeriod': 'Planul nu are o perioadă (`period`) validă, cu `start` și `end`: prognoza acoperă perioada planului.',
-  'cli.forecast.row': '`forecast.history`, rândul {row}: {problem}',
+  'cli.forecast.row': '`forecast.history`, rândul {row} ({period}): {problem}',
   'cli.forecast.badPeriod': '`{period}` nu este o perioadă (`YYYY`, `YYYY-Qn` sau `YYYY-MM`).',
   'cli.forecast.tooMany': 'Istoricul are {have} perioade, mai multe decât cele {max} pe care le citește o prognoză (100 de ani): păstrați-le pe cele recente.',
   'cli.forecast.horizon': 'Perioada planului se termină la {horizon} perioade după istoric, mai departe decât cele {max} pe care le atinge o prognoză (100 de ani).',
