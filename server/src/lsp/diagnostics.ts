@@ -67,6 +67,8 @@ export const diagnostics: Feature = {
         if (/\.plan\.ya?ml$/.test(filePath) && !documents.get(change.uri)) {
           await context.reindexFile(filePath);
           plans.push(filePath);
+        } else if (!/\.plan\.ya?ml$/.test(filePath)) {
+          recheckActuals(filePath);
         }
       }
       if (configChanged) revalidateAll();
@@ -113,6 +115,15 @@ export const diagnostics: Feature = {
       for (const other of new Set([...index.linksOf(filePath), ...index.linkingTo(filePath)])) {
         const uri = pathToFileURL(other).toString();
         if (documents.get(uri)) schedule(uri);
+      }
+    }
+
+    /** Open plans whose `actuals` names a file that changed on disk are checked again: their progress is read from it. */
+    function recheckActuals(filePath: string): void {
+      for (const document of documents.all()) {
+        const planPath = filePathOf(document.uri);
+        const actuals = planPath ? context.snapshotOf(document).model.data.actuals : undefined;
+        if (planPath && typeof actuals === 'string' && path.resolve(path.dirname(planPath), actuals) === filePath) schedule(document.uri);
       }
     }
 

@@ -45,6 +45,8 @@ export interface ForecastFigures {
 export interface ActualsFigures {
   file: string;
   csv: ActualsCsv;
+  /** What the CSV was read from: the file's text and the plan's KPI ids; the same give the same `csv`. */
+  source: { text: string; kpiIds: string };
   /** Per KPI id with actuals. */
   progress: Map<string, Progress<ActualRow> | NotComputable<string>>;
 }
@@ -154,7 +156,7 @@ export function planFigures(model: PlanModel, aligned: readonly PlanModel[], act
     figures.forecast = figuresOfForecast;
   }
 
-  if (actuals) figures.actuals = actualsFigures(model, actuals, options);
+  if (actuals) figures.actuals = actualsFigures(model, actuals, options, previous?.actuals);
   return figures;
 }
 
@@ -174,12 +176,14 @@ export function forecastInput(model: PlanModel, method?: ForecastMethod): { meth
   return { method: method ?? planned, history, options: { method: modelMethod, planStart: periodData.start, planEnd: periodData.end } };
 }
 
-function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureOptions): ActualsFigures {
+/** `previous`: the actuals of the plan's previous version, whose CSV is reused when neither the file nor the plan's KPI ids changed (a keystroke elsewhere in the plan). */
+function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureOptions, previous?: ActualsFigures): ActualsFigures {
   const kpis = asArray(model.data.kpis).map(asRecord).filter((kpi): kpi is Data => typeof kpi?.id === 'string');
-  const csv = readActualsCsv(actuals.text, { knownKpis: new Set(kpis.map((kpi) => kpi.id as string)) });
+  const source = { text: actuals.text, kpiIds: JSON.stringify(kpis.map((kpi) => kpi.id)) };
+  const csv = previous && previous.source.kpiIds === source.kpiIds && previous.source.text === source.text ? previous.csv : readActualsCsv(actuals.text, { knownKpis: new Set(kpis.map((kpi) => kpi.id as string)) });
   const progress = new Map<string, Progress<ActualRow> | NotComputable<string>>();
   const today = parseDate(options.today);
-  if (today === undefined) return { file: actuals.file, csv, progress };
+  if (today === undefined) return { file: actuals.file, csv, source, progress };
   for (const [kpiId, rows] of actualsByKpi(csv.rows)) {
     const kpi = kpis.find((candidate) => candidate.id === kpiId)!;
     const goal = goalsOn(model, kpiId)[0];
@@ -194,7 +198,7 @@ function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureO
       thresholds: options.progressThresholds,
     }));
   }
-  return { file: actuals.file, csv, progress };
+  return { file: actuals.file, csv, source, progress };
 }
 
 /** The goals that measure a KPI, latest deadline first. */
