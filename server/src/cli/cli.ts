@@ -8,6 +8,8 @@ import { EXTENSION_ROOT } from './extension-root';
 import { diffCommand, DIFF_USAGE } from './diff';
 import { CliError, reason, systemErrorCode, UsageError, writeOutput } from './failure';
 import { renderCommand } from './render';
+import { forecastCommand, FORECAST_USAGE } from './forecast';
+import { todayOption } from '../node/clock';
 import { describeNotRead, readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
@@ -19,13 +21,16 @@ import { LineIndex } from '../core/base/text';
 import type { Finding, Severity } from '../core/base/types';
 
 const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html | -o -]
+       plan-as-code render FILE [-o out.html | -o -] [--today YYYY-MM-DD]
+       ${FORECAST_USAGE}
        ${DIFF_USAGE}
 
 check: checks .plan.yaml files against the marketing and sales plan templates,
 with the rules and .planrc.yaml configuration the editor uses.
 render: writes the plan as one self-contained HTML document, as the editor's
 preview shows it (by default next to it: marketing.plan.yaml → marketing.plan.html).
+forecast: the plan's revenue forecast: the model fitted to forecast.history, each period
+of the plan with its 80 % and 95 % bands, and where the revenue target sits (see forecast --help).
 diff: what changed in the plans between two git revisions, by meaning (see diff --help).
 
 Options:
@@ -34,6 +39,7 @@ Options:
   --quiet                       report errors only
   -o, --output FILE             write the report (render: the document) to FILE;
                                 - writes it to standard output
+  --today YYYY-MM-DD            judge time (actuals, deadlines) as on this date (default: today, UTC)
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
@@ -58,6 +64,7 @@ export interface FileReport {
  */
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
   if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
+  if (argv[0] === 'forecast') return forecastCommand(argv.slice(1), io);
   try {
     return run(argv, io);
   } catch (error) {
@@ -91,6 +98,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
       quiet: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       'no-color': { type: 'boolean', default: false },
+      today: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -104,9 +112,14 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 0;
   }
   const [command, ...targets] = positionals;
+  const today = todayOption(values.today);
+  if ('error' in today) {
+    io.stderr(`plan-as-code: ${today.error}\n`);
+    return 2;
+  }
   if (command === 'render') {
     if (targets.length !== 1) throw new UsageError('render takes one plan file: plan-as-code render FILE [-o out.html]');
-    return renderCommand(targets[0], values.output, io);
+    return renderCommand(targets[0], values.output, io, today.today);
   }
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
   const format = values.format;
@@ -135,6 +148,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     readFile: readForCore,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  const checkOptions = { editorLocale, today: today.today };
   const reports: FileReport[] = files.map(({ filePath, root }) => {
     const maxBytes = service.maxFileSize(filePath, { editorLocale });
     const read = readTextFile(filePath, { roots: root === undefined ? undefined : [root, process.cwd()], maxBytes });
@@ -143,7 +157,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     if (read.ok) {
       text = read.text;
       if (read.notUtf8) io.stderr(notUtf8Warning(relative(filePath), read.notUtf8));
-      findings = service.check(text, filePath, { editorLocale }).findings;
+      findings = service.check(text, filePath, checkOptions).findings;
     } else if (read.problem === 'too-large') {
       // Over the limit: the one plan/too-large notice, as for a long text, without reading it.
       findings = service.checkTooLarge(filePath, read.size ?? 0, { editorLocale }).findings;

@@ -20,7 +20,7 @@ interface Io {
  * output and the summary to standard error. Exit status 0 when written, 1 when the YAML is
  * broken (the document then shows only what could be read), 2 when it cannot run (a CliError).
  */
-export function renderCommand(file: string, output: string | undefined, io: Io): number {
+export function renderCommand(file: string, output: string | undefined, io: Io, today?: string): number {
   const filePath = path.resolve(file);
   if (fs.statSync(filePath, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${file} is a folder: render takes one plan file`);
   // Linked plans stay in the folder the command runs in (or the plan's own), as with `check`.
@@ -36,7 +36,7 @@ export function renderCommand(file: string, output: string | undefined, io: Io):
   const css = readTextFile(path.join(EXTENSION_ROOT, MEDIA.style), { maxBytes: DEFAULT_MAX_FILE_SIZE });
   if (!css.ok) throw new CliError(`the stylesheet ${MEDIA.style} is missing from ${EXTENSION_ROOT}; reinstall plan-as-code`);
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const rendered = renderText(service, plan.text, filePath, { editorLocale });
+  const rendered = renderText(service, plan.text, filePath, { editorLocale, today });
   const toStdout = isStandardOutput(output);
   const target = toStdout ? '-' : path.resolve(output ?? htmlPathFor(filePath));
   const name = output ?? (path.relative(process.cwd(), target) || target);

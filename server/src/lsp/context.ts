@@ -16,6 +16,7 @@ import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapsho
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
 import type { ServerHost } from './host';
+import { todayIso } from '../node/clock';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** How long after start the workspace is searched for plans: the plans open at start are checked first. */
@@ -310,10 +311,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return serverHost.readFile(filePath, { root, maxSize: service.maxFileSize(filePath, { settings }) }) ?? { problem: 'missing' };
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: todayIso() });
     },
     checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: todayIso() });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
@@ -7,6 +8,7 @@ import type { Finding, Locale, Severity } from '../core/base/types';
 import { docsUriOf, filePathOf, planNameOf, uriOfPath, type Feature } from './context';
 import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
+import { todayIso } from '../node/clock';
 
 /**
  * Typing bursts are coalesced: a check starts this long after the last keystroke. Short,
@@ -62,6 +64,8 @@ export const diagnostics: Feature = {
         if (/\.plan\.ya?ml$/.test(filePath) && !documents.get(change.uri)) {
           await context.reindexFile(filePath);
           plans.push(filePath);
+        } else if (!/\.plan\.ya?ml$/.test(filePath)) {
+          recheckActuals(filePath);
         }
       }
       if (configChanged) revalidateAll();
@@ -84,7 +88,7 @@ export const diagnostics: Feature = {
       if (!current || current.version !== version) return;
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
-        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
+        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: todayIso() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
         const { findings, locale } = result;
         const shown = capped(findings);
@@ -108,6 +112,15 @@ export const diagnostics: Feature = {
       for (const other of new Set([...index.linksOf(filePath), ...index.linkingTo(filePath)])) {
         const uri = uriOfPath(other);
         if (documents.get(uri)) schedule(uri);
+      }
+    }
+
+    /** Open plans whose `actuals` names a file that changed on disk are checked again: their progress is read from it. */
+    function recheckActuals(filePath: string): void {
+      for (const document of documents.all()) {
+        const planPath = filePathOf(document.uri);
+        const actuals = planPath ? context.snapshotOf(document).model.data.actuals : undefined;
+        if (planPath && typeof actuals === 'string' && path.resolve(path.dirname(planPath), actuals) === filePath) schedule(document.uri);
       }
     }
 

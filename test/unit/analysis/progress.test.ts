@@ -33,6 +33,12 @@ describe('analysis: KPI progress', () => {
     assert.strictEqual(progress({ actuals: [{ date: JUNE_30, value: 130 }] }).status, 'off-track');
   });
 
+  it('keeps the default of a threshold left undefined (a rule option not configured)', () => {
+    // 150 on 30 June is on track with the defaults (p = 0.5 ≥ 0.95 × 0.4945): undefined must not erase them
+    assert.strictEqual(progress({ actuals: [{ date: JUNE_30, value: 150 }], thresholds: { onTrack: undefined, atRisk: undefined } }).status, 'on-track');
+    assert.strictEqual(progress({ actuals: [{ date: JUNE_30, value: 140 }], thresholds: { onTrack: undefined } }).status, 'at-risk');
+  });
+
   it('reads a KPI that should fall the same way, the formula being signed', () => {
     // CAC 500 → 400; 460 on 30 June: p = (460 − 500) ÷ (400 − 500) = 0.4: at risk
     const falling = { baseline: 500, target: 400, direction: 'decrease' as const };

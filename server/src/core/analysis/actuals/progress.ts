@@ -72,7 +72,9 @@ export function kpiProgress<Point extends DatedValue>(inputs: ProgressInputs<Poi
   if (problems.length > 0 || baseline === undefined || target === undefined || period === undefined || deadline === undefined) {
     return { computable: false, problems };
   }
-  const thresholds = { ...DEFAULT_PROGRESS_THRESHOLDS, ...inputs.thresholds };
+  // A threshold left undefined (not configured) keeps its default.
+  const given = Object.entries(inputs.thresholds ?? {}).filter(([, value]) => value !== undefined);
+  const thresholds: ProgressThresholds = { ...DEFAULT_PROGRESS_THRESHOLDS, ...Object.fromEntries(given) };
   const series = inputs.actuals.filter((point) => point.date <= today).sort((a, b) => a.date - b.date);
   const future = inputs.actuals.filter((point) => point.date > today).sort((a, b) => a.date - b.date);
   const latest = series.at(-1);
