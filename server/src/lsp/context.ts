@@ -39,6 +39,8 @@ export interface ServerContext {
   reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
+  /** Today by the server's clock, `YYYY-MM-DD`: the date checks judge time by (actuals against their path). Every check of a plan passes it, so that they share one snapshot. */
+  today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
@@ -92,6 +94,12 @@ export function filePathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A date in the local time zone, `YYYY-MM-DD`. */
+function localDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext & {
@@ -237,6 +245,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
+    today: () => localDate(new Date()),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);
@@ -266,10 +275,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return asHostRead(readTextFile(filePath, { roots: root ? [root] : undefined, maxBytes: service.maxFileSize(filePath, { settings }) }));
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };
