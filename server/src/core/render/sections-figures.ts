@@ -35,6 +35,11 @@ function planName(ctx: RenderContext, plan: 'self' | number): string {
   return asString(other.model.data.title) ?? other.filePath.split(/[\\/]/).pop() ?? other.filePath;
 }
 
+/** A label or status inside a sentence: its first letter in lower case. */
+function inSentence(ctx: RenderContext, value: string): string {
+  return value.charAt(0).toLocaleLowerCase(ctx.locale) + value.slice(1);
+}
+
 /** A signed amount: `+1,000 RON`, `−1,000 RON`. */
 function signedMoney(ctx: RenderContext, value: number): string {
   return `${value < 0 ? '−' : '+'}${ctx.money(Math.abs(value))}`;
@@ -166,7 +171,7 @@ export function capacity(ctx: RenderContext): string {
   ].join('');
   const chart = targetBarChart({
     className: 'chart-capacity',
-    label: ctx.t('render.chart.capacity', { capacity: capacityShown, target: ctx.money(figures.revenueTarget), gap: `${gap}, ${coverage}` }),
+    label: ctx.t('render.chart.capacity', { capacity: capacityShown, target: ctx.money(figures.revenueTarget), gap: `${inSentence(ctx, gap)}, ${coverage}` }),
     barLabel: ctx.t('render.capacity.capacity'),
     segments: figures.roles.map((role, index) => ({
       value: role.capacity,
@@ -209,7 +214,7 @@ function actualsCard(ctx: RenderContext, kpi: Record<string, unknown>, index: nu
     return ctx.block('article', ['kpis', index], 'card actuals-card', `${head('')}${note(ctx.t('render.actuals.notComputable', { inputs: missing(ctx, progress, 'render.actuals.input') }))}`, { claim: () => false });
   }
   const { latest, path } = progress;
-  const status = ctx.t(`render.actuals.status.${progress.status}`);
+  const status = inSentence(ctx, ctx.t(`render.actuals.status.${progress.status}`));
   const facts = [
     [ctx.t('render.actuals.latest'), latest ? `${measure(latest.value)} (${latest.period})` : '—'],
     [ctx.t('render.actuals.expected'), progress.expectedValue === undefined ? '' : measure(progress.expectedValue)],

@@ -258,7 +258,8 @@ export function forecast(ctx: RenderContext): string {
       const own = rowAt('projections', slot.key) ?? rowAt('history', slot.key);
       return own ? ctx.block('tr', ['forecast', own.list, own.index], `forecast-row series-${own.list}`, content, { columns: 6 }) : `<tr class="forecast-row series-model">${content}</tr>`;
     });
-  const footer = total
+  // A total of one whole period is that period's row already.
+  const footer = total && !keys.includes(total.period)
     ? `<tfoot><tr><th scope="row">${text(total.period)}</th>${cell('')}${cell(money(total.forecast))}${cell(range(total.lower80, total.upper80))}${cell(range(total.lower95, total.upper95))}${cell(figures?.projectionsTotal === undefined ? '' : money(figures.projectionsTotal))}</tr></tfoot>`
     : '';
   const data = table('forecast-table', [ctx.t('render.label.period'), labels.history, labels.forecast, labels.band80, labels.band95, labels.projections], tableRows, footer);
