@@ -2,8 +2,8 @@
  * The VS Code side of Plan as Code: a thin language client.
  *
  * It starts the language server (`server/out/server.js`) for `plan-yaml`
- * documents, forwards changes to plans and `.planrc.yaml` files, and offers two
- * commands. Everything about plans (parsing, rules, reading the `planAsCode`
+ * documents, forwards changes to plans and `.planrc.yaml` files, and offers its
+ * commands (restart, output, preview, *New Plan…*). Everything about plans (parsing, rules, reading the `planAsCode`
  * settings through `workspace/configuration`, `.planrc.yaml`) is the server's.
  *
  * Activation does not wait for the server: the language client library (most of this
@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DidGrantWorkspaceTrustNotification, ProcessIdRequest, type InitializationOptions } from '../../shared/protocol';
 import { registerClientCommands } from './commands';
+import { registerNewPlan } from './newPlan';
 import { registerPreview, type PreviewApi } from './preview';
 import { createRestartPolicy } from './restartPolicy';
 
@@ -122,10 +123,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   registerClientCommands(context);
+  registerNewPlan(context);
 
   client = createClient();
   void client.then(start, failedToLoad);
   const preview = registerPreview(context, () => client);
+  // `npm start` (scripts/start.mjs) opens a plan in the extension under development and asks for its preview beside it.
+  const startPlan = process.env.PLAN_START_PREVIEW;
+  if (context.extensionMode === vscode.ExtensionMode.Development && startPlan) void showWithPreview(vscode.Uri.file(startPlan)).catch((error: unknown) => output.warn(`npm start: ${describe(error)}`));
   const activation = { loaded, activateStart, activateEnd: performance.now() };
   return {
     preview,
@@ -142,6 +147,12 @@ export async function deactivate(): Promise<void> {
   const stopping = client;
   client = undefined;
   await stopping?.then((old) => old.dispose()).catch(() => undefined);
+}
+
+/** Shows a plan in the editor with its preview beside it. */
+async function showWithPreview(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+  await vscode.commands.executeCommand('planAsCode.showPreviewToSide', uri);
 }
 
 function describe(error: unknown): string {

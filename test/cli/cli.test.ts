@@ -100,15 +100,45 @@ describe('plan-as-code CLI', function () {
     assert.match(run(['check', 'plans/*.plan.yml'], folder).stdout, /smart\/time-bound/);
   });
 
-  it('exits 2 with a message on usage errors and when no plans are found', () => {
-    const none = run(['check', 'nowhere'], folder);
-    assert.strictEqual(none.status, 2);
-    assert.match(none.stderr, /no plan files/);
-    const format = run(['check', '--format', 'xml'], folder);
-    assert.strictEqual(format.status, 2);
-    assert.match(format.stderr, /unknown format "xml"/);
-    assert.strictEqual(run(['lint'], folder).status, 2);
-    assert.strictEqual(run(['check', '--max-warnings', 'many'], folder).status, 2);
+  it('exits 2 with one line on usage errors and when no plans are found', () => {
+    fs.mkdirSync(path.join(folder, 'empty'));
+    const cases: [string[], RegExp][] = [
+      [['check', 'empty'], /^plan-as-code: no plan files \(\*\.plan\.yaml, \*\.plan\.yml\) found in empty$/],
+      [['check', 'plans/*.plan.yml'], /^plan-as-code: no plan files .* found in plans\/\*\.plan\.yml$/],
+      [['check', '--format', 'xml'], /^plan-as-code: unknown format "xml" \(plan-as-code --help shows the usage\)$/],
+      [['lint'], /^plan-as-code: unknown command "lint"/],
+      [['check', '--max-warnings', 'many'], /^plan-as-code: --max-warnings takes a whole number/],
+      [['check', '--output'], /^plan-as-code: Option '-o, --output <value>' argument missing/],
+      [['check', '--colour'], /^plan-as-code: Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args, folder);
+      assert.strictEqual(result.status, 2, args.join(' '));
+      assert.strictEqual(result.stdout, '', args.join(' '));
+      assert.match(result.stderr, /^[^\n]*\n$/, `one line for ${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr.trim(), message);
+    }
+  });
+
+  it('names a path that does not exist, and one that cannot be written, in one line with exit 2', () => {
+    const cases: [string[], string][] = [
+      [['check', 'nowhere'], 'plan-as-code: no such file: nowhere\n'],
+      [['check', 'plans', 'plans/typo.plan.yaml'], 'plan-as-code: no such file: plans/typo.plan.yaml\n'],
+      [['check', 'plans', '-o', 'missing/report.txt'], 'plan-as-code: cannot write missing/report.txt: no such file or folder (ENOENT)\n'],
+      [['check', 'plans', '-o', 'plans'], 'plan-as-code: cannot write plans: it is a folder (EISDIR)\n'],
+    ];
+    for (const [args, expected] of cases) {
+      const result = run(args, folder);
+      assert.deepStrictEqual({ status: result.status, stderr: result.stderr }, { status: 2, stderr: expected }, args.join(' '));
+    }
+  });
+
+  it('writes the report to standard output for -o -', () => {
+    write('plans/warn.plan.yaml', CLEAN.replace('    deadline: 2026-09-30\n', ''));
+    const result = run(['check', 'plans', '--format', 'json', '-o', '-'], folder);
+    assert.strictEqual(result.status, 0, result.stderr);
+    assert.strictEqual(JSON.parse(result.stdout).length, 2);
+    assert.ok(!fs.existsSync(path.join(folder, '-')));
   });
 
   it('prints help and version', () => {

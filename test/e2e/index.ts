@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   await import('./preview.test');
   await import('./settings.test');
   await import('./server.test');
+  await import('./new-plan.test');
   tagOutput(process.env.PLAN_E2E_LOG_TAG);
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} end-to-end test${failures === 1 ? '' : 's'} failed`);

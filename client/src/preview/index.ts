@@ -180,7 +180,9 @@ function isPlan(document: vscode.TextDocument): boolean {
 
 function activePlanUri(): vscode.Uri | undefined {
   const document = vscode.window.activeTextEditor?.document;
-  return document && isPlan(document) ? document.uri : undefined;
+  if (document) return isPlan(document) ? document.uri : undefined;
+  // No text editor has the focus (the walkthrough, the Problems view): the plan in view, if there is one.
+  return vscode.window.visibleTextEditors.find((editor) => isPlan(editor.document))?.document.uri;
 }
 
 /** A command's resource argument when it names a plan (menus pass the editor's or the explorer's resource). */

@@ -6,6 +6,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../../package.json';
 import { EXTENSION_ROOT } from './extension-root';
 import { diffCommand, DIFF_USAGE } from './diff';
+import { CliError, reason, systemErrorCode, UsageError, writeOutput } from './failure';
 import { renderCommand } from './render';
 import { describeNotRead, readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
@@ -18,7 +19,7 @@ import { LineIndex } from '../core/base/text';
 import type { Finding, Severity } from '../core/base/types';
 
 const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html]
+       plan-as-code render FILE [-o out.html | -o -]
        ${DIFF_USAGE}
 
 check: checks .plan.yaml files against the marketing and sales plan templates,
@@ -31,15 +32,17 @@ Options:
   --format stylish|json|sarif   output format (default: stylish)
   --max-warnings N              fail when there are more than N warnings
   --quiet                       report errors only
-  -o, --output FILE             write the report (render: the document) to FILE
+  -o, --output FILE             write the report (render: the document) to FILE;
+                                - writes it to standard output
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
 
 Exit status: 0 when clean, 1 when a plan has errors (or too many warnings),
-2 when the command itself cannot run (bad options, no plan files) or a plan
-cannot be read (not a regular file, a link leading out of the folders searched,
-unreadable); the other plans are still checked and reported.`;
+2 when the command itself cannot run (bad options, a missing file, no plan
+files, an output that cannot be written), with one line saying why, or when a
+plan cannot be read (not a regular file, a link leading out of the folders
+searched, unreadable); the other plans are still checked and reported.`;
 
 export interface FileReport {
   filePath: string;
@@ -49,19 +52,33 @@ export interface FileReport {
   notRead?: string;
 }
 
-class UsageError extends Error {}
-
+/**
+ * Runs the CLI. Every expected failure (bad options, a file that is missing or cannot be read or
+ * written) is one line on standard error and exit status 2; only a bug throws.
+ */
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
   if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
   try {
     return run(argv, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`plan-as-code: ${(error as Error).message}\n\n${USAGE}\n`);
+      io.stderr(`plan-as-code: ${oneLine((error as Error).message)} (plan-as-code --help shows the usage)\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`plan-as-code: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    if (systemErrorCode(error)) {
+      io.stderr(`plan-as-code: ${reason(error)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
 }
 
 function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
@@ -88,7 +105,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   }
   const [command, ...targets] = positionals;
   if (command === 'render') {
-    if (targets.length !== 1) throw new UsageError('render takes one plan file');
+    if (targets.length !== 1) throw new UsageError('render takes one plan file: plan-as-code render FILE [-o out.html]');
     return renderCommand(targets[0], values.output, io);
   }
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
@@ -139,8 +156,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
 
   const color = io.isTTY && !values['no-color'] && !values.output && !process.env.NO_COLOR;
   const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatStylish(reports, color);
-  if (values.output) fs.writeFileSync(values.output, output);
-  else io.stdout(output);
+  writeOutput(values.output ?? '-', output, io.stdout);
 
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
@@ -168,15 +184,22 @@ function expandTargets(targets: string[]): { filePath: string; root?: string }[]
   };
   for (const target of targets) {
     // Anything named here that is not a folder (a device, a pipe, a link loop too) is reported when it is read, never opened.
-    const named = fs.lstatSync(target, { throwIfNoEntry: false });
+    let named: fs.Stats | undefined;
+    try {
+      named = fs.lstatSync(target, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(`cannot read ${target}: ${reason(error)}`);
+    }
     if (named && !isFolder(target)) {
       add(target, undefined);
     } else if (named) {
       for (const file of findPlansSync(target)) {
         add(file, path.resolve(target));
       }
-    } else {
+    } else if (isDynamicPattern(target)) {
       for (const file of globSync(target, { absolute: true, ignore: NEVER_SEARCHED })) add(file, staticBase(target));
+    } else {
+      throw new CliError(`no such file: ${target}`);
     }
   }
   return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([filePath, root]) => ({ filePath, root }));
@@ -202,6 +225,7 @@ function notUtf8Warning(file: string, problem: NotUtf8): string {
   const hex = problem.byte.toString(16).toUpperCase().padStart(2, '0');
   return `plan-as-code: ${file} is not UTF-8: byte 0x${hex} at line ${problem.line}, column ${problem.column} (a Latin-1 or Windows-1252 file?). It was read with \uFFFD in place of such bytes; save the file as UTF-8.\n`;
 }
+
 
 function count(reports: FileReport[], severity: Severity): number {
   return reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === severity).length + (severity === 'error' && report.notRead ? 1 : 0), 0);
@@ -336,6 +360,15 @@ export function formatSarif(reports: FileReport[]): string {
 }
 
 if (require.main === module) {
+  // A reader that goes away (`plan-as-code check | head -1`) ends the command quietly; any other
+  // failure to write standard output (a full disk) is one line.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (systemErrorCode(error) === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (stream === process.stdout) process.stderr.write(`plan-as-code: cannot write to standard output: ${reason(error)}\n`);
+      process.exit(2);
+    });
+  }
   process.exitCode = main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
