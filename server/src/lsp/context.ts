@@ -38,6 +38,8 @@ export interface ServerContext {
   reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
+  /** Today by the server's clock, `YYYY-MM-DD`: the date checks judge time by (actuals against their path). Every check of a plan passes it, so that they share one snapshot. */
+  today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
@@ -282,6 +284,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
+    today: todayIso,
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);
@@ -311,10 +314,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return serverHost.readFile(filePath, { root, maxSize: service.maxFileSize(filePath, { settings }) }) ?? { problem: 'missing' };
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: todayIso() });
+      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: todayIso() });
+      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

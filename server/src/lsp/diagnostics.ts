@@ -8,7 +8,6 @@ import type { Finding, Locale, Severity } from '../core/base/types';
 import { docsUriOf, filePathOf, planNameOf, uriOfPath, type Feature } from './context';
 import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
-import { todayIso } from '../node/clock';
 
 /**
  * Typing bursts are coalesced: a check starts this long after the last keystroke. Short,
@@ -88,7 +87,7 @@ export const diagnostics: Feature = {
       if (!current || current.version !== version) return;
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
-        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: todayIso() }), () => documents.get(uri)?.version !== version);
+        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
         const { findings, locale } = result;
         const shown = capped(findings);

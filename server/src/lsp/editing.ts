@@ -59,6 +59,8 @@ export const editing: Feature = {
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
         smart: () => context.checkedOf(document, settings).smart,
+        figures: snapshot.figures,
+        locale,
       });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };

@@ -115,6 +115,8 @@ describe('analysis: KPI progress', () => {
     assert.strictEqual(progress({ thresholds: { onTrack: 0.9, atRisk: 0.85 }, actuals: [{ date: JUNE_30, value: 140 }] }).status, 'off-track');
     // quiet for the first half: 15 July is day 195 of 364, past it
     assert.strictEqual(progress({ thresholds: { quiet: 0.6 }, actuals: [{ date: JUNE_30, value: 140 }] }).status, 'quiet');
+    // The plan service passes thresholds that are not configured as undefined: the defaults stay.
+    assert.deepStrictEqual(progress({ thresholds: { onTrack: undefined, atRisk: undefined }, actuals: [{ date: JUNE_30, value: 140 }] }).thresholds, { onTrack: 0.95, atRisk: 0.75, quiet: 0.1 });
   });
 
   it('keeps the caller\'s points, line numbers and all', () => {

@@ -57,7 +57,8 @@ function checkProjections(plan: PlanModel, report: (index: number, messageId: Me
     if (!parsed) return;
     const { first, last } = periodDays(parsed);
     const label = String(raw);
-    if (period && (first < period.start || last > period.end)) {
+    // A period that straddles an end of the plan period counts for its part inside (pro rata), as in the forecast.
+    if (period && (last < period.start || first > period.end)) {
       report(index, 'forecast/periods.projectionOutside', { period: label });
       return;
     }
