@@ -21,8 +21,11 @@ import { createRestartPolicy } from './restartPolicy';
 const CLIENT_ID = 'planAsCode';
 const CLIENT_NAME = 'Plan as Code';
 
-/** Files whose changes the server hears about through `workspace/didChangeWatchedFiles`. */
-const WATCHED_FILES = ['**/.planrc.yaml', '**/.planrc.yml', '**/*.plan.yaml', '**/*.plan.yml'];
+/**
+ * Files whose changes the server hears about through `workspace/didChangeWatchedFiles`: plans,
+ * their configuration, and the actuals files plans name (`actuals: x.csv`).
+ */
+const WATCHED_FILES = ['**/.planrc.yaml', '**/.planrc.yml', '**/*.plan.yaml', '**/*.plan.yml', '**/*.csv'];
 
 /** The current client, once the client library has loaded; a restart replaces it. */
 let client: Promise<LanguageClient> | undefined;

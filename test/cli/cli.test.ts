@@ -108,8 +108,8 @@ describe('plan-as-code CLI', function () {
       [['check', '--format', 'xml'], /^plan-as-code: unknown format “xml” \(plan-as-code --help shows the usage\)$/],
       [['lint'], /^plan-as-code: unknown command “lint”/],
       [['check', '--max-warnings', 'many'], /^plan-as-code: --max-warnings takes a whole number/],
-      [['check', '--output'], /^plan-as-code: Option '-o, --output <value>' argument missing/],
-      [['check', '--colour'], /^plan-as-code: Unknown option '--colour'/],
+      [['check', '--output'], /^plan-as-code: option --output needs a value/],
+      [['check', '--colour'], /^plan-as-code: unknown option --colour/],
     ];
     for (const [args, message] of cases) {
       const result = run(args, folder);

@@ -11,7 +11,7 @@ describe('plan-as-code render', function () {
 
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-render-'));
-    for (const name of ['marketing.plan.yaml', 'sales.plan.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
+    for (const name of ['marketing.plan.yaml', 'sales.plan.yaml', 'actuals-sales.csv']) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
   });
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 

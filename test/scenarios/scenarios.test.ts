@@ -135,9 +135,15 @@ function applyEdits(text: string, edits: readonly TextEdit[], what: string): str
   return fixed;
 }
 
-/** Findings of a text as the scenario's file (its `.planrc.yaml` and linked plans apply). */
+/**
+ * The date every scenario is checked on, as the CLI's `--today` would give it: mid-way through
+ * the examples' 2026, so that their actuals are judged the same on any day the tests run.
+ */
+const TODAY = '2026-07-15';
+
+/** Findings of a text as the scenario's file (its `.planrc.yaml`, linked plans and actuals apply), on `TODAY`. */
 function check(text: string, file: string) {
-  return diskService().check(text, file);
+  return diskService().check(text, file, { today: TODAY });
 }
 
 describe('scenarios', () => {

@@ -219,7 +219,7 @@ describe('Romanian everywhere', () => {
         }
       }
       for (const lens of planLenses({ parsed: checked.parsed, model: checked.model, smart: checked.smart, locale: checked.locale })) assertRomanian('a code lens', lens.title, source);
-      for (const hint of planHints({ parsed: checked.parsed, model: checked.model, locale: checked.locale })) assertRomanian('an inlay hint', hint.label, source);
+      for (const hint of planHints({ parsed: checked.parsed, model: checked.model, figures: checked.figures, locale: checked.locale })) assertRomanian('an inlay hint', hint.label, source);
     }
     assert.ok(fixes > 10, `quick fixes were checked (${fixes})`);
   });
@@ -235,7 +235,7 @@ describe('Romanian everywhere', () => {
       assert.strictEqual(report.status, 1, report.stderr);
       const output = report.stdout.replace(/^\S+\.plan\.yaml$/gm, ' ').replace(/\s[a-z]+\/[a-z0-9-]+$/gm, ' ');
       assertRomanian('the CLI report', output, sources);
-      assert.match(report.stdout, /✖ \d+ de constatări \(\d+ (?:de )?erori, \d+ (?:de )?avertismente, \d+ informații sau sugestii\) în \d+ planuri/);
+      assert.match(report.stdout, /✖ \d+ de constatări \(\d+ (?:de )?erori, \d+ (?:de )?avertismente, \d+ informații sau sugestii\) în \d+ (?:de )?planuri/);
       fs.copyFileSync(EXAMPLE, path.join(folder, 'marketing.plan.yaml'));
       const rendered = run(['render', 'marketing.plan.yaml'], 'en');
       assert.strictEqual(rendered.status, 0, rendered.stderr);

@@ -9,6 +9,9 @@ import * as path from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
+import { RULES } from '../../server/src/core/rules';
+
+const PACKAGE = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -182,7 +185,8 @@ const RULE_IDS = [
   'yaml/syntax', 'plan/multiple-documents', 'plan/period', 'schema/*', 'schema/required', 'schema/type', 'schema/enum', 'schema/format',
   'schema/unknown-key', 'ref/undefined', 'ref/duplicate-id', 'section/missing', 'smart/specific', 'smart/measurable', 'smart/achievable',
   'smart/relevant', 'smart/time-bound', 'kpi/missing', 'kpi/incomplete', 'kpi/unused', 'kpi/recommended', 'budget/sum', 'calendar/range',
-  'align/funnel', 'align/period', 'economics/clv-cac', 'forecast/history',
+  'align/funnel', 'align/currency', 'align/period', 'economics/clv-cac', 'economics/payback', 'economics/roi', 'sales/capacity',
+  'forecast/history', 'forecast/periods', 'forecast/projections', 'kpi/off-track', 'actuals/csv',
 ];
 
 const COMMON_DEFINITIONS = [
@@ -478,6 +482,32 @@ describe('JSON Schemas', () => {
       const growth = atPointer(planrc, '/definitions/achievableSetting/then/properties/maxAnnualGrowth') as JsonObject;
       assert.equal(growth.type, 'number');
       assert.equal(growth.default, 100);
+    });
+
+    it('.planrc.yaml and the planAsCode.rules setting agree with the rule registry: the same rules, defaults and options', () => {
+      const rcRules = (planrc.properties as JsonObject).rules as JsonObject;
+      const setting = (PACKAGE.contributes.configuration.properties['planAsCode.rules'] as { properties: Record<string, { default: string; markdownDescription: string }> }).properties;
+      assert.deepEqual(Object.keys(setting), Object.keys(rcRules.properties as JsonObject), 'the same rules, in the same order');
+      // The catch-all pattern leaves out exactly the rules listed by name.
+      const pattern = Object.keys(rcRules.patternProperties as JsonObject).find((key) => key.startsWith('^(?!'))!;
+      for (const id of Object.keys(setting)) assert.ok(!new RegExp(pattern).test(id), `${id} is left to its own entry`);
+      for (const [id, entry] of Object.entries(setting)) {
+        const rule = RULES.find((candidate) => candidate.id === id || (id.endsWith('/*') && candidate.id.startsWith(id.slice(0, -1))));
+        assert.ok(rule, `${id} is a rule or a family of rules`);
+        assert.equal(entry.default, rule.defaultSeverity, `${id}'s default in package.json`);
+        assert.match(entry.markdownDescription, new RegExp(`Default: \`${rule.defaultSeverity}\`\.$`), `${id}'s description in package.json`);
+        const rc = (rcRules.properties as JsonObject)[id] as JsonObject;
+        assert.match(String(rc.markdownDescription), new RegExp(`Default: \`${rule.defaultSeverity}\`\.$`), `${id}'s description in planrc.schema.json`);
+        if (id.endsWith('/*')) continue;
+        // Every option of the rule, with its default, in both forms of the setting (and nothing else).
+        const definition = deref('planrc', rc).node;
+        const mapping = (definition.then as JsonObject | undefined)?.properties as JsonObject | undefined;
+        const list = ((((definition.else as JsonObject | undefined)?.then as JsonObject | undefined)?.items as JsonObject[] | undefined)?.[1]?.properties) as JsonObject | undefined;
+        const options = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.default]));
+        const documented = (properties: JsonObject | undefined) => Object.fromEntries(Object.entries(properties ?? {}).filter(([name]) => name !== 'severity').map(([name, node]) => [name, (node as JsonObject).default]));
+        assert.deepEqual(documented(mapping), options, `${id}'s options as a mapping`);
+        assert.deepEqual(documented(list), options, `${id}'s options in the list form`);
+      }
     });
   });
 

@@ -10,6 +10,8 @@ import { CliError, reason, systemErrorCode, UsageError, writeOutput } from './fa
 import { cliCount, cliText, notReadReason, severityWord, terminalLocale } from './messages';
 import { ruleText } from '../core/rules/text';
 import { renderCommand } from './render';
+import { forecastCommand, FORECAST_USAGE } from './forecast';
+import { todayOption } from '../node/clock';
 import { readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
@@ -32,9 +34,11 @@ export interface FileReport {
 
 /** Node's own words for a bad option, said again in the terminal's language. */
 function argumentProblem(error: Error & { code?: string }, locale: Locale): string {
-  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  // `--output` rather than Node's `-o, --output <value>`.
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return cliText(locale, 'error.unknownOption', { option });
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return cliText(locale, 'error.optionValue', { option: option.split(' ')[0] });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return cliText(locale, 'error.optionValue', { option });
   return cliText(locale, 'error.badArguments');
 }
 
@@ -44,6 +48,7 @@ function argumentProblem(error: Error & { code?: string }, locale: Locale): stri
  */
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
   if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
+  if (argv[0] === 'forecast') return forecastCommand(argv.slice(1), io);
   const locale = terminalLocale();
   try {
     return run(argv, io, locale);
@@ -80,12 +85,13 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
       quiet: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       'no-color': { type: 'boolean', default: false },
+      today: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
   if (values.help) {
-    io.stdout(`${cliText(locale, 'usage', { diffUsage: DIFF_USAGE })}\n`);
+    io.stdout(`${cliText(locale, 'usage', { diffUsage: DIFF_USAGE, forecastUsage: FORECAST_USAGE })}\n`);
     return 0;
   }
   if (values.version) {
@@ -93,9 +99,14 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 0;
   }
   const [command, ...targets] = positionals;
+  const today = todayOption(values.today);
+  if ('error' in today) {
+    io.stderr(`plan-as-code: ${today.error}\n`);
+    return 2;
+  }
   if (command === 'render') {
     if (targets.length !== 1) throw new UsageError(cliText(locale, 'error.renderOneFile'));
-    return renderCommand(targets[0], values.output, io, locale);
+    return renderCommand(targets[0], values.output, io, today.today, locale);
   }
   if (command !== 'check') throw new UsageError(command ? cliText(locale, 'error.unknownCommand', { command }) : cliText(locale, 'error.noCommand'));
   const format = values.format;
@@ -124,6 +135,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     readFile: readForCore,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  const checkOptions = { editorLocale, today: today.today };
   const reports: FileReport[] = files.map(({ filePath, root }) => {
     const maxBytes = service.maxFileSize(filePath, { editorLocale });
     const read = readTextFile(filePath, { roots: root === undefined ? undefined : [root, process.cwd()], maxBytes });
@@ -133,12 +145,12 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     if (read.ok) {
       text = read.text;
       if (read.notUtf8) io.stderr(notUtf8Warning(relative(filePath), read.notUtf8, locale));
-      const checked = service.check(text, filePath, { editorLocale });
+      const checked = service.check(text, filePath, checkOptions);
       findings = checked.findings;
       planLocale = checked.locale;
     } else if (read.problem === 'too-large') {
       // Over the limit: the one plan/too-large notice, as for a long text, without reading it.
-      const checked = service.checkTooLarge(filePath, read.size ?? 0, { editorLocale });
+      const checked = service.checkTooLarge(filePath, read.size ?? 0, checkOptions);
       findings = checked.findings;
       planLocale = checked.locale;
     } else {

@@ -10,13 +10,16 @@ import type { Locale, Severity } from '../core/base/types';
 
 const en = {
   usage: `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html | -o -]
+       plan-as-code render FILE [-o out.html | -o -] [--today YYYY-MM-DD]
+       {forecastUsage}
        {diffUsage}
 
 check: checks .plan.yaml files against the marketing and sales plan templates,
 with the rules and .planrc.yaml configuration the editor uses.
 render: writes the plan as one self-contained HTML document, as the editor's
 preview shows it (by default next to it: marketing.plan.yaml → marketing.plan.html).
+forecast: the plan's revenue forecast: the model fitted to forecast.history, each period
+of the plan with its 80 % and 95 % bands, and where the revenue target sits (see forecast --help).
 diff: what changed in the plans between two git revisions, by meaning (see diff --help).
 
 Options:
@@ -25,6 +28,7 @@ Options:
   --quiet                       report errors only
   -o, --output FILE             write the report (render: the document) to FILE;
                                 - writes it to standard output
+  --today YYYY-MM-DD            judge time (actuals, deadlines) as on this date (default: today, UTC)
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
@@ -56,6 +60,22 @@ Options:
   -h, --help                    show this help
 
 Exit status: 0 when the diff is shown (whatever changed), 2 when it cannot be made.`,
+  'forecast.help': `Usage: {forecastUsage}
+
+Prints the plan's revenue forecast as the checker makes it from forecast.history: the model
+(a linear trend, or a seasonal Holt-Winters model; auto picks the one with the lower AICc),
+its fit, each period of the plan with its forecast and 80 % and 95 % prediction bands, the
+plan period's total, and where the revenue target sits: a commitment (at most the forecast),
+a best case (within the 80 % band), a stretch (within the 95 % band) or unsupported by history.
+
+Options:
+  --format table|json                 output format (default: table); the JSON is described in docs/forecast.md
+  --method linear|seasonal|auto       the model to fit, instead of the plan's forecast.method
+  --today YYYY-MM-DD                  today's date for the check (default: today, UTC)
+  -h, --help                          show this help
+
+Exit status: 0 when the forecast is shown, 2 when it cannot be made (the one line on stderr
+says why: a plan that cannot be read, or a history the method cannot use).`,
   'error.seeHelp': '{problem} (plan-as-code --help shows the usage)',
   'error.renderOneFile': 'render takes one plan file: plan-as-code render FILE [-o out.html]',
   'error.renderFolder': '{file} is a folder: render takes one plan file',
@@ -127,13 +147,16 @@ type CliMessageId = keyof typeof en;
 
 const ro: Record<CliMessageId, string> = {
   usage: `Utilizare: plan-as-code check [fișiere, foldere sau tipare...] [opțiuni]
-           plan-as-code render FIȘIER [-o rezultat.html | -o -]
+           plan-as-code render FIȘIER [-o rezultat.html | -o -] [--today AAAA-LL-ZZ]
+           {forecastUsage}
            {diffUsage}
 
 check: verifică fișierele .plan.yaml după șabloanele planului de marketing și
 ale planului de vânzări, cu regulile și configurația .planrc.yaml folosite de editor.
 render: scrie planul ca un singur document HTML de sine stătător, așa cum îl arată
 previzualizarea din editor (implicit lângă plan: marketing.plan.yaml → marketing.plan.html).
+forecast: prognoza veniturilor planului: modelul potrivit pe forecast.history, fiecare perioadă
+a planului cu intervalele ei de 80 % și 95 % și locul țintei de venituri (vedeți forecast --help).
 diff: ce s-a schimbat, ca sens, în planuri între două versiuni git (vedeți diff --help).
 
 Opțiuni:
@@ -142,6 +165,7 @@ Opțiuni:
   --quiet                       raportează doar erorile
   -o, --output FIȘIER           scrie raportul (la render: documentul) în FIȘIER;
                                 - îl scrie la ieșirea standard
+  --today AAAA-LL-ZZ            judecă timpul (valori realizate, termene) ca la această dată (implicit: azi, UTC)
   --no-color                    text fără culori
   -h, --help                    afișează acest ajutor
   -v, --version                 afișează versiunea
@@ -175,6 +199,23 @@ Opțiuni:
 
 Cod de ieșire: 0 când diferențele sunt afișate (orice s-ar fi schimbat), 2 când nu pot fi
 calculate.`,
+  'forecast.help': `Utilizare: {forecastUsage}
+
+Afișează prognoza veniturilor planului așa cum o face verificarea din forecast.history: modelul
+(o tendință liniară sau un model sezonier Holt-Winters; auto îl alege pe cel cu AICc mai mic),
+potrivirea lui, fiecare perioadă a planului cu prognoza ei și intervalele de predicție de 80 %
+și 95 %, totalul pe perioada planului și locul țintei de venituri: un angajament (cel mult
+prognoza), un scenariu optimist (în intervalul de 80 %), o țintă ambițioasă (în intervalul de
+95 %) sau una nesusținută de istoric.
+
+Opțiuni:
+  --format table|json                 formatul rezultatului (implicit: table); JSON-ul este descris în docs/forecast.md
+  --method linear|seasonal|auto       modelul de potrivit, în locul lui forecast.method din plan
+  --today AAAA-LL-ZZ                  data de azi pentru verificare (implicit: azi, UTC)
+  -h, --help                          afișează acest ajutor
+
+Cod de ieșire: 0 când prognoza este afișată, 2 când nu poate fi făcută (rândul de pe stderr
+spune de ce: un plan care nu poate fi citit sau un istoric pe care metoda nu îl poate folosi).`,
   'error.seeHelp': '{problem} (plan-as-code --help arată modul de utilizare)',
   'error.renderOneFile': 'render primește un singur fișier de plan: plan-as-code render FIȘIER [-o rezultat.html]',
   'error.renderFolder': '{file} este un folder: render primește un singur fișier de plan',

@@ -22,7 +22,7 @@ interface Io {
  * output and the summary to standard error. Exit status 0 when written, 1 when the YAML is
  * broken (the document then shows only what could be read), 2 when it cannot run (a CliError).
  */
-export function renderCommand(file: string, output: string | undefined, io: Io, locale: Locale = 'en'): number {
+export function renderCommand(file: string, output: string | undefined, io: Io, today?: string, locale: Locale = 'en'): number {
   const filePath = path.resolve(file);
   if (fs.statSync(filePath, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(cliText(locale, 'error.renderFolder', { file }));
   // Linked plans stay in the folder the command runs in (or the plan's own), as with `check`.
@@ -38,7 +38,7 @@ export function renderCommand(file: string, output: string | undefined, io: Io, 
   const css = readTextFile(path.join(EXTENSION_ROOT, MEDIA.style), { maxBytes: DEFAULT_MAX_FILE_SIZE });
   if (!css.ok) throw new CliError(cliText(locale, 'error.noStylesheet', { file: MEDIA.style, root: EXTENSION_ROOT }));
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const rendered = renderText(service, plan.text, filePath, { editorLocale });
+  const rendered = renderText(service, plan.text, filePath, { editorLocale, today });
   const toStdout = isStandardOutput(output);
   const target = toStdout ? '-' : path.resolve(output ?? htmlPathFor(filePath));
   const name = output ?? (path.relative(process.cwd(), target) || target);

@@ -16,6 +16,7 @@ import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapsho
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
 import type { ServerHost } from './host';
+import { todayIso } from '../node/clock';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** How long after start the workspace is searched for plans: the plans open at start are checked first. */
@@ -37,6 +38,8 @@ export interface ServerContext {
   reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
+  /** Today by the server's clock, `YYYY-MM-DD`: the date checks judge time by (actuals against their path). Every check of a plan passes it, so that they share one snapshot. */
+  today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
@@ -281,6 +284,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
+    today: todayIso,
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);
@@ -310,10 +314,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return serverHost.readFile(filePath, { root, maxSize: service.maxFileSize(filePath, { settings }) }) ?? { problem: 'missing' };
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

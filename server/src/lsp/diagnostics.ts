@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
@@ -62,6 +63,8 @@ export const diagnostics: Feature = {
         if (/\.plan\.ya?ml$/.test(filePath) && !documents.get(change.uri)) {
           await context.reindexFile(filePath);
           plans.push(filePath);
+        } else if (!/\.plan\.ya?ml$/.test(filePath)) {
+          recheckActuals(filePath);
         }
       }
       if (configChanged) revalidateAll();
@@ -84,7 +87,7 @@ export const diagnostics: Feature = {
       if (!current || current.version !== version) return;
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
-        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
+        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
         const { findings, locale } = result;
         const shown = capped(findings);
@@ -108,6 +111,15 @@ export const diagnostics: Feature = {
       for (const other of new Set([...index.linksOf(filePath), ...index.linkingTo(filePath)])) {
         const uri = uriOfPath(other);
         if (documents.get(uri)) schedule(uri);
+      }
+    }
+
+    /** Open plans whose `actuals` names a file that changed on disk are checked again: their progress is read from it. */
+    function recheckActuals(filePath: string): void {
+      for (const document of documents.all()) {
+        const planPath = filePathOf(document.uri);
+        const actuals = planPath ? context.snapshotOf(document).model.data.actuals : undefined;
+        if (planPath && typeof actuals === 'string' && path.resolve(path.dirname(planPath), actuals) === filePath) schedule(document.uri);
       }
     }
 

@@ -60,6 +60,7 @@ export const editing: Feature = {
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
         smart: () => context.checkedOf(document, settings).smart,
+        figures: snapshot.figures,
         locale,
       });
       if (!result) return null;

@@ -33,6 +33,12 @@ describe('analysis: KPI progress', () => {
     assert.strictEqual(progress({ actuals: [{ date: JUNE_30, value: 130 }] }).status, 'off-track');
   });
 
+  it('keeps the default of a threshold left undefined (a rule option not configured)', () => {
+    // 150 on 30 June is on track with the defaults (p = 0.5 ≥ 0.95 × 0.4945): undefined must not erase them
+    assert.strictEqual(progress({ actuals: [{ date: JUNE_30, value: 150 }], thresholds: { onTrack: undefined, atRisk: undefined } }).status, 'on-track');
+    assert.strictEqual(progress({ actuals: [{ date: JUNE_30, value: 140 }], thresholds: { onTrack: undefined } }).status, 'at-risk');
+  });
+
   it('reads a KPI that should fall the same way, the formula being signed', () => {
     // CAC 500 → 400; 460 on 30 June: p = (460 − 500) ÷ (400 − 500) = 0.4: at risk
     const falling = { baseline: 500, target: 400, direction: 'decrease' as const };
@@ -109,6 +115,8 @@ describe('analysis: KPI progress', () => {
     assert.strictEqual(progress({ thresholds: { onTrack: 0.9, atRisk: 0.85 }, actuals: [{ date: JUNE_30, value: 140 }] }).status, 'off-track');
     // quiet for the first half: 15 July is day 195 of 364, past it
     assert.strictEqual(progress({ thresholds: { quiet: 0.6 }, actuals: [{ date: JUNE_30, value: 140 }] }).status, 'quiet');
+    // The plan service passes thresholds that are not configured as undefined: the defaults stay.
+    assert.deepStrictEqual(progress({ thresholds: { onTrack: undefined, atRisk: undefined }, actuals: [{ date: JUNE_30, value: 140 }] }).thresholds, { onTrack: 0.95, atRisk: 0.75, quiet: 0.1 });
   });
 
   it('keeps the caller\'s points, line numbers and all', () => {

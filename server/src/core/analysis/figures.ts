@@ -8,7 +8,7 @@ import { readActualsCsv, actualsByKpi, type ActualRow, type ActualsCsv } from '.
 import { kpiProgress, type Progress, type ProgressThresholds } from './actuals/progress';
 import { salesCapacity, type CapacityInput, type SalesCapacity } from './capacity';
 import { budgetReturns, budgetSummary, cacPayback, clvToCac, type BudgetReturns, type BudgetSummary, type CacPayback, type ClvCac, type PaybackInput } from './economics';
-import { forecast, targetPosition, type ForecastOutcome, type TargetPosition } from './forecast';
+import { forecast, targetPosition, type ForecastMethod, type ForecastOptions, type ForecastOutcome, type HistoryRow, type TargetPosition } from './forecast';
 import { funnel, type Funnel, type FunnelInput } from './funnel';
 import type { NotComputable } from './numbers';
 
@@ -45,6 +45,8 @@ export interface ForecastFigures {
 export interface ActualsFigures {
   file: string;
   csv: ActualsCsv;
+  /** What the CSV was read from: the file's text and the plan's KPI ids; the same give the same `csv`. */
+  source: { text: string; kpiIds: string };
   /** Per KPI id with actuals. */
   progress: Map<string, Progress<ActualRow> | NotComputable<string>>;
 }
@@ -141,33 +143,47 @@ export function planFigures(model: PlanModel, aligned: readonly PlanModel[], act
     figures.capacity = salesCapacity({ roles, revenueTarget: ownRevenue.value, period: model.period });
   }
 
-  const plannedForecast = asRecord(model.data.forecast);
-  const periodData = asRecord(model.data.period);
-  if (plannedForecast && Array.isArray(plannedForecast.history) && typeof periodData?.start === 'string' && typeof periodData.end === 'string') {
-    const method = plannedForecast.method === 'seasonal' || plannedForecast.method === 'auto' || plannedForecast.method === 'manual' ? plannedForecast.method : 'linear';
-    const history = asArray(plannedForecast.history).map((row) => ({ period: asRecord(row)?.period, revenue: asRecord(row)?.revenue }));
-    // Manual projections are compared with the better of the models.
-    const modelMethod = method === 'manual' ? 'auto' : method;
-    const key = JSON.stringify([history, modelMethod, periodData.start, periodData.end]);
-    const outcome = previous?.forecast?.key === key ? previous.forecast.outcome : forecast(history as never, { method: modelMethod, planStart: periodData.start, planEnd: periodData.end });
+  const input = forecastInput(model);
+  if (input) {
+    const { method, history, options: forecastOptions } = input;
+    const key = JSON.stringify([history, forecastOptions.method, forecastOptions.planStart, forecastOptions.planEnd]);
+    const outcome = previous?.forecast?.key === key ? previous.forecast.outcome : forecast(history, forecastOptions);
     const figuresOfForecast: ForecastFigures = { key, outcome, method };
+    const plannedForecast = asRecord(model.data.forecast)!;
     if (outcome.ok && ownRevenue) figuresOfForecast.target = { revenue: ownRevenue, position: targetPosition(ownRevenue.value, outcome.total) };
     const inside = asArray(plannedForecast.projections).map((row) => asRecord(row)).filter((row): row is Data => row !== undefined && asNumber(row.revenue) !== undefined);
     if (inside.length > 0) figuresOfForecast.projectionsTotal = inside.reduce((sum, row) => sum + (asNumber(row.revenue) ?? 0), 0);
     figures.forecast = figuresOfForecast;
   }
 
-  if (actuals) figures.actuals = actualsFigures(model, actuals, options);
+  if (actuals) figures.actuals = actualsFigures(model, actuals, options, previous?.actuals);
   return figures;
 }
 
 
-function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureOptions): ActualsFigures {
+/**
+ * What a plan's forecast is made from: its `forecast.history`, the model its `forecast.method`
+ * asks for (manual projections are compared with the better of the models: `auto`), and its
+ * period. `method` overrides the plan's (the CLI's `--method`). Undefined without a history or a period.
+ */
+export function forecastInput(model: PlanModel, method?: ForecastMethod): { method: ForecastFigures['method']; history: HistoryRow[]; options: ForecastOptions } | undefined {
+  const plannedForecast = asRecord(model.data.forecast);
+  const periodData = asRecord(model.data.period);
+  if (!plannedForecast || !Array.isArray(plannedForecast.history) || typeof periodData?.start !== 'string' || typeof periodData.end !== 'string') return undefined;
+  const planned = plannedForecast.method === 'seasonal' || plannedForecast.method === 'auto' || plannedForecast.method === 'manual' ? plannedForecast.method : 'linear';
+  const history = asArray(plannedForecast.history).map((row) => ({ period: asRecord(row)?.period, revenue: asRecord(row)?.revenue }));
+  const modelMethod = method ?? (planned === 'manual' ? 'auto' : planned);
+  return { method: method ?? planned, history, options: { method: modelMethod, planStart: periodData.start, planEnd: periodData.end } };
+}
+
+/** `previous`: the actuals of the plan's previous version, whose CSV is reused when neither the file nor the plan's KPI ids changed (a keystroke elsewhere in the plan). */
+function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureOptions, previous?: ActualsFigures): ActualsFigures {
   const kpis = asArray(model.data.kpis).map(asRecord).filter((kpi): kpi is Data => typeof kpi?.id === 'string');
-  const csv = readActualsCsv(actuals.text, { knownKpis: new Set(kpis.map((kpi) => kpi.id as string)) });
+  const source = { text: actuals.text, kpiIds: JSON.stringify(kpis.map((kpi) => kpi.id)) };
+  const csv = previous && previous.source.kpiIds === source.kpiIds && previous.source.text === source.text ? previous.csv : readActualsCsv(actuals.text, { knownKpis: new Set(kpis.map((kpi) => kpi.id as string)) });
   const progress = new Map<string, Progress<ActualRow> | NotComputable<string>>();
   const today = parseDate(options.today);
-  if (today === undefined) return { file: actuals.file, csv, progress };
+  if (today === undefined) return { file: actuals.file, csv, source, progress };
   for (const [kpiId, rows] of actualsByKpi(csv.rows)) {
     const kpi = kpis.find((candidate) => candidate.id === kpiId)!;
     const goal = goalsOn(model, kpiId)[0];
@@ -182,7 +198,7 @@ function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureO
       thresholds: options.progressThresholds,
     }));
   }
-  return { file: actuals.file, csv, progress };
+  return { file: actuals.file, csv, source, progress };
 }
 
 /** The goals that measure a KPI, latest deadline first. */
@@ -201,7 +217,7 @@ function kpisOf(model: PlanModel, metric: string): { kpi: Data; index: number }[
 }
 
 /** A KPI's target, else the target of a goal on that KPI. */
-function statedTarget(model: PlanModel, plan: 'self' | number, metric: string): Stated | undefined {
+export function statedTarget(model: PlanModel, plan: 'self' | number, metric: string): Stated | undefined {
   return allTargets(model, plan, metric)[0];
 }
 

@@ -222,7 +222,8 @@ function describeValue(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return formatMessage(locale, 'actual.empty');
   if (Array.isArray(value)) return formatMessage(locale, 'actual.list');
   if (typeof value === 'object') return formatMessage(locale, 'actual.mapping');
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  // A value of the plan is code: between backticks, in every language (docs/glossary.md).
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
   return String(value);
 }
 

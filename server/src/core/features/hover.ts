@@ -5,7 +5,9 @@ import { locate } from '../parse/locate';
 import { asArray, asRecord, type PlanModel } from '../model/model';
 import { schemaAt } from '../model/schema';
 import type { Analysis } from '../model/links';
+import type { PlanFigures } from '../analysis/figures';
 import type { Locale } from '../base/types';
+import { figureLines } from './hover-figures';
 
 export interface HoverInput {
   analysis: Analysis;
@@ -14,7 +16,9 @@ export interface HoverInput {
   linked: readonly PlanModel[];
   /** SMART verdicts of this plan's goals, shown on goal references. */
   smart: () => GoalSmartResult[];
-  /** The plan's language: schema texts and catalog names are in it (English by default). */
+  /** The plan's figures (`snapshot.figures`), shown on the targets, KPIs and allocations they are about. */
+  figures?: PlanFigures;
+  /** The plan's language: schema texts, catalog names and the figures' numbers are in it (English by default). */
   locale?: Locale;
 }
 
@@ -68,8 +72,12 @@ export function hover(input: HoverInput): HoverResult | undefined {
     const uses = model.references.filter((candidate) => candidate.id === definition.id && candidate.targets.includes(definition.section)).length;
     const smart = definition.section === 'goals' ? smartLine(input, definition.index) : '';
     const usage = uses === 1 ? input.t('editor.referencedOnce') : input.t('editor.referenced', { count: uses });
-    return { contents: `${describeItem(input.t, definition.section, item, input.locale)}${smart}\n\n${usage}`, ...range };
+    const figures = figureLines(input, at.path);
+    return { contents: `${describeItem(input.t, definition.section, item, input.locale)}${smart}\n\n${usage}${figures.map((line) => `\n\n${line}`).join('')}`, ...range };
   }
+
+  const figures = figureLines(input, at.path);
+  if (figures.length > 0) return { contents: figures.join('\n\n'), ...range };
 
   const schema = schemaAt(model.kind, at.path, input.locale);
   const values = schema?.enum;

@@ -12,6 +12,12 @@ const NOT_READ: Record<string, MessageId> = {
 /** At most this many bad rows are reported one by one; the rest are counted in one more finding. */
 const MAX_ROW_FINDINGS = 20;
 
+/** A cell as a message quotes it: on one line (a quoted cell may hold line breaks), at most 60 characters. */
+function shown(text: string): string {
+  const line = text.replace(/\r\n|\r|\n/g, '↵');
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
 export const actualsCsv: Rule = {
   id: 'actuals/csv',
   description: 'The actuals file cannot be read, or some of its rows cannot be used.',
@@ -32,7 +38,7 @@ revenue,2026-Q1,"310000"
     if (!actuals) return;
     const problems = actuals.csv.problems;
     for (const problem of problems.slice(0, MAX_ROW_FINDINGS)) {
-      context.report({ path: ['actuals'], messageId: `actuals/csv.${problem.kind}` as MessageId, params: { file: actuals.file, line: problem.line, text: problem.text.length > 60 ? `${problem.text.slice(0, 57)}…` : problem.text } });
+      context.report({ path: ['actuals'], messageId: `actuals/csv.${problem.kind}` as MessageId, params: { file: actuals.file, line: problem.line, text: shown(problem.text) } });
     }
     if (problems.length > MAX_ROW_FINDINGS) context.report({ path: ['actuals'], messageId: 'actuals/csv.more', params: { file: actuals.file, count: problems.length - MAX_ROW_FINDINGS } });
   },

@@ -1,4 +1,4 @@
-import { parsePeriod, periodDays, type Period } from '../analysis/forecast';
+import { nextPeriod, parsePeriod, periodDays, periodLabel, type Period } from '../analysis/forecast';
 import { asArray, asRecord, type PlanModel } from '../model/model';
 import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
@@ -35,12 +35,18 @@ forecast:
     if (forecast && !forecast.outcome.ok && forecast.outcome.reason === 'invalid-history') {
       for (const problem of forecast.outcome.problems) {
         const messageId = PROBLEM_MESSAGES[problem.code];
-        if (messageId) context.report({ path: ['forecast', 'history', problem.index, 'period'], messageId, params: {} });
+        if (messageId) context.report({ path: ['forecast', 'history', problem.index, 'period'], messageId, params: problem.code === 'gap' ? { missing: missingPeriods(problem.firstMissing, problem.period, problem.missing) } : {} });
       }
     }
     checkProjections(context.plan, (index, messageId, params) => context.report({ path: ['forecast', 'projections', index, 'period'], messageId, params }));
   },
 };
+
+/** The periods a gap leaves out: `2025-Q2`, or `2025-Q2 – 2025-Q4` (the CLI's forecast says it too). */
+export function missingPeriods(first: string, after: string, count: number): string {
+  const next = parsePeriod(after);
+  return count > 1 && next ? `${first} – ${periodLabel(nextPeriod(next, -1))}` : first;
+}
 
 function checkProjections(plan: PlanModel, report: (index: number, messageId: MessageId, params: Record<string, string>) => void): void {
   const period = plan.period;
@@ -51,7 +57,8 @@ function checkProjections(plan: PlanModel, report: (index: number, messageId: Me
     if (!parsed) return;
     const { first, last } = periodDays(parsed);
     const label = String(raw);
-    if (period && (first < period.start || last > period.end)) {
+    // A period that straddles an end of the plan period counts for its part inside (pro rata), as in the forecast.
+    if (period && (last < period.start || first > period.end)) {
       report(index, 'forecast/periods.projectionOutside', { period: label });
       return;
     }

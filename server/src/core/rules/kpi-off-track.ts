@@ -35,9 +35,11 @@ leads,2026-06,2900
       context.report({
         path: ['kpis', index],
         anchor: 'item',
-        messageId: progress.status === 'off-track' ? 'kpi/off-track' : 'kpi/off-track.atRisk',
+        // A KPI whose target is its baseline is held, not moved: it is off track on the wrong side of it.
+        messageId: progress.progress === undefined ? 'kpi/off-track.held' : progress.status === 'off-track' ? 'kpi/off-track' : 'kpi/off-track.atRisk',
         params: {
           kpi: id as string,
+          target: progress.path.to.value,
           actual: progress.latest.value,
           period: progress.latest.period,
           expected: Math.round((progress.expectedValue ?? 0) * 100) / 100,

@@ -18,8 +18,9 @@ team:
     context.report({
       path: ['team'],
       anchor: 'key',
-      messageId: 'sales/capacity',
+      messageId: capacity.prorated ? 'sales/capacity.prorated' : 'sales/capacity',
       params: {
+        days: capacity.days,
         capacity: Math.round(capacity.capacity),
         target: capacity.revenueTarget,
         gap: Math.round(-capacity.gap),

@@ -294,7 +294,9 @@ export function createPlanService(host: PlanHost): PlanService {
       actualsNotRead: actuals && 'notRead' in actuals ? actuals : undefined,
       today: options.today,
     };
-    const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath)].map((filePath) => [filePath, generationOf(filePath)] as const);
+    // The actuals file counts as a link: when it changes (`invalidateFile`), the snapshot is made again.
+    const actualsPath = actuals && name && path.isAbsolute(name) ? path.resolve(path.dirname(name), actuals.file) : undefined;
+    const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : [])].map((filePath) => [filePath, generationOf(filePath)] as const);
     const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
     snapshots.set(name ?? '', entry);
     return entry;

@@ -72,7 +72,13 @@ export function kpiProgress<Point extends DatedValue>(inputs: ProgressInputs<Poi
   if (problems.length > 0 || baseline === undefined || target === undefined || period === undefined || deadline === undefined) {
     return { computable: false, problems };
   }
-  const thresholds = { ...DEFAULT_PROGRESS_THRESHOLDS, ...inputs.thresholds };
+  // A threshold given as undefined (not configured) keeps its default: spreading it would erase the default.
+  const given = inputs.thresholds ?? {};
+  const thresholds: ProgressThresholds = {
+    onTrack: given.onTrack ?? DEFAULT_PROGRESS_THRESHOLDS.onTrack,
+    atRisk: given.atRisk ?? DEFAULT_PROGRESS_THRESHOLDS.atRisk,
+    quiet: given.quiet ?? DEFAULT_PROGRESS_THRESHOLDS.quiet,
+  };
   const series = inputs.actuals.filter((point) => point.date <= today).sort((a, b) => a.date - b.date);
   const future = inputs.actuals.filter((point) => point.date > today).sort((a, b) => a.date - b.date);
   const latest = series.at(-1);

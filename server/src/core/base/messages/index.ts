@@ -43,10 +43,12 @@ export function plainText(message: string): string {
 }
 
 /**
- * A period as a reader says it: `2026-Q1` → "Q1 2026" (Romanian "T1 2026"), `2026-03` → "March 2026"
- * ("martie 2026"), `2026` → "2026"; anything else as written.
+ * A period as a reader says it. English keeps the plan's own form (`2026-Q1`, `2026-03`); Romanian
+ * says `2026-Q1` as „T1 2026” and `2026-03` as „martie 2026” (docs/glossary.md). `2026` and
+ * anything else stay as written.
  */
 export function formatPeriod(locale: Locale, period: string): string {
+  if (locale === 'en') return period;
   const match = /^(\d{4})(?:-(Q[1-4]|\d{2}))?$/.exec(period.trim());
   if (!match) return period;
   const [, year, part] = match;
