@@ -70,7 +70,7 @@ describe('plan-as-code render', function () {
       assert.match(result.stdout, /^<!DOCTYPE html><html lang="en">.*<\/html>$/s, target);
       assert.strictEqual(result.stderr, 'Rendered marketing.plan.yaml (0 errors, 0 warnings)\n', target);
     }
-    assert.deepStrictEqual(fs.readdirSync(folder).sort(), ['marketing.plan.yaml', 'sales.plan.yaml']);
+    assert.deepStrictEqual(fs.readdirSync(folder).sort(), ['actuals-sales.csv', 'marketing.plan.yaml', 'sales.plan.yaml']);
   });
 
   it('says in one line why the document cannot be written, and exits 2', () => {

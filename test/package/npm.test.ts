@@ -48,7 +48,7 @@ describe('the npm package (npm pack)', function () {
     fs.writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'my-plans', version: '1.0.0', private: true }, null, 2)}\n`);
     const install = npm(NPM, ['install', '--no-save', path.join(folder, packed.filename)], { cwd: project });
     assert.strictEqual(install.status, 0, install.stderr);
-    for (const name of ['marketing.plan.yaml', 'sales.plan.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(project, 'plans', name));
+    for (const name of ['marketing.plan.yaml', 'sales.plan.yaml', 'actuals-sales.csv']) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(project, 'plans', name));
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -70,7 +70,7 @@ describe('the npm package (npm pack)', function () {
   });
 
   it('runs npx plan-as-code check outside the repository', () => {
-    const clean = npm(NPX, ['plan-as-code', 'check', 'plans'], { cwd: project });
+    const clean = npm(NPX, ['plan-as-code', 'check', 'plans', '--today', '2026-01-20'], { cwd: project });
     assert.strictEqual(clean.status, 0, clean.stderr);
     assert.match(clean.stdout, /2 plans checked, no problems/);
 
