@@ -216,7 +216,7 @@ describe('language server in a web worker (Chromium)', function () {
     // The first re-check may still see the old text; the one after the new text arrived does not.
     let diagnostics = await recheck;
     while (diagnostics.diagnostics.filter((diagnostic) => diagnostic.code === 'ref/undefined').length < 2) diagnostics = await nextDiagnostics(uri);
-    assert.match(diagnostics.diagnostics.map((diagnostic) => diagnostic.message).join('\n'), /'win-clinics' is not defined/);
+    assert.match(diagnostics.diagnostics.map((diagnostic) => diagnostic.message).join('\n'), /`win-clinics` is not defined/);
     assert.deepStrictEqual(workerErrors, []);
   });
 });

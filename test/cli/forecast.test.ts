@@ -144,7 +144,7 @@ describe('plan-as-code forecast', function () {
     fs.writeFileSync(path.join(folder, 'gap.plan.yaml'), BY_HAND.replace('    - { period: 2023, revenue: 15000 }\n', ''));
     const gap = run(['forecast', 'gap.plan.yaml'], folder);
     assert.strictEqual(gap.status, 2);
-    assert.strictEqual(gap.stderr, "plan-as-code: gap.plan.yaml: 'forecast.history', row 3 (2024): The history skips 2023 before this period: history periods must follow each other with none left out (give every missing period, even with an actual revenue of 0).\n");
+    assert.strictEqual(gap.stderr, "plan-as-code: gap.plan.yaml: `forecast.history`, row 3 (2024): The history skips 2023 before this period: history periods must follow each other with none left out (give every missing period, even with an actual revenue of 0).\n");
     fs.writeFileSync(path.join(folder, 'broken.plan.yaml'), `${BY_HAND}forecast: [\n`);
     const broken = run(['forecast', 'broken.plan.yaml'], folder);
     assert.strictEqual(broken.status, 2);

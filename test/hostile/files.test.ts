@@ -27,11 +27,11 @@ const SIZE = 600 * 1024 * 1024;
 
 /** The hostile files, by name, and the finding each one gets as an `alignsWith` target. */
 const HOSTILE: { name: string; message: RegExp }[] = [
-  { name: 'sparse.plan.yaml', message: /'sparse\.plan\.yaml' is 629,145,600 bytes, over the limit of 2,000,000 characters \('maxFileSize'\): it was not read\./ },
-  { name: 'zero.plan.yaml', message: /'zero\.plan\.yaml' is not a regular file \(a folder, a device, a pipe or a socket\): it was not read\./ },
-  { name: 'fifo.plan.yaml', message: /'fifo\.plan\.yaml' is not a regular file \(a folder, a device, a pipe or a socket\): it was not read\./ },
-  { name: 'loop-a.plan.yaml', message: /'loop-a\.plan\.yaml' cannot be read \(ELOOP\)/ },
-  { name: 'escape.plan.yaml', message: /'escape\.plan\.yaml' is outside the workspace: 'alignsWith' can only name plans inside it, and this one is not read\./ },
+  { name: 'sparse.plan.yaml', message: /`sparse\.plan\.yaml` is 629,145,600 bytes, over the limit of 2,000,000 characters \(`maxFileSize`\): it was not read\./ },
+  { name: 'zero.plan.yaml', message: /`zero\.plan\.yaml` is not a regular file \(a folder, a device, a pipe or a socket\): it was not read\./ },
+  { name: 'fifo.plan.yaml', message: /`fifo\.plan\.yaml` is not a regular file \(a folder, a device, a pipe or a socket\): it was not read\./ },
+  { name: 'loop-a.plan.yaml', message: /`loop-a\.plan\.yaml` cannot be read \(ELOOP\)/ },
+  { name: 'escape.plan.yaml', message: /`escape\.plan\.yaml` is outside the workspace: `alignsWith` can only name plans inside it, and this one is not read\./ },
 ];
 
 /** Whether `mkfifo` made a FIFO (it needs a POSIX system). */
@@ -135,7 +135,7 @@ const supported = process.platform !== 'win32' && fs.existsSync('/dev/zero');
         fs.writeFileSync(path.join(workspace, 'plans/main.plan.yaml'), alignedWith(names.map((name) => `../${name}`)));
         const result = run(['check', 'plans'], workspace);
         assert.strictEqual(result.status, 0, result.stderr);
-        for (const { message } of available(fifo)) assert.match(result.stdout, new RegExp(`${message.source.replace(/'/, "'\\.\\./")}.*align/period`));
+        for (const { message } of available(fifo)) assert.match(result.stdout, new RegExp(`${message.source.replace(/`/, '`\\.\\./')}.*align/period`));
         assert.match(result.stdout, new RegExp(`${names.length} problems \\(0 errors, ${names.length} warnings\\) in 1 plan`));
       } finally {
         fs.rmSync(path.join(workspace, 'plans'), { recursive: true });

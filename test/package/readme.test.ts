@@ -1,11 +1,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT } from '../helpers';
+import { localizedManifest, memoryService, ROOT } from '../helpers';
+import { complete } from '../../server/src/core/features/complete';
+import { formatMessage } from '../../server/src/core/base/messages';
 
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/plan-yaml.code-snippets'), 'utf8')) as Record<string, { prefix: string }>;
+/** The manifest as VS Code shows it in English (its texts come from package.nls.json). */
+const manifest = localizedManifest();
+/** What typing in an empty plan completes to a whole plan (`marketing-plan`, `sales-plan`). */
+const wholePlans = complete({ text: '', offset: 0, analysis: memoryService().snapshot('', '/p.plan.yaml'), linked: [], t: (id, params) => formatMessage('en', id, params) })
+  .filter((item) => item.kind === 'snippet')
+  .map((item) => item.filterText!.split(' ').at(-1)!);
 
 /** GitHub's anchor for a heading. */
 function slug(heading: string): string {
@@ -40,7 +46,8 @@ describe('the README, for users', () => {
     assert.match(readme, /\*\*Plan: New Plan…\*\*/);
     assert.match(readme, /Get started with Plan as Code/);
     assert.strictEqual(manifest.contributes.walkthroughs[0].title, 'Get started with Plan as Code');
-    for (const name of ['Marketing plan', 'Sales plan']) assert.ok(readme.includes(`\`${snippets[name].prefix}\``), snippets[name].prefix);
+    assert.deepStrictEqual(wholePlans, ['marketing-plan', 'sales-plan']);
+    for (const name of wholePlans) assert.ok(readme.includes(`\`${name}\``), name);
   });
 
   it('checks plans in CI with the Action and pre-commit', () => {

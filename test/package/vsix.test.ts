@@ -3,10 +3,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers';
+import { localizedManifest, ROOT } from '../helpers';
 import { unzip } from './zip';
 
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** The manifest as VS Code shows it in English (its texts come from package.nls.json). */
+const manifest = localizedManifest();
 
 /** Relative links of a markdown text: pictures (`![..](x)`, `<img src>`) and other links. */
 function links(markdown: string): { images: string[]; others: string[] } {
@@ -40,7 +41,9 @@ describe('the .vsix (npm run package)', function () {
     }
     const unwanted = [...files.keys()].filter((file) => /^extension\/(?:node_modules|test|scripts|bench|examples|server\/src|client\/src|shared|\.)/.test(file) || /\.ts$/.test(file));
     assert.deepStrictEqual(unwanted, []);
-    assert.ok(files.size < 100, `${files.size} files`);
+    for (const file of ['package.nls.json', 'package.nls.ro.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.ro.json', 'README.ro.md', 'docs/rules/ro/smart-achievable.md']) assert.ok(inExtension(file), `${file} is in the .vsix`);
+    // Every rule's page in English and in Romanian, the walkthrough in both languages.
+    assert.ok(files.size < 200, `${files.size} files`);
   });
 
   it("shows the README's pictures: https: addresses of the repository's own files, which VS Code's extension page allows", () => {
@@ -67,10 +70,10 @@ describe('the .vsix (npm run package)', function () {
       manifest.main,
       ...contributes.languages.map((language: { configuration: string }) => language.configuration),
       ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
-      ...contributes.snippets.map((snippet: { path: string }) => snippet.path),
       ...contributes.yamlValidation.map((validation: { url: string }) => validation.url),
     ];
-    for (const walkthrough of contributes.walkthroughs) {
+    // The walkthrough's media in each language (a `%key%` of package.nls.json and package.nls.ro.json).
+    for (const walkthrough of [...contributes.walkthroughs, ...localizedManifest('ro').contributes.walkthroughs]) {
       for (const step of walkthrough.steps) {
         const media = step.media.markdown ?? step.media.image;
         named.push(media);

@@ -40,7 +40,7 @@ describe('language server: the actuals file a plan names', function () {
     const uri = pathToFileURL(path.join(folder, 'sales.plan.yaml')).toString();
     const csv = path.join(folder, 'actuals.csv');
     const watched = (type: number) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csv).toString(), type }] });
-    assert.deepStrictEqual(findings(await client.open(uri, PLAN)), ["actuals/csv: The actuals file 'actuals.csv' cannot be read: check the path in 'actuals' (relative to this plan's folder)."]);
+    assert.deepStrictEqual(findings(await client.open(uri, PLAN)), ['actuals/csv: The actuals file `actuals.csv` cannot be read: check the path in `actuals` (relative to this plan\'s folder).']);
 
     // At the target already: on track whatever the day the test runs.
     fs.writeFileSync(csv, 'kpi,period,value\nretreats,2026-01,120\n');
@@ -51,11 +51,11 @@ describe('language server: the actuals file a plan names', function () {
     fs.writeFileSync(csv, 'kpi,period,value\nretreats,2026-01,120\nvisits,2026-01,9000\n');
     next = client.nextDiagnostics(uri);
     await watched(2);
-    assert.deepStrictEqual(findings(await next), ["actuals/csv: 'actuals.csv', line 3: 'visits' is not a KPI of this plan: use a KPI 'id'. The row is left out."]);
+    assert.deepStrictEqual(findings(await next), ['actuals/csv: `actuals.csv`, line 3: `visits` is not a KPI of this plan: use a KPI `id`. The row is left out.']);
 
     fs.rmSync(csv);
     next = client.nextDiagnostics(uri);
     await watched(3);
-    assert.deepStrictEqual(findings(await next), ["actuals/csv: The actuals file 'actuals.csv' cannot be read: check the path in 'actuals' (relative to this plan's folder)."]);
+    assert.deepStrictEqual(findings(await next), ['actuals/csv: The actuals file `actuals.csv` cannot be read: check the path in `actuals` (relative to this plan\'s folder).']);
   });
 });

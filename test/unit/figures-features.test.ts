@@ -79,8 +79,8 @@ describe('figures in hovers', () => {
     assert.strictEqual(hoverAt(MARKETING, ro, 'expectedReturn: 120000', { ...SMALL_FILES, [MARKETING]: ro }), '**ROI** 200 %: (120.000 − 40.000) ÷ 40.000.');
     assert.strictEqual(
       hoverAt(MARKETING, ro, 'target: 1800', { ...SMALL_FILES, [MARKETING]: ro }),
-      '**Pâlnia de vânzări peste planurile aliniate**: 1.800 lead-uri × 10 % conversie × 5.000 EUR valoarea medie a unui contract = 900.000 EUR.\n\n' +
-        'Lipsesc 150.000 EUR (14,3 %) până la ținta de venituri de 1.050.000 EUR. Singură, fiecare pârghie ar cere 2.100 lead-uri, sau o rată de conversie de 11,67 %, sau o valoare medie de 5.834 EUR.',
+      '**Pâlnia de vânzări peste planurile aliniate**: clienți potențiali 1.800 × rata de conversie 10 % × valoarea medie a tranzacției 5.000 EUR = 900.000 EUR.\n\n' +
+        'Lipsesc 150.000 EUR (14,3 %) până la ținta de venituri de 1.050.000 EUR. Singură, fiecare pârghie ar cere: clienți potențiali 2.100, o rată de conversie de 11,67 % sau o valoare medie a tranzacției de 5.834 EUR.',
     );
   });
 });

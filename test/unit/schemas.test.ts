@@ -10,8 +10,10 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { RULES } from '../../server/src/core/rules';
+import { localizedManifest } from '../helpers';
 
-const PACKAGE = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+/** The manifest as VS Code shows it in English (its texts come from package.nls.json). */
+const PACKAGE = localizedManifest() as { contributes: { configuration: { properties: Record<string, unknown> } } };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

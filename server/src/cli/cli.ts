@@ -155,7 +155,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
       planLocale = checked.locale;
     } else {
       const reason = notReadReason(locale, relative(filePath), read, maxBytes);
-      return { filePath, text, findings: [], notRead: `${reason[0].toUpperCase()}${reason.slice(1)}` };
+      return { filePath, text, findings: [], notRead: `${reason[0].toUpperCase()}${reason.slice(1)}.` };
     }
     return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings, locale: planLocale };
   });

@@ -43,6 +43,7 @@ export const editing: Feature = {
         detail: completion.detail,
         documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
         sortText: completion.sortText,
+        filterText: completion.filterText,
         insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: context.toRange(document, completion.start, completion.end), newText: completion.insertText },
       }));

@@ -338,7 +338,7 @@ describe('figures in the preview', () => {
     it('speaks Romanian when the plan does', () => {
       const { html } = renderText(diskService(), text.replace('language: en', 'language: ro'), file, { editorLocale: 'en', today: SMALL_TODAY });
       assertInert(html);
-      for (const phrase of ['Aliniere: pâlnia de vânzări', 'Economia pe client', 'Realizat și progres', 'interval de încredere 80 %', 'Prognoză 2026', 'Ținta de venituri', 'Pe drumul bun', 'În urmă', 'La risc', 'Capacitatea de vânzare', 'Ales automat: modelul sezonier']) {
+      for (const phrase of ['Aliniere: pâlnia de vânzări', 'Economia pe client', 'Valori realizate și progres', 'interval de încredere 80 %', 'Prognoză 2026', 'Ținta de venituri', 'În grafic', 'Rămas în urmă', 'În pericol', 'Capacitatea de vânzare', 'Ales automat: modelul sezonier']) {
         assert.ok(html.includes(phrase), phrase);
       }
     });

@@ -22,6 +22,8 @@ export interface Completion {
   /** Markdown. */
   documentation?: string;
   sortText: string;
+  /** What typing is matched against, when not the label (a whole plan: `marketing-plan`). */
+  filterText?: string;
   /** The range the completion replaces (the word at the cursor). */
   start: number;
   end: number;
@@ -88,6 +90,8 @@ export function complete(input: CompletionInput): Completion[] {
 function planTemplates(t: Translate, locale: Locale, range: { start: number; end: number }): Completion[] {
   return (['marketing', 'sales'] as const).map((kind, index) => ({
     label: t(`editor.planTemplate.${kind}`),
+    // The label's words joined by hyphens, without and with diacritics, and the English name.
+    filterText: [...new Set([kebab(t(`editor.planTemplate.${kind}`)), kebab(t(`editor.planTemplate.${kind}`)).normalize('NFD').replace(/\p{M}/gu, ''), `${kind}-plan`])].join(' '),
     kind: 'snippet' as const,
     insertText: PLAN_TEMPLATES[locale][kind],
     snippet: true,
@@ -96,6 +100,10 @@ function planTemplates(t: Translate, locale: Locale, range: { start: number; end
     sortText: `0${index}`,
     ...range,
   }));
+}
+
+function kebab(words: string): string {
+  return words.toLowerCase().split(/\s+/).join('-');
 }
 
 /** Each section of the template that the plan lacks, whole, with a tab stop on every placeholder. */
