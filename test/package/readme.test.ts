@@ -22,7 +22,7 @@ function slug(heading: string): string {
 function markdownFiles(): string[] {
   const docs = (dir: string): string[] =>
     fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? docs(path.join(dir, entry.name)) : entry.name.endsWith('.md') ? [path.join(dir, entry.name)] : []));
-  return ['README.md', 'CHANGELOG.md', ...docs('docs'), ...docs('walkthrough')];
+  return ['README.md', 'README.ro.md', 'CHANGELOG.md', ...docs('docs'), ...docs('walkthrough')];
 }
 
 describe('the README, for users', () => {
