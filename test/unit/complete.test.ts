@@ -90,7 +90,8 @@ describe('completion', () => {
 
   it('offers the KPI catalog for `metric`, essential metrics first', () => {
     const items = completions(inClean('    metric: leads\n', '    metric: ‸\n'));
-    assert.strictEqual(items.length, 26);
+    // The 26 metrics of the guide's list, and revenue-per-account and gross-margin.
+    assert.strictEqual(items.length, 28);
     const leads = items.find((item) => item.label === 'leads')!;
     assert.strictEqual(leads.detail, 'Leads generated · count · higher is better');
     assert.match(leads.documentation!, /Essential for a marketing plan/);
