@@ -5,8 +5,10 @@
  *
  * This is the seam for the modules that own these figures: SMART comes from the SMART rules;
  * the funnel and CLV:CAC are the plain arithmetic of domain.md until the funnel and economics
- * modules expose theirs; the forecast position waits for the forecast engine (left out until then).
+ * modules expose theirs; the forecast position is the plan's figures' (the revenue target in the
+ * forecast's band), in the plan's language.
  */
+import { formatMessage } from '../core/base/messages';
 import type { DerivedFigures } from '../core/features/diff';
 import { asArray, asNumber, asRecord, idList, type PlanModel } from '../core/model/model';
 import type { PlanService } from '../core/workspace/service';
@@ -20,6 +22,8 @@ export function derivedFigures(service: PlanService, text: string, filePath: str
   const clv = targetOf(model, 'customer-lifetime-value');
   const cac = targetOf(model, 'customer-acquisition-cost');
   if (clv !== undefined && cac !== undefined && cac > 0) figures.clvCac = Math.round((clv / cac) * 100) / 100;
+  const position = analysis.figures.forecast?.target?.position;
+  if (position) figures.forecastPosition = formatMessage(analysis.locale, `diff.position.${position}`);
 
   const partner = service.linked(analysis).find((linked) => linked.analysis.model.kind !== undefined && linked.analysis.model.kind !== model.kind);
   if (partner && model.kind) {

@@ -651,6 +651,10 @@ export const en = {
   'diff.figureName.funnelGapPercent': 'Funnel gap',
   'diff.figureName.forecastPosition': 'Target against the forecast',
   'diff.figureName.clvCac': 'CLV:CAC',
+  'diff.position.commit': 'a commitment',
+  'diff.position.best-case': 'a best case',
+  'diff.position.stretch': 'a stretch',
+  'diff.position.unsupported': 'unsupported by history',
   'diff.history': 'History {period}',
   'diff.projection': 'Projection {period}',
   // Past participles agree with the noun in some languages: m(asculine) and f(eminine) singular, p(lural) m and f.

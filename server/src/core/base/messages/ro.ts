@@ -652,6 +652,10 @@ export const ro: Record<MessageId, string> = {
   'diff.figureName.funnelGapPercent': 'Deficitul pâlniei de vânzări',
   'diff.figureName.forecastPosition': 'Ținta față de prognoză',
   'diff.figureName.clvCac': 'CLV:CAC',
+  'diff.position.commit': 'un angajament',
+  'diff.position.best-case': 'un scenariu optimist',
+  'diff.position.stretch': 'o țintă ambițioasă',
+  'diff.position.unsupported': 'nesusținută de istoric',
   'diff.history': 'Istoric {period}',
   'diff.projection': 'Proiecție {period}',
   // Participiile se acordă cu substantivul: m(asculin) și f(eminin) singular, p(lural) m și f.
