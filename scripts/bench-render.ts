@@ -48,8 +48,8 @@ for (let run = 0; run < 25; run++) {
   let start = performance.now();
   const rendered = renderText(service, edited, file, { editorLocale: 'en' });
   keystroke.push(performance.now() - start);
-  const { parsed, model } = service.analyze(edited, file);
-  const smart = service.smart(edited, file);
+  const { parsed, model } = service.snapshot(edited, file);
+  const smart = service.check(edited, file).smart;
   start = performance.now();
   renderPlan({ parsed, model, findings: rendered.findings, smart, locale: 'en' });
   renderOnly.push(performance.now() - start);

@@ -78,6 +78,12 @@ export interface InitializationOptions {
    * huge files.
    */
   workspaceTrusted?: boolean;
+  /**
+   * The extension's own folder, as a URI: where the rule pages that diagnostics link to are.
+   * The web worker build needs it (it cannot know where it was loaded from); the Node.js
+   * server links to its own folder.
+   */
+  extensionUri?: string;
 }
 
 /**
@@ -99,4 +105,23 @@ export namespace ProcessIdRequest {
   export const method = 'planAsCode/processId';
   export const direction = 'clientToServer';
   export const type = new RequestType0<number, void>(method);
+}
+
+/**
+ * `planAsCode/readFile` (server → client, request): the text of a file that no editor has open,
+ * for a server that cannot read files itself (the web worker build, in VS Code for the Web):
+ * a plan named by `alignsWith`, or a `.planrc.yaml`. The client reads it with
+ * `vscode.workspace.fs` and answers null when it is missing, is not a file, or lies outside the
+ * workspace folders.
+ */
+export namespace ReadFileRequest {
+  export const method = 'planAsCode/readFile';
+  export const direction = 'serverToClient';
+
+  export interface Params {
+    /** The file's URI. */
+    uri: string;
+  }
+
+  export const type = new RequestType<Params, string | null, void>(method);
 }

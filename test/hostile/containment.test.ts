@@ -41,24 +41,25 @@ describe('crash containment', () => {
 
     withThrowingRule(() => {
       const { findings } = service().check(TEXT, FILE, { editorLocale: 'en' });
-      const crashed = findings.filter((finding) => finding.ruleId === 'smart/specific');
-      assert.strictEqual(crashed.length, 1, 'one finding for the crashed rule');
+      assert.ok(!findings.some((finding) => finding.ruleId === 'smart/specific'), 'the crashed rule reports nothing of its own');
+      const crashed = findings.filter((finding) => finding.ruleId === 'plan/internal-error');
+      assert.strictEqual(crashed.length, 1, 'one internal-error finding for the crashed rule');
       assert.strictEqual(crashed[0].messageId, 'engine.ruleCrashed');
       assert.strictEqual(crashed[0].severity, 'error');
-      assert.match(crashed[0].message, /smart\/specific.*boom in check/);
+      assert.match(crashed[0].message, /smart\/specific.*boom in checkGoal/);
       assert.ok(crashed[0].end > crashed[0].start && crashed[0].end - crashed[0].start < 100, 'on the plan’s kind line, not the whole document');
-      assert.deepStrictEqual(logged, ['smart/specific: boom in check'], 'the host hears of it once');
+      assert.deepStrictEqual(logged, ['smart/specific: boom in checkGoal'], 'the host hears of it once');
       // Every other rule reports exactly what it reports without the crash.
-      const others = (list: Finding[]) => list.filter((finding) => finding.ruleId !== 'smart/specific').map(key);
+      const others = (list: Finding[]) => list.filter((finding) => finding.ruleId !== 'smart/specific' && finding.ruleId !== 'plan/internal-error').map(key);
       assert.deepStrictEqual(others(findings), others(healthy));
     });
   });
 
   it('fails a crashed SMART letter with the reason, and still judges the other letters', () => {
     const service = createPlanService({ readFile: () => undefined });
-    const healthy = service.smart(TEXT, FILE, { editorLocale: 'en' });
+    const healthy = service.check(TEXT, FILE, { editorLocale: 'en' }).smart;
     withThrowingRule(() => {
-      const goals = createPlanService({ readFile: () => undefined }).smart(TEXT, FILE, { editorLocale: 'en' });
+      const goals = createPlanService({ readFile: () => undefined }).check(TEXT, FILE, { editorLocale: 'en' }).smart;
       assert.strictEqual(goals.length, healthy.length);
       for (const [index, goal] of goals.entries()) {
         const specific = goal.letters.find((letter) => letter.letter === 'S')!;

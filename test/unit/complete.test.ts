@@ -24,8 +24,8 @@ function inClean(from: string, to: string): { text: string; offset: number } {
 
 function completions(marked: { text: string; offset: number }, files: Record<string, string> = {}): Completion[] {
   const service = memoryService(files);
-  const analysis = service.analyze(marked.text, '/plans/p.plan.yaml');
-  const linked = service.linked(analysis, '/plans/p.plan.yaml').map((plan) => plan.analysis.model);
+  const analysis = service.snapshot(marked.text, '/plans/p.plan.yaml');
+  const linked = service.linked(analysis).map((plan) => plan.analysis.model);
   return complete({ text: marked.text, offset: marked.offset, analysis, linked, t });
 }
 
@@ -49,7 +49,9 @@ describe('completion', () => {
     assert.ok(names.includes('period') && names.includes('market') && names.includes('budget'));
     assert.ok(!names.includes('kind') && !names.includes('title'));
     assert.strictEqual(items.find((item) => item.label === 'period')!.insertText, 'period:\n  $0');
-    assert.strictEqual(items.find((item) => item.label === 'goals')!.insertText, 'goals:\n  - $0');
+    assert.strictEqual(items.find((item) => item.label === 'goals' && item.kind === 'property')!.insertText, 'goals:\n  - $0');
+    const skeleton = items.find((item) => item.label === 'goals' && item.kind === 'snippet')!;
+    assert.match(skeleton.insertText, /^goals:\n {2}- id: goal-1\n {4}statement: \$\{1:TODO\}/, 'and the whole section, as the quick fix writes it');
     assert.strictEqual(items.find((item) => item.label === 'language')!.insertText, 'language: ${1|en,ro|}');
     assert.ok(items.find((item) => item.label === 'market')!.documentation!.length > 20, 'documented from the schema');
   });
@@ -90,7 +92,8 @@ describe('completion', () => {
 
   it('offers the KPI catalog for `metric`, essential metrics first', () => {
     const items = completions(inClean('    metric: leads\n', '    metric: ‸\n'));
-    assert.strictEqual(items.length, 26);
+    // The 26 metrics of the guide's list, and revenue-per-account and gross-margin.
+    assert.strictEqual(items.length, 28);
     const leads = items.find((item) => item.label === 'leads')!;
     assert.strictEqual(leads.detail, 'Leads generated · count · higher is better');
     assert.match(leads.documentation!, /Essential for a marketing plan/);
@@ -150,8 +153,8 @@ describe('completion', () => {
 describe('hover', () => {
   function hoverAt(marked: { text: string; offset: number }) {
     const service = memoryService();
-    const analysis = service.analyze(marked.text, '/plans/p.plan.yaml');
-    return hover({ analysis, offset: marked.offset, linked: [], t, smart: () => service.smart(marked.text, '/plans/p.plan.yaml') });
+    const analysis = service.snapshot(marked.text, '/plans/p.plan.yaml');
+    return hover({ analysis, offset: marked.offset, linked: [], t, smart: () => service.check(marked.text, '/plans/p.plan.yaml').smart });
   }
 
   it('explains a key from the schema', () => {
@@ -187,7 +190,7 @@ describe('hover', () => {
   it('answers in Romanian for a Romanian plan', () => {
     const marked = inClean('    kpi: cpl\n', '    kpi: c‸pl\n');
     const service = memoryService();
-    const analysis = service.analyze(marked.text, '/plans/p.plan.yaml');
+    const analysis = service.snapshot(marked.text, '/plans/p.plan.yaml');
     const result = hover({ analysis, offset: marked.offset, linked: [], t: (id, params) => formatMessage('ro', id, params), smart: () => [] })!;
     assert.match(result.contents, /Formulă: spend \/ leads/);
   });

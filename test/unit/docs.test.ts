@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ruleDocsPath } from '../../server/src/core/base/docs';
 import { en } from '../../server/src/core/base/messages/en';
 import { ro } from '../../server/src/core/base/messages/ro';
+import { RULE_IDS } from '../../server/src/core/base/rule-ids';
 import { RULES } from '../../server/src/core/rules';
 import { rulePage, withRuleTable } from '../../scripts/rule-docs';
 import { ROOT } from '../helpers';
@@ -13,9 +14,10 @@ describe('rule registry and docs', () => {
     const spec = ['yaml/syntax', 'plan/multiple-documents', 'schema/required', 'schema/type', 'schema/enum', 'schema/format', 'schema/unknown-key',
       'ref/undefined', 'ref/duplicate-id', 'section/missing', 'smart/specific', 'smart/measurable', 'smart/achievable', 'smart/relevant',
       'smart/time-bound', 'kpi/missing', 'kpi/incomplete', 'kpi/unused', 'kpi/recommended', 'budget/sum', 'calendar/range'];
-    const ids = RULES.map((rule) => rule.id);
+    const ids: string[] = RULES.map((rule) => rule.id);
     for (const id of spec) assert.ok(ids.includes(id), `${id} is registered`);
     assert.strictEqual(new Set(ids).size, ids.length, 'ids are unique');
+    assert.deepStrictEqual([...ids].sort(), [...RULE_IDS].sort(), 'the registry holds one rule for each typed rule id');
   });
 
   it('gives every rule a description, a severity and docs', () => {

@@ -161,9 +161,9 @@ describe('fixes', () => {
   describe('smart/measurable', () => {
     it("adds the goal's missing fields: the plan's first KPI (whose baseline counts) and a target", () => {
       const text = edit('    kpi: qualified-leads\n    baseline: 400\n    target: 520\n', '');
-      // A target of 0 below the KPI's baseline is smart/achievable's to question: the placeholder is to be replaced.
-      const fixed = fixedBy(text, 'smart/measurable', { title: 'fix.addKeys {"keys":"`kpi: qualified-leads` and `target: 0`"}', allowNew: ['smart/achievable'] });
-      assert.ok(fixed.includes('    supports: [clinic-demand]\n    kpi: qualified-leads\n    target: 0\n  - id: cheaper-leads'), fixed);
+      // The target starts at the KPI's baseline, moving it neither way: smart/achievable has nothing to say until it is replaced.
+      const fixed = fixedBy(text, 'smart/measurable', { title: 'fix.addKeys {"keys":"`kpi: qualified-leads` and `target: 400`"}' });
+      assert.ok(fixed.includes('    supports: [clinic-demand]\n    kpi: qualified-leads\n    target: 400\n  - id: cheaper-leads'), fixed);
     });
 
     it('adds a baseline of 0 when no KPI gives one', () => {
@@ -173,8 +173,8 @@ describe('fixes', () => {
 
     it('fills a blank target in place', () => {
       const text = edit('    baseline: 400\n    target: 520\n    deadline', '    baseline: 400\n    target:\n    deadline');
-      const fixed = fixedBy(text, 'smart/measurable', { allowNew: ['smart/achievable'] });
-      assert.ok(fixed.includes('    baseline: 400\n    target: 0\n    deadline: 2026-09-30\n'), fixed);
+      const fixed = fixedBy(text, 'smart/measurable');
+      assert.ok(fixed.includes('    baseline: 400\n    target: 400\n    deadline: 2026-09-30\n'), fixed);
     });
   });
 

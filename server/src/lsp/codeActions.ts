@@ -1,12 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { disableLineEdit } from '../core/rules/fixes';
-import { formatMessage, plainText } from '../core/base/messages';
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { disableLineEdit, fixAllEdits } from '../core/rules/fixes';
+import { formatMessage } from '../core/base/messages';
 import { ruleById } from '../core/rules';
-import type { CheckResult } from '../core/workspace/service';
-import type { Finding, Fix, Locale, TextEdit } from '../core/base/types';
+import type { CheckedPlan } from '../core/workspace/service';
+import type { Finding, Locale, TextEdit } from '../core/base/types';
 import { OPEN_RULE_DOCS } from '../../../shared/commands';
-import { planNameOf, type Feature } from './context';
+import type { Feature } from './context';
+import { fixesOf } from './diagnostic-data';
 
 /** Applies every safe fix of a plan at once (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.planAsCode';
@@ -14,10 +15,6 @@ export const FIX_ALL_KIND = 'source.fixAll.planAsCode';
 /** Whether a kind asked for (`only`) covers `kind`: `source` covers `source.fixAll.planAsCode`. */
 function covers(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((asked) => asked === '' || kind === asked || kind.startsWith(`${asked}.`));
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**
@@ -42,27 +39,14 @@ function codeActionsFeature(): Feature {
         const wantsFixes = covers(only, CodeActionKind.QuickFix) && ours.length > 0;
         const wantsFixAll = only !== undefined && covers(only, FIX_ALL_KIND);
         if (!wantsFixes && !wantsFixAll) return [];
-        const checked = await checkOf(document);
-        const current = context.documents.get(document.uri);
-        if (!checked || !current || current.version !== document.version) return [];
-        const { findings, locale } = checked;
-        const actions = wantsFixes ? quickFixes(current, ours, findings, locale) : [];
-        if (wantsFixAll) actions.push(...fixAll(current, findings, locale));
+        // The check of the version the editor shows: the published one (a pending check goes first).
+        const settled = await context.settledDocument(document.uri);
+        if (settled?.document.version !== document.version) return [];
+        const checked = context.checkedOf(settled.document, settled.settings);
+        const actions = wantsFixes ? quickFixes(settled.document, ours, checked) : [];
+        if (wantsFixAll) actions.push(...fixAll(settled.document, checked.findings, checked.locale));
         return actions;
       });
-
-      /**
-       * The findings of the version the editor shows: those published for it (they carry their
-       * fixes, and a pending check is waited for), or a check now if none was published;
-       * undefined if the version changed meanwhile.
-       */
-      async function checkOf(document: TextDocument): Promise<CheckResult | undefined> {
-        const settled = await context.settledDocument(document.uri);
-        if (settled?.document.version !== document.version) return undefined;
-        const published = context.published.get(document.uri);
-        if (published?.version === document.version) return published.result;
-        return context.service.check(settled.document.getText(), planNameOf(document.uri), { settings: settled.settings, editorLocale: context.editorLocale() });
-      }
 
       function edit(document: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {
         const lspEdits = edits.map((item) => ({ range: context.toRange(document, item.start, item.end), newText: item.newText }));
@@ -71,17 +55,16 @@ function codeActionsFeature(): Feature {
           : { changes: { [document.uri]: lspEdits } };
       }
 
-      function quickFixes(document: TextDocument, diagnostics: Diagnostic[], findings: Finding[], locale: Locale): CodeAction[] {
+      function quickFixes(document: TextDocument, diagnostics: Diagnostic[], checked: CheckedPlan): CodeAction[] {
+        const { parsed, locale } = checked;
         const fixes: CodeAction[] = [];
         const disables = new Map<string, CodeAction>();
         const docs = new Map<string, CodeAction>();
-        const { parsed } = context.analysisOf(document);
         for (const diagnostic of diagnostics) {
           const rule = String(diagnostic.code);
-          const finding = matchingFinding(document, diagnostic, findings);
-          for (const fix of finding?.fixes ?? []) {
+          for (const fix of fixesOf(diagnostic, document.version)) {
             fixes.push({
-              title: formatMessage(locale, fix.messageId, fix.params),
+              title: fix.title,
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
               isPreferred: fix.preferred,
@@ -95,29 +78,17 @@ function codeActionsFeature(): Feature {
           }
           if (!docs.has(rule)) {
             const title = formatMessage(locale, 'action.openDocs', { rule });
-            docs.set(rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOCS, arguments: [rule] } });
+            docs.set(rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOCS, arguments: [rule, locale] } });
           }
         }
         return [...fixes, ...disables.values(), ...docs.values()];
       }
 
-      /** The finding a diagnostic shows: same rule and range, and the same message when several share them. */
-      function matchingFinding(document: TextDocument, diagnostic: Diagnostic, findings: Finding[]): Finding | undefined {
-        const candidates = findings.filter((finding) => finding.ruleId === diagnostic.code && sameRange(context.toRange(document, finding.start, finding.end), diagnostic.range));
-        if (candidates.length <= 1) return candidates[0];
-        return candidates.find((finding) => finding.message === diagnostic.message || plainText(finding.message) === diagnostic.message);
-      }
 
-      /** Every finding's first safe fix, in one edit; a fix that overlaps one taken already waits for the next run. */
+      /** Every finding's first safe fix, in one edit (`fixAllEdits`). */
       function fixAll(document: TextDocument, findings: Finding[], locale: Locale): CodeAction[] {
-        const safe = findings.map((finding) => finding.fixes?.find((fix) => fix.safe)).filter((fix): fix is Fix => fix !== undefined);
-        const taken: TextEdit[] = [];
-        for (const fix of safe.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)))) {
-          if (fix.edits.some((item) => taken.some((other) => item.start < other.end && other.start < item.end))) continue;
-          taken.push(...fix.edits);
-        }
+        const taken = fixAllEdits(findings);
         if (taken.length === 0) return [];
-        taken.sort((a, b) => a.start - b.start);
         return [{ title: formatMessage(locale, 'action.fixAll'), kind: FIX_ALL_KIND, edit: edit(document, taken) }];
       }
     },

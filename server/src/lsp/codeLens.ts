@@ -1,7 +1,7 @@
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver/node';
 import { planLenses } from '../core/features/lens';
 import { REVEAL_RANGE } from '../../../shared/commands';
-import { planNameOf, type Feature } from './context';
+import type { Feature } from './context';
 
 /**
  * A lens on each goal with its SMART score (clicking it selects the first failing letter's
@@ -15,7 +15,7 @@ function codeLensFeature(): Feature {
       return { codeLensProvider: { resolveProvider: false } };
     },
     register(context) {
-      const { connection, service } = context;
+      const { connection } = context;
       context.onSettingsChanged(() => {
         if (refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       });
@@ -23,10 +23,7 @@ function codeLensFeature(): Feature {
         const settled = await context.settledDocument(textDocument.uri);
         if (!settled) return [];
         const { document, settings } = settled;
-        const text = document.getText();
-        const filePath = planNameOf(document.uri);
-        const options = { settings, editorLocale: context.editorLocale() };
-        const lenses = planLenses({ ...context.analysisOf(document), smart: service.smart(text, filePath, options), locale: context.localeOf(document, options.settings) });
+        const lenses = planLenses(context.checkedOf(document, settings));
         return lenses.map((lens) => ({
           range: context.toRange(document, lens.start, lens.end),
           // A lens with nothing to reveal is a label: an empty command id is not clickable.

@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem }
 import { complete, type Completion } from '../core/features/complete';
 import { hover } from '../core/features/hover';
 import { formatMessage } from '../core/base/messages';
-import { filePathOf, planNameOf, type Feature } from './context';
+import type { Feature } from './context';
 
 const KIND: Record<Completion['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -21,20 +21,21 @@ export const editing: Feature = {
     hoverProvider: true,
   }),
   register(context) {
-    const { connection, documents, service } = context;
+    const { connection, documents } = context;
 
     connection.onCompletion(async ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
       if (!document) return [];
       const settings = await context.settingsFor(document.uri);
-      const analysis = context.analysisOf(document);
-      const locale = context.localeOf(document, settings);
+      const snapshot = context.snapshotOf(document, settings);
+      const { locale } = snapshot;
       const completions = complete({
         text: document.getText(),
         offset: context.toOffset(document, position),
-        analysis,
-        linked: service.linked(analysis, filePathOf(document.uri)).map((plan) => plan.analysis.model),
+        analysis: snapshot,
+        linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
+        locale,
       });
       return completions.map((completion): CompletionItem => ({
         label: completion.label,
@@ -42,6 +43,7 @@ export const editing: Feature = {
         detail: completion.detail,
         documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
         sortText: completion.sortText,
+        filterText: completion.filterText,
         insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: context.toRange(document, completion.start, completion.end), newText: completion.insertText },
       }));
@@ -51,15 +53,16 @@ export const editing: Feature = {
       const document = documents.get(textDocument.uri);
       if (!document) return null;
       const settings = await context.settingsFor(document.uri);
-      const analysis = context.analysisOf(document);
-      const filePath = planNameOf(document.uri);
-      const locale = context.localeOf(document, settings);
+      const snapshot = context.snapshotOf(document, settings);
+      const { locale } = snapshot;
       const result = hover({
-        analysis,
+        analysis: snapshot,
         offset: context.toOffset(document, position),
-        linked: service.linked(analysis, filePath).map((plan) => plan.analysis.model),
+        linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
-        smart: () => service.smart(document.getText(), filePath, { settings, editorLocale: context.editorLocale() }),
+        smart: () => context.checkedOf(document, settings).smart,
+        figures: snapshot.figures,
+        locale,
       });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };

@@ -3,8 +3,9 @@ import { planHints } from '../core/features/hints';
 import type { Feature } from './context';
 
 /**
- * Hints after budget allocations (share of the total, ROI) and goal targets (annualised change),
- * only inside the requested range. Refreshed when the settings change (they choose the language).
+ * Hints after budget allocations (share of the total, ROI), goal targets (annualised change),
+ * the CLV and CAC targets (CLV : CAC, payback) and the team and its quotas (capacity), only
+ * inside the requested range. Refreshed when the settings change (they choose the language).
  */
 function inlayHintsFeature(): Feature {
   let refreshSupport = false;
@@ -22,8 +23,7 @@ function inlayHintsFeature(): Feature {
         const settled = await context.settledDocument(textDocument.uri);
         if (!settled) return [];
         const { document, settings } = settled;
-        const locale = context.localeOf(document, settings);
-        const hints = planHints({ ...context.analysisOf(document), locale, start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
+        const hints = planHints({ ...context.snapshotOf(document, settings), start: context.toOffset(document, range.start), end: context.toOffset(document, range.end) });
         return hints.map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, paddingLeft: true }));
       });
     },

@@ -1,9 +1,8 @@
-import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { RenderMemo, renderBrokenNotice, renderTextSteps, shiftLines } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
-import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
+import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
 /** How long a render request waits for the version it names to arrive. */
@@ -48,18 +47,19 @@ export const preview: Feature = {
     connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
       const document = await documentAt(context, params.uri, params.version);
       const filePath = filePathOf(params.uri);
-      const text = document?.getText() ?? readFile(filePath);
-      if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
+      const opened = document?.getText();
       const settings = await context.settingsFor(params.uri);
-      // After a keystroke the check of that version is on its way: its findings serve, rather than a second check.
+      // A plan that is not open is read as every file the core reads (never a device, nothing too large).
+      let text = opened ?? (filePath ? context.readPlanFile(filePath, settings) : undefined);
+      // A host that reads through the client (the browser) may need a moment for a plan it has not seen.
+      if (filePath && typeof text !== 'string' && text?.problem === 'missing') text = (await fetchFile(filePath)) ?? text;
+      if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}${text ? ` (${text.problem})` : ''}`);
+      // After a keystroke the check of that version is on its way: the service keeps it, and the rendering reads it rather than a second check.
       if (document) await context.checks.settled(params.uri);
-      const published = context.published.get(params.uri);
-      const current = document && documents.get(params.uri);
-      const checked = current && current.version === document.version && published?.version === document.version ? published.result : undefined;
       const rendering: Rendering | undefined = document ? (renderings.get(params.uri) ?? { memo: new RenderMemo(), ids: new Map() }) : undefined;
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
       const rendered = await runInSlices(
-        renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale() }, { checked, memo: rendering?.memo }),
+        renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale(), today: context.today() }, { memo: rendering?.memo }),
         () => token.isCancellationRequested,
       );
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
@@ -73,8 +73,7 @@ export const preview: Feature = {
       let notice = '';
       let shown = body;
       if (!rendered.ok) {
-        const { parsed, model } = context.service.analyze(text, planNameOf(params.uri));
-        notice = renderBrokenNotice({ parsed, model, findings: rendered.findings, smart: [], locale: rendered.locale });
+        notice = renderBrokenNotice({ ...rendered.plan, smart: [] });
         shown = rendering?.lastGood ?? body;
       } else if (rendering) {
         rendering.lastGood = body;
@@ -112,15 +111,6 @@ function movedFrom(earlier: BodyPart, html: string): { from: string; lines: numb
   if (!was || !now) return undefined;
   const lines = Number(now[1]) - Number(was[1]);
   return lines !== 0 && shiftLines(earlier.html, lines) === html ? { from: earlier.id, lines } : undefined;
-}
-
-function readFile(filePath: string | undefined): string | undefined {
-  if (!filePath) return undefined;
-  try {
-    return fs.readFileSync(filePath, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The open document, once it has reached `version` (or after a short wait, whatever it has). */

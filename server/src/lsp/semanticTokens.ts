@@ -1,6 +1,6 @@
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
 import { SEMANTIC_TOKEN_TYPES, semanticTokens as tokensOf } from '../core/features/semantic';
-import { filePathOf, type Feature } from './context';
+import type { Feature } from './context';
 
 /** Semantic tokens for what only the server knows: references to ids that are not defined. */
 export const semanticTokens: Feature = {
@@ -13,9 +13,8 @@ export const semanticTokens: Feature = {
       const document = context.documents.get(textDocument.uri);
       const builder = new SemanticTokensBuilder();
       if (!document) return builder.build();
-      const analysis = context.analysisOf(document);
-      const linked = context.service.linked(analysis, filePathOf(document.uri)).map((plan) => plan.analysis.model);
-      for (const token of tokensOf(analysis, linked)) {
+      const snapshot = context.snapshotOf(document);
+      for (const token of tokensOf(snapshot, snapshot.linked)) {
         const start = document.positionAt(token.start);
         builder.push(start.line, start.character, token.end - token.start, SEMANTIC_TOKEN_TYPES.indexOf(token.type), 0);
       }

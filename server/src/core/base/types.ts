@@ -1,4 +1,5 @@
 import type { MessageId } from './messages/en';
+import type { RuleId } from './rule-ids';
 
 /** Shared vocabulary of the plan core. Everything here is in offsets (UTF-16 code units into the text). */
 
@@ -32,7 +33,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   /** Localised, ready to show. */
   message: string;

@@ -3,13 +3,17 @@ import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './suppressions';
 import { formatList, formatMessage, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
-import type { PlanLink } from '../model/links';
+import type { AlignedPlan, PlanLink } from '../model/links';
+import type { PlanFigures } from '../analysis/figures';
+import type { FileNotRead } from '../base/files';
 import type { ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
-import type { GoalCheckContext, Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
+import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
 import { validateSchema, type SchemaProblem } from './schema';
 import type { Steps } from '../base/steps';
+import type { RuleId } from '../base/rule-ids';
+import { makeFinding } from './findings';
 import { LineIndex } from '../base/text';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from '../base/types';
 
@@ -18,6 +22,14 @@ export interface CheckInput {
   model: PlanModel;
   /** The plan's `alignsWith` entries, resolved. */
   links: readonly PlanLink[];
+  /** The plan's arithmetic, computed once for the snapshot. */
+  figures: PlanFigures;
+  /** The plans aligned with this one in either direction: forward links first, then plans that name it. */
+  aligned: readonly AlignedPlan[];
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string; notRead: FileNotRead };
+  /** Today, `YYYY-MM-DD`, when the edge gave one. */
+  today?: string;
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
@@ -29,26 +41,22 @@ export interface CheckInput {
   onRuleError?(ruleId: string, error: unknown): void;
 }
 
+/** What one run of the rules yields: the findings, and each goal's SMART verdict. */
+export interface CheckOutcome {
+  findings: Finding[];
+  smart: GoalSmartResult[];
+}
+
 /** Checks a plan in steps: the schema, then each rule. */
-export function* runChecksSteps(input: CheckInput): Steps<Finding[]> {
+export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
   const { parsed, model, locale } = input;
   const findings: Finding[] = [];
   const severityOf = (rule: Rule): { severity: SeverityOrOff; options: Record<string, unknown> } =>
     effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
   const text = (id: MessageId, params?: Record<string, string | number>) => formatMessage(locale, id, params);
 
-  const push = (ruleId: string, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Partial<Finding> = {}) => {
-    const clampedStart = Math.max(0, Math.min(start, parsed.text.length));
-    findings.push({
-      ruleId,
-      severity,
-      message: text(messageId, params),
-      messageId,
-      params,
-      start: clampedStart,
-      end: Math.max(clampedStart, Math.min(end, parsed.text.length)),
-      ...extra,
-    });
+  const push = (ruleId: RuleId, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Pick<Finding, 'path' | 'fixes'> = {}) => {
+    findings.push(makeFinding(locale, parsed.text, { ruleId, severity, start, end, messageId, params }, extra));
   };
 
   const schemaProblems = parsed.root || parsed.syntax.length === 0 ? validateSchema(model.data, model.kind) : [];
@@ -67,20 +75,42 @@ export function* runChecksSteps(input: CheckInput): Steps<Finding[]> {
   }
   yield;
 
+  const smartRules = RULES.filter((rule): rule is SmartRule => 'letter' in rule);
+  const goalViews = goals(model);
+  const verdicts = goalViews.map(() => [] as SmartLetterResult[]);
+
   for (const rule of RULES) {
     if (rule.id === 'plan/config') {
       reportConfigProblems(rule);
       continue;
     }
-    if (!rule.check) continue;
     const { severity, options } = severityOf(rule);
-    if (severity === 'off') continue;
-    const context: RuleContext = {
+    if ('letter' in rule) {
+      judgeGoals(rule as SmartRule, severity, options);
+      yield;
+      continue;
+    }
+    if (!rule.check || severity === 'off') continue;
+    try {
+      rule.check(ruleContext(rule, severity, options));
+    } catch (error) {
+      ruleCrashed(rule, error);
+    }
+    yield;
+  }
+
+  function ruleContext(rule: Rule, severity: Severity, options: Record<string, unknown>): RuleContext {
+    return {
       parsed,
       plan: model,
       linked: input.links.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
       links: input.links,
+      figures: input.figures,
+      aligned: input.aligned,
+      actualsNotRead: input.actualsNotRead,
+      today: input.today,
       options,
+      locale,
       text,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
       report(report: Report) {
@@ -94,14 +124,46 @@ export function* runChecksSteps(input: CheckInput): Steps<Finding[]> {
         push(rule.id, severity, start, end, messageId, params ?? {});
       },
     };
-    try {
-      rule.check(context);
-    } catch (error) {
-      input.onRuleError?.(rule.id, error);
-      const [start, end] = documentAnchor(parsed.text, parsed.root);
-      push(rule.id, 'error', start, end, 'engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
-    }
-    yield;
+  }
+
+  function ruleCrashed(rule: Rule, error: unknown): void {
+    input.onRuleError?.(rule.id, error);
+    const [start, end] = documentAnchor(parsed.text, parsed.root);
+    push('plan/internal-error', 'error', start, end, 'engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
+  }
+
+  /**
+   * A SMART rule judges goal by goal: each judgement is both the goal's verdict for that letter
+   * (code lenses, hovers, the preview) and, when it fails, the rule's finding.
+   */
+  function judgeGoals(rule: SmartRule, severity: SeverityOrOff, options: Record<string, unknown>): void {
+    const off = severity === 'off';
+    const context = off ? undefined : ruleContext(rule, severity as Severity, options);
+    let crashed = false;
+    goalViews.forEach((view, position) => {
+      if (!context) {
+        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
+        return;
+      }
+      let report: Report | undefined;
+      try {
+        report = rule.checkGoal(context, view);
+      } catch (error) {
+        // A crashed letter fails, saying so; the other letters and goals are still judged.
+        if (!crashed) ruleCrashed(rule, error);
+        crashed = true;
+        const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
+        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: text('engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) }), start, end });
+        return;
+      }
+      if (!report) {
+        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
+        return;
+      }
+      const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
+      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: text(report.messageId, report.params), start, end });
+      context.report(report);
+    });
   }
 
   function reportConfigProblems(rule: Rule): void {
@@ -113,7 +175,12 @@ export function* runChecksSteps(input: CheckInput): Steps<Finding[]> {
     }
   }
 
-  return finish(findings, parsed);
+  const smart = goalViews.map((view, position): GoalSmartResult => {
+    const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
+    const letters = smartRules.map((rule) => verdicts[position].find((verdict) => verdict.ruleId === rule.id)!);
+    return { index: view.index, label: view.label, start, end, letters, score: letters.filter((letter) => letter.pass).length };
+  });
+  return { findings: finish(findings, parsed), smart };
 }
 
 /** Drops findings that a syntax error explains or a comment silences, and sorts by position. */
@@ -155,7 +222,8 @@ function describeValue(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return formatMessage(locale, 'actual.empty');
   if (Array.isArray(value)) return formatMessage(locale, 'actual.list');
   if (typeof value === 'object') return formatMessage(locale, 'actual.mapping');
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  // A value of the plan is code: between backticks, in every language (docs/glossary.md).
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
   return String(value);
 }
 
@@ -180,38 +248,4 @@ export interface GoalSmartResult {
   letters: SmartLetterResult[];
   /** How many of the five letters pass. */
   score: number;
-}
-
-/** Each goal's SMART verdict, letter by letter, as the SMART rules judge it under the configuration. */
-export function evaluateSmart(input: Pick<CheckInput, 'parsed' | 'model' | 'layers' | 'locale'>): GoalSmartResult[] {
-  const { parsed, model, locale } = input;
-  const smartRules = RULES.filter((rule): rule is SmartRule => 'letter' in rule);
-  const contexts = smartRules.map((rule) => {
-    const { severity, options } = effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
-    const context: GoalCheckContext = {
-      parsed,
-      plan: model,
-      options,
-      text: (id, params) => formatMessage(locale, id, params),
-      list: (parts, conjunction) => formatList(locale, parts, conjunction),
-    };
-    return { rule, off: severity === 'off', context };
-  });
-  return goals(model).map((view) => {
-    const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
-    const letters = contexts.map(({ rule, off, context }): SmartLetterResult => {
-      let report: ReturnType<SmartRule['checkGoal']>;
-      try {
-        report = off ? undefined : rule.checkGoal(context, view);
-      } catch (error) {
-        // A crashed letter fails, saying so; the other letters and goals are still judged.
-        const message = formatMessage(locale, 'engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
-        return { letter: rule.letter, ruleId: rule.id, pass: false, off, message, start, end };
-      }
-      if (!report) return { letter: rule.letter, ruleId: rule.id, pass: true, off };
-      const [reportStart, reportEnd] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-      return { letter: rule.letter, ruleId: rule.id, pass: false, off, message: formatMessage(locale, report.messageId, report.params), start: reportStart, end: reportEnd };
-    });
-    return { index: view.index, label: view.label, start, end, letters, score: letters.filter((letter) => letter.pass).length };
-  });
 }

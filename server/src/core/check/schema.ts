@@ -7,12 +7,12 @@ import plan from '../../../../schemas/plan.schema.json';
 import { asRecord, isRecord } from '../model/model';
 import { closest } from '../base/text';
 import type { MessageId } from '../base/messages';
-import type { JsonPath, PlanKind } from '../base/types';
-import type { Anchor } from '../base/types';
+import type { RuleId } from '../base/rule-ids';
+import type { Anchor, JsonPath, PlanKind } from '../base/types';
 
 /** One schema problem, before it is placed in the text and worded in a language. */
 export interface SchemaProblem {
-  ruleId: string;
+  ruleId: RuleId;
   path: JsonPath;
   anchor: Anchor;
   messageId: MessageId;

@@ -4,7 +4,6 @@ import type { IdSection } from '../model/model';
 import { nodeAt, type SourceNode } from '../parse/parse';
 import { ID_PATTERN, kebabCase } from '../check/schema';
 import type { Analysis, LinkedPlan } from '../model/links';
-import type { PlanService } from '../workspace/service';
 import type { TextEdit } from '../base/types';
 
 /**
@@ -37,7 +36,7 @@ export interface PlanLocation extends IdOccurrence {
 export interface PlanWorkspace {
   /** The plans a plan names in `alignsWith` that can be read, in order. */
   linked(plan: PlanFile): PlanFile[];
-  /** The plans that name this one in `alignsWith` (in the editor: among the open plans). */
+  /** The plans that name this one in `alignsWith`, open or closed. */
   linkedFrom(plan: PlanFile): PlanFile[];
 }
 
@@ -54,23 +53,23 @@ export interface FileEdits {
 }
 
 /**
- * A workspace over a plan service: forward links by `alignsWith` (read through the service),
- * back links found among `open`. Links are computed once per plan for the workspace's life,
- * so create one per request.
+ * A workspace over the plans: forward links by `alignsWith` (`linkedOf`), back links by
+ * `linkingTo` (the workspace index). Links are computed once per plan for the workspace's
+ * life, so create one per request.
  */
-export function createPlanWorkspace(service: Pick<PlanService, 'linked'>, open: readonly PlanFile[]): PlanWorkspace {
+export function createPlanWorkspace(linkedOf: (plan: PlanFile) => PlanFile[], linkingTo: (plan: PlanFile) => PlanFile[]): PlanWorkspace {
   const links = new Map<string, PlanFile[]>();
   const linked = (plan: PlanFile): PlanFile[] => {
     let plans = links.get(plan.filePath);
     if (!plans) {
-      plans = service.linked(plan.analysis, plan.filePath);
+      plans = linkedOf(plan);
       links.set(plan.filePath, plans);
     }
     return plans;
   };
   return {
     linked,
-    linkedFrom: (plan) => open.filter((other) => other.filePath !== plan.filePath && linked(other).some((target) => target.filePath === plan.filePath)),
+    linkedFrom: linkingTo,
   };
 }
 

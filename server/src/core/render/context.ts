@@ -1,4 +1,6 @@
 import type { GoalSmartResult } from '../check/engine';
+import type { PlanFigures } from '../analysis/figures';
+import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
 import { formatMessage, formatNumber, type MessageId } from '../base/messages';
 import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
@@ -15,6 +17,14 @@ export interface RenderInput {
   findings: readonly Finding[];
   smart: readonly GoalSmartResult[];
   locale: Locale;
+  /** The plan's figures (`snapshot.figures`); without them, the sections made from figures are left out. */
+  figures?: PlanFigures;
+  /** The plans aligned with this one, which `figures` points into by index. */
+  aligned?: readonly AlignedPlan[];
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string };
+  /** Today, as the figures judged progress by. */
+  today?: string;
   /** The previous rendering's memoised parts, reused where nothing they read has changed (updated when the rendering completes). */
   memo?: RenderMemo;
 }
@@ -29,7 +39,8 @@ type Read =
   | [op: 'item', section: IdSection, id: string, value: unknown]
   | [op: 'line', path: JsonPath, value: number | undefined]
   | [op: 'markdown', path: JsonPath, value: number | undefined]
-  | [op: 'verdict', index: number, value: string | undefined];
+  | [op: 'verdict', index: number, value: string | undefined]
+  | [op: 'figures', value: string];
 
 interface MemoEntry {
   html: string;
@@ -110,6 +121,12 @@ export class RenderContext {
   readonly model: PlanModel;
   readonly smart: ReadonlyMap<number, GoalSmartResult>;
   readonly located: readonly Located[];
+  private readonly figuresValue: PlanFigures;
+  private readonly alignedValue: readonly AlignedPlan[];
+  /** The figures and aligned plans as one string, made when a memoised part first reads them. */
+  private figuresText: string | undefined;
+  readonly actualsNotRead: { file: string } | undefined;
+  readonly today: string | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
@@ -129,6 +146,10 @@ export class RenderContext {
     this.model = input.model;
     this.data = input.model.data;
     this.parsed = input.parsed;
+    this.figuresValue = input.figures ?? { currency: undefined };
+    this.alignedValue = input.aligned ?? [];
+    this.actualsNotRead = input.actualsNotRead;
+    this.today = input.today;
     this.lines = new LineIndex(input.parsed.text);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({
@@ -147,7 +168,7 @@ export class RenderContext {
     }
     this.memo = input.memo;
     const period = this.model.period;
-    this.globals = JSON.stringify([this.locale, this.model.kind ?? null, asString(this.data.currency) ?? null, period ? [period.start, period.end] : null]);
+    this.globals = JSON.stringify([this.locale, this.model.kind ?? null, asString(this.data.currency) ?? null, period ? [period.start, period.end] : null, this.today ?? null, this.actualsNotRead?.file ?? null]);
     this.previous = this.memo?.globals === this.globals ? this.memo.entries : undefined;
   }
 
@@ -231,6 +252,9 @@ export class RenderContext {
             break;
           case 'verdict':
             if (this.verdictText(read[1]) !== read[2]) return undefined;
+            break;
+          case 'figures':
+            if (this.figuresKey() !== read[1]) return undefined;
             break;
         }
       }
@@ -339,6 +363,27 @@ export class RenderContext {
     return value;
   }
 
+  /** The plan's figures (a memoised part that reads them is reused only while they read the same). */
+  get figures(): PlanFigures {
+    if (this.scopes.length > 0) this.record(['figures', this.figuresKey()]);
+    return this.figuresValue;
+  }
+
+  /** The plans aligned with this one (read as the figures are). */
+  get aligned(): readonly AlignedPlan[] {
+    if (this.scopes.length > 0) this.record(['figures', this.figuresKey()]);
+    return this.alignedValue;
+  }
+
+  /** The figures (each version computes them anew) and the aligned plans' names, as one string to compare. */
+  private figuresKey(): string {
+    this.figuresText ??= JSON.stringify(
+      [this.figuresValue, this.alignedValue.map((plan) => [plan.filePath, asString(plan.model.data.title) ?? null])],
+      (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value),
+    );
+    return this.figuresText;
+  }
+
   /** The SMART verdict of the goal at `index`. */
   verdict(index: number): GoalSmartResult | undefined {
     if (this.scopes.length > 0) this.record(['verdict', index, this.verdictText(index)]);
@@ -381,7 +426,18 @@ export class RenderContext {
   date(value: unknown): string {
     const days = parseDate(value);
     if (days === undefined) return typeof value === 'string' ? value : '';
+    return this.day(days);
+  }
+
+  /** A day (days since the epoch) in the plan's language, as text. */
+  day(days: number): string {
     return dateFormat(this.locale).format(new Date(days * 86_400_000));
+  }
+
+  /** A percentage (50 for 50 %), to `digits` decimals at most, as text. */
+  percent(value: number, digits = 0): string {
+    const factor = 10 ** digits;
+    return `${this.number(Math.round(value * factor) / factor)} %`;
   }
 
   /** The record of an item defined under `section` with this id. */

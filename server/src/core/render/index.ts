@@ -5,7 +5,7 @@
  */
 import { EXPECTED_SECTIONS } from '../model/templates';
 import { asArray, asString } from '../model/model';
-import type { CheckOptions, CheckResult, PlanService } from '../workspace/service';
+import type { CheckedPlan, CheckOptions, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
 import { RenderContext, type RenderInput, type RenderMemo } from './context';
@@ -13,6 +13,7 @@ import { attributes, classes, inlineCode, text } from './html';
 import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
+import { actuals, alignment, economics } from './sections-figures';
 
 export { RenderMemo, shiftLines, type RenderInput } from './context';
 
@@ -40,16 +41,34 @@ const RENDERERS: Record<string, SectionRenderer> = {
   summary, objectives, goals, kpis, strategies,
   market, personas, positioning, mix, budget, calendar, channels, content, measurement,
   segments, offering, team, tactics, forecast, territories, training,
+  alignment, economics, actuals,
 };
+
+/**
+ * Sections made from the plan's figures rather than from one of its keys, and when they are
+ * shown: the funnel when the plan has aligned plans or a funnel of its own, unit economics when
+ * a sales plan gives them (a marketing plan shows them with its budget).
+ */
+const DERIVED: Record<string, (ctx: RenderContext) => boolean> = {
+  alignment: (ctx) => ctx.figures.funnel !== undefined || ctx.figures.currencyClash !== undefined || ctx.aligned.length > 0,
+  economics: (ctx) => ctx.model.kind !== 'marketing' && (ctx.figures.clvCac !== undefined || ctx.figures.payback !== undefined),
+};
+
+/** Whether a section has something to show: its key in the plan, or for a derived section, its figures. */
+function present(ctx: RenderContext, key: string): boolean {
+  return DERIVED[key]?.(ctx) ?? key in ctx.data;
+}
 
 /**
  * Sections in the order the document shows them: the template's order (`EXPECTED_SECTIONS`),
  * with the objectives before the goals they support and the KPI table where each template
- * puts its metrics (marketing: with measurement; sales: before training).
+ * puts its metrics (marketing: with measurement; sales: before training), the actuals right
+ * after the KPIs, and the funnel across aligned plans after the budget (marketing) or the
+ * forecast (sales), followed in a sales plan by its unit economics.
  */
 export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
-  marketing: insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'),
-  sales: insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'),
+  marketing: insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'),
+  sales: insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'),
 };
 
 function insert(order: readonly string[], before: string, section: string): string[] {
@@ -62,7 +81,7 @@ function sectionsOf(ctx: RenderContext): { key: string; expected: boolean }[] {
   const kind = ctx.model.kind;
   if (kind) return RENDER_ORDER[kind].map((key) => ({ key, expected: EXPECTED_SECTIONS[kind].includes(key) }));
   const all = [...new Set([...RENDER_ORDER.marketing, ...RENDER_ORDER.sales])];
-  return all.filter((key) => key in ctx.data).map((key) => ({ key, expected: false }));
+  return all.filter((key) => present(ctx, key)).map((key) => ({ key, expected: false }));
 }
 
 export function renderPlan(input: RenderInput): RenderedPlan {
@@ -75,8 +94,10 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
   const sections: { key: string; html: string }[] = [];
-  for (const [index, { key, expected }] of shown.entries()) {
-    sections.push({ key: `section-${key}`, html: renderSection(ctx, key, index + 1, expected) });
+  // Numbered as the contents list numbers them: only the sections shown count.
+  let number = 0;
+  for (const { key, expected } of shown) {
+    sections.push({ key: `section-${key}`, html: present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '' });
     yield;
   }
   // The header comes last: it shows the findings that no section has claimed.
@@ -96,9 +117,9 @@ function sectionHeading(ctx: RenderContext, key: string): string {
 }
 
 function renderSection(ctx: RenderContext, key: string, number: number, expected: boolean): string {
-  const present = key in ctx.data;
+  const shown = present(ctx, key);
   const headingHtml = `<h2><span class="section-number">${number}</span>${text(sectionHeading(ctx, key))}</h2>`;
-  if (!present) {
+  if (!shown) {
     if (!expected) return '';
     return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
       claim: (located) => located.finding.ruleId === 'section/missing' && located.finding.params.section === key,
@@ -158,8 +179,8 @@ function status(ctx: RenderContext, findings: readonly Finding[]): string {
 
 function toc(ctx: RenderContext, shown: readonly { key: string; expected: boolean }[]): string {
   const entries = shown
-    .filter(({ key, expected }) => key in ctx.data || expected)
-    .map(({ key }, index) => `<li${key in ctx.data ? '' : ' class="missing"'}><a href="#section-${key}"><span class="toc-number">${index + 1}</span>${text(sectionHeading(ctx, key))}</a></li>`);
+    .filter(({ key, expected }) => present(ctx, key) || expected)
+    .map(({ key }, index) => `<li${present(ctx, key) ? '' : ' class="missing"'}><a href="#section-${key}"><span class="toc-number">${index + 1}</span>${text(sectionHeading(ctx, key))}</a></li>`);
   return entries.length < 3 ? '' : `<nav class="toc"${attributes({ 'aria-label': ctx.t('render.toc') })}><ol>${entries.join('')}</ol></nav>`;
 }
 
@@ -179,26 +200,24 @@ export function renderTooLargeNotice(locale: Locale, message: string): string {
 }
 
 /** Checks and renders a text with a service: the findings, SMART verdicts and language the editor would show. */
-export function renderText(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): RenderedPlan & { findings: Finding[] } {
+export function renderText(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): RenderedPlan & { findings: Finding[]; plan: CheckedPlan } {
   return runToEnd(renderTextSteps(service, source, filePath, options));
 }
 
 /** What a caller may bring to `renderTextSteps`. */
 export interface RenderTextOptions {
-  /** The check of this very text, when the caller has it (the editor's diagnostics): not run again. */
-  checked?: CheckResult;
   /** The plan's previous rendering's memoised parts (`RenderMemo`). */
   memo?: RenderMemo;
 }
 
 /** `renderText` in steps: those of the check, then one per section. */
-export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[] }> {
-  const { findings, locale } = more.checked ?? (yield* service.checkSteps(source, filePath, options));
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan }> {
+  const plan = yield* service.checkSteps(source, filePath, options);
+  const { findings, locale } = plan;
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
   // Not a rendering of the plan: no parts to patch a page with.
-  if (tooLarge) return { html: renderTooLargeNotice(locale, tooLarge.message), open: '', parts: [], title: filePath ?? '', locale, ok: false, findings };
-  const { parsed, model } = service.analyze(source, filePath);
-  const smart = service.smart(source, filePath, options);
+  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', open: '', parts: [], title: filePath ?? '', locale, ok: false, findings, plan };
   yield;
-  return Object.assign(yield* renderPlanSteps({ parsed, model, findings, smart, locale, memo: more.memo }), { findings });
+  // Object.assign, not a spread: the body's whole HTML is made only when asked for.
+  return Object.assign(yield* renderPlanSteps({ ...plan, memo: more.memo }), { findings, plan });
 }

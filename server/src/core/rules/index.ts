@@ -1,3 +1,14 @@
+import { actualsCsv } from './actuals-csv';
+import { alignCurrency } from './align-currency';
+import { alignFunnel } from './align-funnel';
+import { economicsClvCac } from './economics-clv-cac';
+import { economicsPayback } from './economics-payback';
+import { economicsRoi } from './economics-roi';
+import { forecastHistory } from './forecast-history';
+import { forecastPeriods } from './forecast-periods';
+import { forecastProjections } from './forecast-projections';
+import { kpiOffTrack } from './kpi-off-track';
+import { salesCapacity } from './sales-capacity';
 import { alignPeriod } from './align-period';
 import { budgetSum } from './budget-sum';
 import { calendarRange } from './calendar-range';
@@ -6,11 +17,14 @@ import { kpiMissing } from './kpi-missing';
 import { kpiRecommended } from './kpi-recommended';
 import { kpiUnused } from './kpi-unused';
 import { planConfig } from './plan-config';
+import { planInternalError } from './plan-internal-error';
 import { planMultipleDocuments } from './plan-multiple-documents';
 import { planPeriod } from './plan-period';
 import { planTooLarge } from './plan-too-large';
+import { planTooManyFindings } from './plan-too-many-findings';
 import { refDuplicateId } from './ref-duplicate-id';
 import { refUndefined } from './ref-undefined';
+import type { RuleId } from '../base/rule-ids';
 import type { Rule } from './rule';
 import { schemaRules } from './schema';
 import { sectionMissing } from './section-missing';
@@ -40,16 +54,29 @@ export const RULES: readonly Rule[] = [
   kpiRecommended,
   budgetSum,
   calendarRange,
+  alignFunnel,
+  alignCurrency,
   alignPeriod,
+  economicsClvCac,
+  economicsPayback,
+  economicsRoi,
+  salesCapacity,
+  forecastHistory,
+  forecastPeriods,
+  forecastProjections,
+  kpiOffTrack,
+  actualsCsv,
   planPeriod,
   planConfig,
   planTooLarge,
+  planTooManyFindings,
+  planInternalError,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export function ruleById(id: string): Rule | undefined {
-  return BY_ID.get(id);
+  return BY_ID.get(id as RuleId);
 }
 
 export function defaultOptions(rule: Rule): Record<string, unknown> {

@@ -1,10 +1,11 @@
+import type { RuleId } from '../base/rule-ids';
 import type { Rule } from './rule';
 
 /**
  * The JSON Schema's findings come from one validator (`schema/validate.ts`); these entries give
  * each kind of schema problem its own id, so that it can be configured and documented.
  */
-function schemaRule(id: string, description: string, docs: string): Rule {
+function schemaRule(id: RuleId, description: string, docs: string): Rule {
   return { id, description, defaultSeverity: 'error', docs };
 }
 

@@ -1,4 +1,4 @@
-import { addKeysFix, addSectionFix, fixList, PLACEHOLDER, SWOT_SKELETON } from './fixes';
+import { addKeysFix, addSectionFix, fixList, placeholder, SWOT_SKELETON } from './fixes';
 import { asRecord, isBlank } from '../model/model';
 import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
@@ -28,7 +28,7 @@ A missing top-level section is reported on the plan's \`kind\` (it names the tem
           anchor: 'key',
           messageId: 'section/missing',
           params: { section, kind: context.text(`kind.${kind}`), what: context.text(`section.${section}` as MessageId) },
-          fixes: fixList(addSectionFix(context.parsed, context.plan, section)),
+          fixes: fixList(addSectionFix(context.parsed, context.plan, section, context.locale)),
         });
       }
     }
@@ -46,7 +46,7 @@ A missing top-level section is reported on the plan's \`kind\` (it names the tem
           anchor: 'key',
           messageId: 'section/missing.mix',
           params: { missing: context.list(missing.map((p) => `\`${p}\``)) },
-          fixes: fixList(addKeysFix(context.parsed, ['mix'], missing.map((p) => [p, PLACEHOLDER]), context.list)),
+          fixes: fixList(addKeysFix(context.parsed, ['mix'], missing.map((p) => [p, placeholder(context.locale)]), context.list)),
         });
       }
     }

@@ -1,6 +1,5 @@
 import { isBlank } from '../model/model';
 import { defineSmartRule } from './smart-rule';
-import { goalsListedByStrategies } from '../model/goals';
 
 export const smartRelevant = defineSmartRule({
   letter: 'R',
@@ -19,7 +18,7 @@ goals:
 \`\`\``,
   checkGoal(context, view) {
     if (!isBlank(view.goal.supports)) return undefined;
-    if (typeof view.goal.id === 'string' && goalsListedByStrategies(context.plan).has(view.goal.id)) return undefined;
+    if (typeof view.goal.id === 'string' && context.plan.goalsListedByStrategies.has(view.goal.id)) return undefined;
     return { path: ['goals', view.index], anchor: 'item', messageId: 'smart/relevant', params: { goal: view.label } };
   },
 });

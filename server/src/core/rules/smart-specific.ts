@@ -16,10 +16,10 @@ export const smartSpecific = defineSmartRule({
   id: 'smart/specific',
   description: "A goal's statement is vague, too short, or the goal has no owner.",
   defaultSeverity: 'warning',
-  docs: `**S**pecific: what exactly will be achieved, by which action, and who answers for it. The guide's example: "increase revenue 15 % through guided selling", not "grow revenue".
+  docs: `**S**pecific: what exactly will be achieved, by which action, and who answers for it. The guide's example: “increase revenue 15 % through guided selling”, not “grow revenue”.
 
 The rule flags a goal when
-- its \`statement\` uses a vague verb or word ("improve", "increase", "grow", "boost", "more", "better", or Romanian "crește", "îmbunătăți", "mai mult"...) without any quantity in it;
+- its \`statement\` uses a vague verb or word (“improve”, “increase”, “grow”, “boost”, “more”, “better”, or Romanian „crește”, „îmbunătăți”, „mai mult”...) without any quantity in it;
 - its \`statement\` has fewer than ${MIN_WORDS} words;
 - it has no \`owner\`.
 
@@ -48,6 +48,6 @@ The finding sits on the statement when the statement is at fault, else on the go
       return noOwner ? { path: ['goals', view.index], anchor: 'item', messageId: 'smart/specific.noOwner', params: { goal: view.label } } : undefined;
     }
     if (noOwner) parts.push(context.text('smart/specific.owner'));
-    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts) } };
+    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts), example: context.text(context.plan.kind === 'sales' ? 'smart/specific.example.sales' : 'smart/specific.example.marketing') } };
   },
 });

@@ -1,0 +1,25 @@
+import { formatMessage, type MessageId } from '../base/messages';
+import type { RuleId } from '../base/rule-ids';
+import type { Finding, Locale, Severity } from '../base/types';
+
+/**
+ * The one place a finding is made: its message worded in the plan's language from its id and
+ * parameters, its offsets clamped to the text.
+ */
+export function makeFinding(
+  locale: Locale,
+  text: string,
+  at: { ruleId: RuleId; severity: Severity; start: number; end: number; messageId: MessageId; params?: Record<string, string | number> },
+  extra: Pick<Finding, 'path' | 'fixes'> = {},
+): Finding {
+  const params = at.params ?? {};
+  const start = Math.max(0, Math.min(at.start, text.length));
+  const end = Math.max(start, Math.min(at.end, text.length));
+  return { ruleId: at.ruleId, severity: at.severity, message: formatMessage(locale, at.messageId, params), messageId: at.messageId, params, start, end, ...extra };
+}
+
+/** Where a note about the whole plan goes when the plan is not parsed: its first line, at most 200 characters. */
+export function firstLineRange(text: string): [number, number] {
+  const firstLineEnd = text.indexOf('\n');
+  return [0, Math.max(1, Math.min(firstLineEnd === -1 ? text.length : firstLineEnd, 200))];
+}
