@@ -84,4 +84,18 @@ describe('rendering with the previous rendering memoised', () => {
     assert.strictEqual(result.html, renderText(memoryService(), edited, PLAN).html);
     assert.ok(memo.rendered < memo.reused / 5, `${memo.rendered} parts rendered again, ${memo.reused} reused`);
   });
+
+  it('renders again the sections made from figures when only the figures changed (a KPI target read by the unit economics)', () => {
+    const service = memoryService();
+    const memo = new RenderMemo();
+    const text = bases[1];
+    runToEnd(renderTextSteps(service, text, PLAN, {}, { memo }));
+    const at = text.indexOf('target: 45000');
+    assert.ok(at > 0, 'the sales example states a CLV target of 45000');
+    const edited = `${text.slice(0, at)}target: 9000${text.slice(at + 'target: 45000'.length)}`;
+    const result = runToEnd(renderTextSteps(service, edited, PLAN, {}, { memo }));
+    const fresh = renderText(memoryService(), edited, PLAN).html;
+    assert.notStrictEqual(fresh, renderText(memoryService(), text, PLAN).html);
+    assert.strictEqual(result.html, fresh);
+  });
 });
