@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from '../test/protocol/lsp-client';
-import { generatePlan } from './generate';
+import { writeRepository } from './repository';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -28,17 +28,7 @@ const REPS = option('reps', 3);
 
 function makeWorkspace(count: number): string {
   const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bench-workspace-')));
-  const marketing = generatePlan('marketing', LINES);
-  const sales = generatePlan('sales', LINES);
-  for (let index = 0; index < count; index++) {
-    const kind = index % 2 === 0 ? 'marketing' : 'sales';
-    const partner = index % 2 === 0 ? index + 1 : index - 1;
-    const text = (kind === 'marketing' ? marketing : sales)
-      .replace(/^title: .*$/m, `title: Plan ${index}\nalignsWith: [plan-${partner}.plan.yaml]`)
-      .replace(/^goals:\n  - id: [a-z0-9-]+/m, `goals:\n  - id: goal-of-plan-${index}`);
-    fs.mkdirSync(path.join(folder, `team-${Math.floor(index / 100)}`), { recursive: true });
-    fs.writeFileSync(path.join(folder, `team-${Math.floor(index / 100)}`, `plan-${index}.plan.yaml`), text);
-  }
+  writeRepository(folder, count, LINES);
   return folder;
 }
 

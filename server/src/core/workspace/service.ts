@@ -40,6 +40,11 @@ export interface PlanHost {
   trusted?(): boolean;
   /** Every plan of the workspace, for back-links (plans whose `alignsWith` names this one, open or closed). */
   index?: PlanIndex;
+  /**
+   * At most this many plans' parses and snapshots are kept, the least recently used going first
+   * (the CLI over a repository of plans); without it, every plan's last version is kept.
+   */
+  keep?: number;
 }
 
 export interface CheckOptions {
@@ -140,6 +145,20 @@ export function createPlanService(host: PlanHost): PlanService {
   const fileGenerations = new Map<string, number>();
   const generationOf = (filePath: string) => fileGenerations.get(filePath) ?? 0;
 
+  /** Sets an entry as the most recently used, and lets the least recently used go beyond `host.keep`. */
+  function remember<T>(map: Map<string, T>, key: string, value: T): void {
+    if (host.keep === undefined) {
+      map.set(key, value);
+      return;
+    }
+    map.delete(key);
+    map.set(key, value);
+    for (const oldest of map.keys()) {
+      if (map.size <= host.keep) break;
+      map.delete(oldest);
+    }
+  }
+
   function analyze(text: string, name: string | undefined, maxFileSize: number): Analysis {
     return runToEnd(analyzeSteps(text, name, maxFileSize));
   }
@@ -147,7 +166,10 @@ export function createPlanService(host: PlanHost): PlanService {
   function* analyzeSteps(text: string, name: string | undefined, maxFileSize: number): Steps<Analysis> {
     const key = name ?? '';
     const cached = analyses.get(key);
-    if (cached && cached.text === text) return cached;
+    if (cached && cached.text === text) {
+      if (host.keep !== undefined) remember(analyses, key, cached);
+      return cached;
+    }
     // A plan over the size limit is not analysed by any feature: they all see an empty plan.
     if (text.length > maxFileSize) return EMPTY_ANALYSIS;
     // A large plan reuses the pieces of its previous version that the edit did not touch.
@@ -165,7 +187,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const parsed = next.value ?? parsePlan(text);
     const entry = { text, parsed, model: buildModel(parsed.value) };
     // While this parse paused, another request may have analysed a newer version: that one stays.
-    if (name !== undefined && analyses.get(key) === cached) analyses.set(key, entry);
+    if (name !== undefined && analyses.get(key) === cached) remember(analyses, key, entry);
     return entry;
   }
 
@@ -265,7 +287,10 @@ export function createPlanService(host: PlanHost): PlanService {
 
   function* snapshotSteps(text: string, name: string | undefined, options: CheckOptions): Steps<CachedSnapshot> {
     const cached = cachedFor(text, name, options);
-    if (cached) return cached;
+    if (cached) {
+      if (host.keep !== undefined) remember(snapshots, name ?? '', cached);
+      return cached;
+    }
     const startedAt = configGeneration;
     const config = configuration(name, options);
     const tooLarge = text.length > config.maxFileSize;
@@ -298,7 +323,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const actualsPath = actuals && name && path.isAbsolute(name) ? path.resolve(path.dirname(name), actuals.file) : undefined;
     const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : [])].map((filePath) => [filePath, generationOf(filePath)] as const);
     const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
-    snapshots.set(name ?? '', entry);
+    remember(snapshots, name ?? '', entry);
     return entry;
   }
 
