@@ -97,7 +97,7 @@ function readAtMost(descriptor: number, limit: number, expected: number): Buffer
     chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
     total += count;
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /** The bytes as UTF-8, and where they first are not UTF-8 (a Latin-1 or Windows-1252 file, say). */
