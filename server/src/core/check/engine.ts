@@ -6,7 +6,7 @@ import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
 import type { FileNotRead } from '../base/files';
-import type { ParsedPlan } from '../parse/parse';
+import { lineIndexOf, type ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
 import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
@@ -14,7 +14,6 @@ import { validateSchema, type SchemaProblem } from './schema';
 import type { Steps } from '../base/steps';
 import type { RuleId } from '../base/rule-ids';
 import { makeFinding } from './findings';
-import { LineIndex } from '../base/text';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from '../base/types';
 
 export interface CheckInput {
@@ -185,7 +184,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
 
 /** Drops findings that a syntax error explains or a comment silences, and sorts by position. */
 function finish(findings: Finding[], parsed: ParsedPlan): Finding[] {
-  const lines = new LineIndex(parsed.text);
+  const lines = lineIndexOf(parsed);
   const suppressions = collectSuppressions(parsed.comments, lines);
   const brokenLines = new Set(parsed.syntax.map((problem) => lines.lineOf(problem.start)));
   const kept = findings.filter((finding) => {
