@@ -12,6 +12,12 @@ import { LineIndex } from '../../server/src/core/base/text';
  * plan with no such comment must be clean. The examples are scenarios too.
  */
 const EXPECT = /#\s*expect:\s*([^#]*)$/;
+/**
+ * The day a scenario is checked on: a comment `# today: YYYY-MM-DD`, else the first day of
+ * 2026, the year the scenarios plan for. Never the real date: a scenario means the same every day.
+ */
+const TODAY = /^#\s*today:\s*(\d{4}-\d{2}-\d{2})\s*$/m;
+const DEFAULT_TODAY = '2026-01-01';
 
 function expectedFindings(text: string): string[] {
   const expected: string[] = [];
@@ -34,7 +40,8 @@ describe('scenarios', () => {
     it(path.relative(ROOT, file), () => {
       const text = fs.readFileSync(file, 'utf8');
       const lines = new LineIndex(text);
-      const { findings } = diskService().check(text, file);
+      const today = TODAY.exec(text)?.[1] ?? DEFAULT_TODAY;
+      const { findings } = diskService().check(text, file, { today });
       const actual = findings.map((finding) => `${lines.lineOf(finding.start) + 1}: ${finding.ruleId}`).sort();
       const detail = findings.map((finding) => `  ${lines.lineOf(finding.start) + 1}: ${finding.ruleId}: ${finding.message}`).join('\n');
       assert.deepStrictEqual(actual, expectedFindings(text), `findings of ${path.relative(ROOT, file)}:\n${detail}`);

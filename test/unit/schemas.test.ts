@@ -123,7 +123,7 @@ const yamlFences = (markdown: string): string[] => [...markdown.matchAll(/```yam
 // ---------------------------------------------------------------------------------------------
 // What plan-format.md and domain.md name
 
-const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'alignsWith', 'summary', 'objectives', 'kpis', 'goals'];
+const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'status', 'alignsWith', 'summary', 'objectives', 'kpis', 'goals'];
 const KPI = ['id', 'name', 'metric', 'unit', 'direction', 'baseline', 'target', 'frequency', 'source', 'owner', 'formula'];
 const GOAL = ['id', 'statement', 'kpi', 'baseline', 'target', 'deadline', 'owner', 'supports'];
 const MARKETING_SECTIONS = ['summary', 'market', 'personas', 'goals', 'kpis', 'positioning', 'strategies', 'mix', 'budget', 'calendar', 'channels', 'content', 'measurement'];
@@ -183,11 +183,12 @@ const RULE_IDS = [
   'schema/unknown-key', 'ref/undefined', 'ref/duplicate-id', 'section/missing', 'smart/specific', 'smart/measurable', 'smart/achievable',
   'smart/relevant', 'smart/time-bound', 'kpi/missing', 'kpi/incomplete', 'kpi/unused', 'kpi/recommended', 'budget/sum', 'calendar/range',
   'align/funnel', 'align/period', 'economics/clv-cac', 'forecast/history',
+  'kpi/range', 'goal/kpi-target', 'goal/duplicate', 'plan/stale',
 ];
 
 const COMMON_DEFINITIONS = [
   'id', 'date', 'markdown', 'kpiRef', 'goalRef', 'channelRef', 'personaRef', 'segmentRef', 'teamRef', 'objectiveOrStrategyRef',
-  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'alignsWith', 'summary',
+  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'status', 'alignsWith', 'summary',
   'objectives', 'kpis', 'goals', 'frequency', 'metric',
 ];
 

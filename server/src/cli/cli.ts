@@ -8,6 +8,8 @@ import { EXTENSION_ROOT } from './extension-root';
 import { renderCommand } from './render';
 import { notUtf8Warning, readText } from './read-text';
 import { ruleDocsPath } from '../core/base/docs';
+import { localIsoDate } from '../core/base/dates';
+import { parseDate } from '../core/model/model';
 import { plainText } from '../core/base/messages';
 import { RULES } from '../core/rules';
 import { createPlanService } from '../core/workspace/service';
@@ -15,7 +17,7 @@ import { LineIndex } from '../core/base/text';
 import type { Finding, Severity } from '../core/base/types';
 
 const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html]
+       plan-as-code render FILE [-o out.html] [--today YYYY-MM-DD]
 
 check: checks .plan.yaml files against the marketing and sales plan templates,
 with the rules and .planrc.yaml configuration the editor uses.
@@ -27,6 +29,8 @@ Options:
   --max-warnings N              fail when there are more than N warnings
   --quiet                       report errors only
   -o, --output FILE             write the report (render: the document) to FILE
+  --today YYYY-MM-DD            the date plans are judged against (plan/stale);
+                                default: today's date on this computer
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
@@ -64,6 +68,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
       quiet: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       'no-color': { type: 'boolean', default: false },
+      today: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -77,9 +82,12 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 0;
   }
   const [command, ...targets] = positionals;
+  // The one reading of the clock: every plan of this run is judged against the same day.
+  const today = values.today ?? localIsoDate(Date.now());
+  if (parseDate(today) === undefined) throw new UsageError(`--today takes a date written YYYY-MM-DD, not "${today}"`);
   if (command === 'render') {
     if (targets.length !== 1) throw new UsageError('render takes one plan file');
-    return renderCommand(targets[0], values.output, io);
+    return renderCommand(targets[0], values.output, today, io);
   }
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
   const format = values.format;
@@ -110,7 +118,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   const reports: FileReport[] = files.map((filePath) => {
     const { text, notUtf8 } = readText(filePath);
     if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8));
-    const { findings } = service.check(text, filePath, { editorLocale });
+    const { findings } = service.check(text, filePath, { editorLocale, today });
     return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings };
   });
 
@@ -162,6 +170,8 @@ function relative(filePath: string): string {
   return path.relative(process.cwd(), filePath).split(path.sep).join('/');
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 export function formatStylish(reports: FileReport[], color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
@@ -169,7 +179,9 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
   for (const report of reports) {
     if (report.findings.length === 0) continue;
     lines.push(paint(4, relative(report.filePath)));
-    const rows = report.findings.map((finding) => {
+    // What matters first: errors, then warnings, then notes and hints, each in the order of the plan.
+    const ordered = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const rows = ordered.map((finding) => {
       const { line, column } = positions(report, finding);
       return [`${line}:${column}`, finding.severity, plainText(finding.message), finding.ruleId] as const;
     });

@@ -12,11 +12,11 @@ interface Io {
 
 
 /**
- * `plan-as-code render FILE [-o out.html]`: the plan as one self-contained HTML document, the
+ * `plan-as-code render FILE [-o out.html] [--today YYYY-MM-DD]`: the plan as one self-contained HTML document, the
  * same rendering as the editor's preview (and its export). Exit status 0 when written, 1 when
  * the YAML is broken (the document then shows only what could be read), 2 when it cannot run.
  */
-export function renderCommand(file: string, output: string | undefined, io: Io): number {
+export function renderCommand(file: string, output: string | undefined, today: string, io: Io): number {
   const filePath = path.resolve(file);
   const read = (target: string) => {
     try {
@@ -37,7 +37,7 @@ export function renderCommand(file: string, output: string | undefined, io: Io):
   }
   const service = createPlanService({ readFile: read });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const rendered = renderText(service, text, filePath, { editorLocale });
+  const rendered = renderText(service, text, filePath, { editorLocale, today });
   const target = path.resolve(output ?? htmlPathFor(filePath));
   fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css }));
   const errors = rendered.findings.filter((finding) => finding.severity === 'error').length;

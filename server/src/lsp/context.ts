@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { formatMessage } from '../core/base/messages';
+import { localIsoDate } from '../core/base/dates';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import { CheckTracker } from './checks';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
@@ -27,6 +28,8 @@ export interface ServerContext {
   service: PlanService;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
+  /** Today's date, `YYYY-MM-DD`, on this computer: read once per check and passed to the core as `CheckOptions.today`. */
+  today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
@@ -169,6 +172,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
+    today: () => localIsoDate(Date.now()),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);
@@ -197,7 +201,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
     },
     checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     toRange(document, start, end) {
       return { start: document.positionAt(start), end: document.positionAt(end) };

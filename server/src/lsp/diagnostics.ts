@@ -80,7 +80,7 @@ export const diagnostics: Feature = {
       const filePath = filePathOf(uri);
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
-        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale() }), () => documents.get(uri)?.version !== version);
+        const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
         const { findings, locale } = result;
         const shown = capped(findings);

@@ -26,7 +26,7 @@ export const preview: Feature = {
       if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
       const settings = await context.settingsFor(params.uri);
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
-      const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale() }), () => token.isCancellationRequested);
+      const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => token.isCancellationRequested);
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
       const result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };

@@ -87,7 +87,7 @@ function renderSection(ctx: RenderContext, key: string, number: number, expected
   if (!present) {
     if (!expected) return '';
     return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
-      claim: (located) => located.finding.ruleId === 'section/missing' && located.finding.params.section === key,
+      claim: (located) => located.finding.ruleId === 'section/missing' && String(located.finding.params.sections ?? '').split(',').includes(key),
       attributes: { id: `section-${key}` },
     });
   }

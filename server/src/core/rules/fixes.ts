@@ -8,7 +8,7 @@
  */
 import { catalogKpi } from '../model/catalog';
 import type { MessageId } from '../base/messages';
-import { asNumber, asRecord, findKpi, type PlanModel } from '../model/model';
+import { asArray, asNumber, asRecord, findKpi, idList, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
 import { LineIndex } from '../base/text';
 import type { Fix, JsonPath, PlanKind, TextEdit } from '../base/types';
@@ -22,6 +22,8 @@ export type YamlValue = string | number | boolean | readonly YamlValue[] | { rea
 /** What skeletons fill in from the plan they go into, so that they reference what exists. */
 export interface SkeletonFacts {
   kpiIds: readonly string[];
+  /** The first KPI's baseline and target, which a new goal on it starts from (so that the two agree). */
+  firstKpi?: { baseline?: number; target?: number };
   goalIds: readonly string[];
   /** The plan's period as written (`YYYY-MM-DD`), when it is a valid one. */
   period?: { start: string; end: string };
@@ -29,8 +31,11 @@ export interface SkeletonFacts {
 
 export function skeletonFacts(plan: PlanModel): SkeletonFacts {
   const period = asRecord(plan.data.period);
+  const kpiIds = [...(plan.ids.get('kpis')?.keys() ?? [])];
+  const first = kpiIds[0] === undefined ? undefined : findKpi(plan, kpiIds[0]);
   return {
-    kpiIds: [...(plan.ids.get('kpis')?.keys() ?? [])],
+    kpiIds,
+    firstKpi: first && { baseline: asNumber(first.baseline), target: asNumber(first.target) },
     goalIds: [...(plan.ids.get('goals')?.keys() ?? [])],
     period: plan.period ? { start: String(period?.start), end: String(period?.end) } : undefined,
   };
@@ -39,14 +44,14 @@ export function skeletonFacts(plan: PlanModel): SkeletonFacts {
 export const SWOT_SKELETON: YamlValue = { strengths: [], weaknesses: [], opportunities: [], threats: [] };
 
 /** A KPI with a baseline and every field `kpi/incomplete` asks for; a catalog id gives its metric and name. */
-export function kpiSkeleton(id: string): { [key: string]: YamlValue } {
+export function kpiSkeleton(id: string, numbers: { baseline?: number; target?: number } = {}): { [key: string]: YamlValue } {
   const metric = catalogKpi(id);
   return {
     id,
     name: metric?.name ?? PLACEHOLDER,
     ...(metric ? { metric: metric.id } : { unit: 'count' }),
-    baseline: 0,
-    target: 0,
+    baseline: numbers.baseline ?? 0,
+    target: numbers.target ?? 0,
     frequency: 'monthly',
     source: PLACEHOLDER,
   };
@@ -57,8 +62,8 @@ function goalSkeleton(facts: SkeletonFacts): YamlValue {
     id: 'goal-1',
     statement: PLACEHOLDER,
     ...(facts.kpiIds[0] ? { kpi: facts.kpiIds[0] } : {}),
-    baseline: 0,
-    target: 0,
+    baseline: facts.firstKpi?.baseline ?? 0,
+    target: facts.firstKpi?.target ?? 0,
     ...(facts.period ? { deadline: facts.period.end } : {}),
     owner: PLACEHOLDER,
     supports: [],
@@ -110,7 +115,7 @@ export const SECTION_SKELETONS: Record<PlanKind, Readonly<Record<string, Skeleto
 };
 
 /** Header keys, in the order plans write them: a section goes after them. */
-const HEADER_KEYS = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'alignsWith'];
+const HEADER_KEYS = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'status', 'alignsWith'];
 
 // ---------------------------------------------------------------------------------------------
 // Writing YAML in the plan's style
@@ -337,6 +342,29 @@ export function addSectionFix(parsed: ParsedPlan, plan: PlanModel, section: stri
 }
 
 /**
+ * Inserts several missing sections at once, each where the template puts it (sections that go
+ * to the same place are written in the template's order, as one insertion).
+ */
+export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: readonly string[], list: (parts: string[]) => string): Fix | undefined {
+  const kind = plan.kind;
+  if (!kind) return undefined;
+  const facts = skeletonFacts(plan);
+  const editor = editorFor(parsed);
+  const edits: TextEdit[] = [];
+  for (const section of sections) {
+    const skeleton = SECTION_SKELETONS[kind][section];
+    const added = skeleton && editor.addTopLevel(kind, section, skeleton(facts));
+    if (!added) return undefined;
+    for (const edit of added) {
+      const at = edits.find((other) => other.start === edit.start && other.end === edit.end);
+      if (at) at.newText += edit.newText;
+      else edits.push({ ...edit });
+    }
+  }
+  return fix('fix.addSections', { count: sections.length, sections: list(sections.map((section) => `\`${section}\``)) }, edits);
+}
+
+/**
  * Adds keys to the mapping at `path` (or fills them in when they are there but blank); the title
  * names them, with their values when those fit on a line (`list` joins them in the plan's language).
  */
@@ -347,10 +375,10 @@ export function addKeysFix(parsed: ParsedPlan, path: JsonPath, entries: readonly
 }
 
 /** Appends a KPI with this id to `kpis`, creating the section when there is none. */
-export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string): Fix | undefined {
+export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string, numbers: { baseline?: number; target?: number } = {}): Fix | undefined {
   if (id.trim() === '') return undefined;
   const editor = editorFor(parsed);
-  const item = kpiSkeleton(id);
+  const item = kpiSkeleton(id, numbers);
   const edits = parsed.root?.children?.has('kpis') ? editor.appendItem(['kpis'], item) : editor.addTopLevel(plan.kind, 'kpis', [item]);
   return fix('fix.createKpi', { id }, edits);
 }
@@ -396,7 +424,7 @@ function insideBlockScalar(root: SourceNode | undefined, text: string, offset: n
 
 /**
  * The SMART fields a goal lacks, with placeholders: the plan's first KPI, a baseline of 0 (unless
- * that KPI has a baseline) and a target of 0.
+ * that KPI has a baseline) and the KPI's target (else 0), so that goal and KPI agree.
  */
 export function measurableFix(
   parsed: ParsedPlan,
@@ -409,7 +437,22 @@ export function measurableFix(
   const kpi = lacks.kpi ? plan.ids.get('kpis')?.keys().next().value : undefined;
   const entries: [string, YamlValue][] = [];
   if (kpi) entries.push(['kpi', kpi]);
-  if (lacks.baseline && asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline) === undefined) entries.push(['baseline', 0]);
-  if (lacks.target) entries.push(['target', 0]);
+  const kpiData = findKpi(plan, kpi ?? idList(asRecord(asArray(plan.data.goals)[goalIndex])?.kpi)[0] ?? '');
+  if (lacks.baseline && asNumber(kpi === undefined ? undefined : kpiData?.baseline) === undefined) entries.push(['baseline', 0]);
+  if (lacks.target) entries.push(['target', asNumber(kpiData?.target) ?? 0]);
   return addKeysFix(parsed, ['goals', goalIndex], entries, list);
+}
+
+/** Replaces the scalar value at `path` (a goal's target, a KPI's baseline); the title shows the new value unless another is given. */
+export function replaceValueFix(parsed: ParsedPlan, path: JsonPath, value: YamlValue, messageId: MessageId = 'fix.replace', params: Record<string, string | number> = {}): Fix | undefined {
+  const node = nodeAt(parsed.root, path);
+  if (!node || node.children || node.alias || node.end <= node.start) return undefined;
+  const newText = inlineYaml(value);
+  return fix(messageId, { text: newText, ...params }, [{ start: node.start, end: node.end, newText }]);
+}
+
+/** Sets the plan's `status` (adding the key after the header keys when it is absent). */
+export function setStatusFix(parsed: ParsedPlan, plan: PlanModel, status: string): Fix | undefined {
+  if (parsed.root?.children?.has('status')) return replaceValueFix(parsed, ['status'], status, 'fix.setStatus', { status });
+  return fix('fix.setStatus', { status }, editorFor(parsed).addTopLevel(plan.kind, 'status', status));
 }

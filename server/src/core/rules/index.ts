@@ -1,14 +1,18 @@
 import { alignPeriod } from './align-period';
 import { budgetSum } from './budget-sum';
 import { calendarRange } from './calendar-range';
+import { goalDuplicate } from './goal-duplicate';
+import { goalKpiTarget } from './goal-kpi-target';
 import { kpiIncomplete } from './kpi-incomplete';
 import { kpiMissing } from './kpi-missing';
+import { kpiRange } from './kpi-range';
 import { kpiRecommended } from './kpi-recommended';
 import { kpiUnused } from './kpi-unused';
 import { planConfig } from './plan-config';
 import { planInternalError } from './plan-internal-error';
 import { planMultipleDocuments } from './plan-multiple-documents';
 import { planPeriod } from './plan-period';
+import { planStale } from './plan-stale';
 import { planTooLarge } from './plan-too-large';
 import { planTooManyFindings } from './plan-too-many-findings';
 import { refDuplicateId } from './ref-duplicate-id';
@@ -41,10 +45,14 @@ export const RULES: readonly Rule[] = [
   kpiIncomplete,
   kpiUnused,
   kpiRecommended,
+  kpiRange,
   budgetSum,
   calendarRange,
+  goalKpiTarget,
+  goalDuplicate,
   alignPeriod,
   planPeriod,
+  planStale,
   planConfig,
   planTooLarge,
   planTooManyFindings,

@@ -31,6 +31,12 @@ export interface RuleContext {
   links: readonly PlanLink[];
   /** This rule's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
+  /**
+   * Today's date, `YYYY-MM-DD`, read once by the edge (the CLI's `--today`, the server's clock)
+   * and passed in: the core never reads the clock. Undefined when the caller gave none: rules
+   * that judge time then say nothing.
+   */
+  today?: string;
   /** Message text in the plan's language, for composing a message out of parts. */
   text(messageId: MessageId, params?: Record<string, string | number>): string;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
@@ -65,4 +71,10 @@ export interface SmartRule extends Rule {
   letter: SmartLetter;
   /** The finding for one goal, or nothing when the goal passes. */
   checkGoal(context: GoalCheckContext, goal: GoalView): Report | undefined;
+  /**
+   * One finding for the whole plan, in place of the goals' own, when they all fail for one
+   * reason (every goal unlinked because the plan has nothing to link to). The goals' verdicts
+   * still fail, each with its own message.
+   */
+  checkPlan?(context: GoalCheckContext, goals: readonly GoalView[]): Report | undefined;
 }

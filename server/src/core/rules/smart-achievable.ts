@@ -1,4 +1,5 @@
 import { annualChange } from '../analysis/growth';
+import { goalDuplicates, goalKpiChecks, kpiBounds, withinBounds } from '../analysis/goals';
 import { asNumber, kpiDirection } from '../model/model';
 import { defineSmartRule } from './smart-rule';
 import { goalBaseline } from '../model/goals';
@@ -39,14 +40,23 @@ rules:
   smart/achievable: { severity: warning, maxAnnualGrowth: 150 }
 \`\`\`
 
+When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level ("win back 8" on a baseline of 85) is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: neither is judged here.
+
 The check against the plan's own forecast comes with the planning-arithmetic rules.`,
   checkGoal(context, view) {
     const maxAnnualGrowth = Number(context.options.maxAnnualGrowth);
     const baseline = goalBaseline(view);
     const target = asNumber(view.goal.target);
     if (baseline === undefined || target === undefined || target === baseline) return undefined;
-    const direction = kpiDirection(view.kpis[0]);
-    const params = { goal: view.label, kpi: view.kpiIds[0] ?? '', baseline, target };
+    // One finding per cause: a target written as a change, or a number the KPI cannot hold, is another rule's.
+    const bounds = view.kpi && kpiBounds(view.kpi.data);
+    if (!withinBounds(bounds, baseline) || !withinBounds(bounds, target)) return undefined;
+    const kpiCheck = goalKpiChecks(context.plan).get(view.index)?.problem.kind;
+    if (kpiCheck === 'change' || kpiCheck === 'changeOrPart') return undefined;
+    // A goal that repeats another's numbers gets that goal's verdict, and `goal/duplicate` says so.
+    if (goalDuplicates(context.plan).get(view.index)?.kind === 'same') return undefined;
+    const direction = kpiDirection(view.kpi?.data);
+    const params = { goal: view.label, kpi: view.kpi?.id ?? view.kpiIds[0] ?? '', baseline, target };
     if ((direction === 'increase' && target < baseline) || (direction === 'decrease' && target > baseline)) {
       return {
         path: ['goals', view.index, 'target'],
@@ -59,7 +69,7 @@ The check against the plan's own forecast comes with the planning-arithmetic rul
     const annual = Math.abs(change);
     return {
       path: ['goals', view.index, 'target'],
-      messageId: 'smart/achievable.tooFast',
+      messageId: view.kpiIds.length > 1 ? 'smart/achievable.tooFastOn' : 'smart/achievable.tooFast',
       params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
     };
   },

@@ -37,6 +37,12 @@ export interface CheckOptions {
   settings?: PlanConfig;
   /** The editor's display language, e.g. `ro` or `en-US`. */
   editorLocale?: string;
+  /**
+   * Today's date, `YYYY-MM-DD`, read once by the edge that asks for the check (the CLI's
+   * `--today`, the server's clock): the core never reads the clock. Rules that judge time
+   * (`plan/stale`) say nothing without it.
+   */
+  today?: string;
 }
 
 /** The configuration that applies to one plan: the editor's settings and its `.planrc.yaml`, resolved. */
@@ -94,6 +100,8 @@ export interface PlanService {
 interface CachedSnapshot {
   snapshot: PlanSnapshot;
   checked?: CheckedPlan;
+  /** The date the check was made on: a new day checks the same snapshot again. */
+  checkedToday?: string;
   options: CheckOptions;
   configGeneration: number;
   /** Whether the workspace was trusted: a `.planrc.yaml` may raise `maxFileSize` only then. */
@@ -229,11 +237,12 @@ export function createPlanService(host: PlanHost): PlanService {
     return entry;
   }
 
-  function* checkedSteps(entry: CachedSnapshot): Steps<CheckedPlan> {
-    if (entry.checked) return entry.checked;
+  function* checkedSteps(entry: CachedSnapshot, today: string | undefined): Steps<CheckedPlan> {
+    if (entry.checked && entry.checkedToday === today) return entry.checked;
     const { snapshot } = entry;
     if (snapshot.tooLarge) {
       entry.checked = { ...snapshot, findings: tooLargeFindings(snapshot), smart: [] };
+      entry.checkedToday = today;
       return entry.checked;
     }
     yield;
@@ -246,8 +255,13 @@ export function createPlanService(host: PlanHost): PlanService {
       configProblems: snapshot.config.problems,
       configFile: snapshot.config.configFile,
       onRuleError: host.onRuleError,
+      today,
     });
-    entry.checked ??= { ...snapshot, ...outcome };
+    // A check of the same day that finished during a pause serves as well as this one.
+    if (!entry.checked || entry.checkedToday !== today) {
+      entry.checked = { ...snapshot, ...outcome };
+      entry.checkedToday = today;
+    }
     return entry.checked;
   }
 
@@ -259,7 +273,7 @@ export function createPlanService(host: PlanHost): PlanService {
       return runToEnd(service.checkSteps(text, name, options));
     },
     *checkSteps(text, name, options = {}) {
-      return yield* checkedSteps(yield* snapshotSteps(text, name, options));
+      return yield* checkedSteps(yield* snapshotSteps(text, name, options), options.today);
     },
     linked(snapshot) {
       return snapshot.links.flatMap((link) => (link.plan ? [link.plan] : []));
