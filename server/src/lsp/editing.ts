@@ -59,6 +59,7 @@ export const editing: Feature = {
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
         smart: () => context.checkedOf(document, settings).smart,
+        findings: () => context.checkedOf(document, settings).findings,
       });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };

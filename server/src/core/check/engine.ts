@@ -63,6 +63,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     return effective;
   };
   const text = (id: MessageId, params?: Record<string, string | number>) => formatMessage(locale, id, params);
+  const plurals = new Intl.PluralRules(locale);
 
   const push = (ruleId: RuleId, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Pick<Finding, 'path' | 'fixes'> = {}) => {
     findings.push(makeFinding(locale, parsed.text, { ruleId, severity, start, end, messageId, params }, extra));
@@ -123,6 +124,10 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       today: input.today,
       text,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
+      plural(count) {
+        const form = plurals.select(count);
+        return form === 'one' || form === 'few' ? form : 'other';
+      },
       report(report: Report) {
         const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
         push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {

@@ -113,10 +113,18 @@ function groupListItems(problems: SchemaProblem[], parsed: ParsedPlan, model: Pl
     const key = signature(problem, item.list);
     groups.set(key, [...(groups.get(key) ?? []), problem]);
   }
+  // One finding per rule on a list's key: of several kinds of mistake of one rule, the most frequent is grouped, the others stay on their items.
+  const chosen = new Map<string, SchemaProblem[]>();
+  for (const alike of groups.values()) {
+    if (alike.length < 2) continue;
+    const key = JSON.stringify([alike[0].ruleId, itemOf(alike[0])!.list]);
+    if ((chosen.get(key)?.length ?? 0) < alike.length) chosen.set(key, alike);
+  }
+  const grouped = new Set([...chosen.values()]);
   return problems.flatMap((problem): SchemaProblem[] => {
     const item = itemOf(problem);
     const alike = item && groups.get(signature(problem, item.list));
-    if (!item || !alike || alike.length < 2) return [problem];
+    if (!item || !alike || !grouped.has(alike)) return [problem];
     if (alike[0] !== problem) return [];
     const listLength = asArray(valueAt(model.data, item.list)).length;
     const list = String(item.list[item.list.length - 1] ?? '');

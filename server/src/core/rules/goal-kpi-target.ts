@@ -42,9 +42,9 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
   const setTarget = (value: number): Fix | undefined => replaceValueFix(context.parsed, path, value);
   switch (problem.kind) {
     case 'change':
-      return { path, messageId: 'goal/kpi-target.change', params: { ...params, cue: problem.cue, base: problem.base, level: problem.level }, fixes: fixList(setTarget(problem.level)) };
+      return { path, messageId: 'goal/kpi-target.change', params: { ...params, cue: problem.cue, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fixList(setTarget(problem.level)) };
     case 'changeOrPart':
-      return { path, messageId: 'goal/kpi-target.changeOrPart', params: { ...params, base: problem.base, level: problem.level }, fixes: fixList(setTarget(problem.level)) };
+      return { path, messageId: 'goal/kpi-target.changeOrPart', params: { ...params, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fixList(setTarget(problem.level)) };
     case 'exceeds':
       return { path, messageId: 'goal/kpi-target.exceeds', params: { ...params, kpiTarget: problem.kpiTarget } };
     case 'target':

@@ -2,7 +2,7 @@ import { goals } from '../model/goals';
 import { asRecord, parseDate } from '../model/model';
 import { planStatus } from '../model/status';
 import { fixList, setStatusFix } from './fixes';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 export const planStale: Rule = {
   id: 'plan/stale',
@@ -29,7 +29,7 @@ period: { start: 2025-01-01, end: 2025-12-31 }
       context.report({
         path: ['period', 'end'],
         messageId: draft ? 'plan/stale.endedDraft' : 'plan/stale.ended',
-        params: { end: String(asRecord(context.plan.data.period)?.end), days: today - period.end, today: context.today!, status },
+        params: { end: String(asRecord(context.plan.data.period)?.end), days: days(context, today - period.end), today: context.today!, status },
         fixes: draft ? undefined : fixList(setStatusFix(context.parsed, context.plan, 'archived')),
       });
       return;
@@ -40,8 +40,13 @@ period: { start: 2025-01-01, end: 2025-12-31 }
       context.report({
         path: ['goals', view.index, 'deadline'],
         messageId: 'plan/stale.deadline',
-        params: { goal: view.label, deadline: String(view.goal.deadline), days: today - deadline, today: context.today! },
+        params: { goal: view.label, deadline: String(view.goal.deadline), days: days(context, today - deadline), today: context.today! },
       });
     }
   },
 };
+
+/** "340 days", "1 zi", "15 zile", "340 de zile". */
+function days(context: RuleContext, count: number): string {
+  return context.text(`plan/stale.days.${context.plural(count)}`, { count });
+}

@@ -41,6 +41,8 @@ export interface RuleContext {
   text(messageId: MessageId, params?: Record<string, string | number>): string;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
   list(parts: string[], conjunction?: 'and' | 'or'): string;
+  /** The plural form of a count in the plan's language, for messages with `.one`, `.few` and `.other` forms ("1 day", "3 zile", "20 de zile"). */
+  plural(count: number): 'one' | 'few' | 'other';
   report(report: Report): void;
   /** A finding at explicit offsets, for rules that read the text rather than the data. */
   reportAt(start: number, end: number, messageId: MessageId, params?: Record<string, string | number>): void;

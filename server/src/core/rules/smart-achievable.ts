@@ -1,4 +1,4 @@
-import { annualChange } from '../analysis/growth';
+import { goalChange } from '../analysis/growth';
 import { goalDuplicates, goalKpiChecks, kpiBounds, withinBounds } from '../analysis/goals';
 import { asNumber, kpiDirection } from '../model/model';
 import { defineSmartRule } from './smart-rule';
@@ -64,13 +64,13 @@ The check against the plan's own forecast comes with the planning-arithmetic rul
         params,
       };
     }
-    const change = annualChange(context.plan, view);
-    if (change === undefined || Math.abs(change) <= maxAnnualGrowth) return undefined;
-    const annual = Math.abs(change);
+    const change = goalChange(context.plan, view);
+    if (change === undefined || Math.abs(change.annual) <= maxAnnualGrowth) return undefined;
+    const annual = Math.abs(change.annual);
     return {
       path: ['goals', view.index, 'target'],
       messageId: view.kpiIds.length > 1 ? 'smart/achievable.tooFastOn' : 'smart/achievable.tooFast',
-      params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
+      params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline), change: Math.abs(change.total), years: change.years },
     };
   },
 });

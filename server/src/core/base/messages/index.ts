@@ -16,6 +16,11 @@ export function formatMessage(locale: Locale, id: MessageId, params: Record<stri
   });
 }
 
+/** Whether a text is the id of a message (for ids made of parts, such as a finding's explanation). */
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(en, id);
+}
+
 /** Formatters are costly to create and messages are many: one per locale. */
 const NUMBER_FORMATS = new Map<Locale, Intl.NumberFormat>();
 
