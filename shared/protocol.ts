@@ -54,6 +54,12 @@ export interface InitializationOptions {
    * huge files.
    */
   workspaceTrusted?: boolean;
+  /**
+   * The day plans are judged against (`plan/stale`), `YYYY-MM-DD`, instead of the computer's
+   * date: for tests and for reproducing a check. Without it, the server reads the date once per
+   * check (or takes `PLAN_AS_CODE_TODAY` from its environment).
+   */
+  today?: string;
 }
 
 /**

@@ -30,7 +30,8 @@ Options:
   --quiet                       report errors only
   -o, --output FILE             write the report (render: the document) to FILE
   --today YYYY-MM-DD            the date plans are judged against (plan/stale);
-                                default: today's date on this computer
+                                default: PLAN_AS_CODE_TODAY, else today's date
+                                on this computer
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
@@ -83,8 +84,8 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
   }
   const [command, ...targets] = positionals;
   // The one reading of the clock: every plan of this run is judged against the same day.
-  const today = values.today ?? localIsoDate(Date.now());
-  if (parseDate(today) === undefined) throw new UsageError(`--today takes a date written YYYY-MM-DD, not "${today}"`);
+  const today = values.today ?? (process.env.PLAN_AS_CODE_TODAY || localIsoDate(Date.now()));
+  if (parseDate(today) === undefined) throw new UsageError(`--today (or PLAN_AS_CODE_TODAY) takes a date written YYYY-MM-DD, not "${today}"`);
   if (command === 'render') {
     if (targets.length !== 1) throw new UsageError('render takes one plan file');
     return renderCommand(targets[0], values.output, today, io);

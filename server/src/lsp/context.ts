@@ -14,6 +14,7 @@ import {
 import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { formatMessage } from '../core/base/messages';
 import { localIsoDate } from '../core/base/dates';
+import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import { CheckTracker } from './checks';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
@@ -28,7 +29,7 @@ export interface ServerContext {
   service: PlanService;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
-  /** Today's date, `YYYY-MM-DD`, on this computer: read once per check and passed to the core as `CheckOptions.today`. */
+  /** Today's date, `YYYY-MM-DD` (the client's `today`, else `PLAN_AS_CODE_TODAY`, else this computer's): read once per check and passed to the core as `CheckOptions.today`. */
   today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
@@ -93,6 +94,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
   /** Folders the plans' links must stay in. */
   let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
+  /** A day set by the client or the environment, instead of the clock. */
+  let fixedToday: string | undefined;
   const settingsListeners: (() => void)[] = [];
 
   const service = createPlanService({
@@ -153,7 +156,9 @@ export function createServerContext(connection: Connection, documents: TextDocum
     service,
     checks: new CheckTracker(),
     initialize(params) {
-      workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+      const options = params.initializationOptions as InitializationOptions | undefined;
+      workspaceTrusted = options?.workspaceTrusted !== false;
+      fixedToday = [options?.today, process.env.PLAN_AS_CODE_TODAY].find((day) => parseDate(day) !== undefined);
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
       workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
@@ -172,7 +177,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
-    today: () => localIsoDate(Date.now()),
+    today: () => fixedToday ?? localIsoDate(Date.now()),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);

@@ -90,7 +90,7 @@ export interface GoalDuplicate {
 }
 
 interface GoalAnalysis {
-  views: GoalView[];
+  views: readonly GoalView[];
   checks: Map<number, GoalKpiCheck>;
   duplicates: Map<number, GoalDuplicate>;
 }
@@ -125,7 +125,7 @@ function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= SAME * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function checkAgainstKpis(plan: PlanModel, views: GoalView[], duplicates: ReadonlyMap<number, GoalDuplicate>): Map<number, GoalKpiCheck> {
+function checkAgainstKpis(plan: PlanModel, views: readonly GoalView[], duplicates: ReadonlyMap<number, GoalDuplicate>): Map<number, GoalKpiCheck> {
   const checks = new Map<number, GoalKpiCheck>();
   // The goals due by the end of the plan (or undated) on each KPI, duplicates left out: the KPI's target is theirs.
   const atEnd = new Map<string, GoalView[]>();
@@ -133,7 +133,9 @@ function checkAgainstKpis(plan: PlanModel, views: GoalView[], duplicates: Readon
     if (!view.kpi || duplicates.has(view.index)) continue;
     const deadline = parseDate(view.goal.deadline);
     if (deadline !== undefined && plan.period && deadline < plan.period.end) continue;
-    atEnd.set(view.kpi.id, [...(atEnd.get(view.kpi.id) ?? []), view]);
+    const list = atEnd.get(view.kpi.id);
+    if (list) list.push(view);
+    else atEnd.set(view.kpi.id, [view]);
   }
   for (const view of views) {
     if (!view.kpi || duplicates.has(view.index)) continue;
@@ -218,42 +220,82 @@ const NEAR_IDENTICAL = 0.8;
 const MIN_WORDS = 4;
 
 function words(statement: string): Set<string> {
-  const normal = statement.toLocaleLowerCase('ro').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const normal = statement.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const tokens = normal.replace(/(\d)[.,\s](?=\d{3}\b)/g, '$1').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return new Set(tokens.filter((token) => !STOP_WORDS.has(token)));
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+/** Shared words over all words of two statements (as sorted word numbers), stopping once the bar is out of reach. */
+function similarity(a: Int32Array, b: Int32Array): number {
+  // At least this many shared words reach the bar: shared / (|a| + |b| - shared) >= NEAR_IDENTICAL.
+  const needed = Math.ceil((NEAR_IDENTICAL * (a.length + b.length)) / (1 + NEAR_IDENTICAL));
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return 0;
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
-function findDuplicates(views: GoalView[]): Map<number, GoalDuplicate> {
+/**
+ * Each goal that repeats an earlier one (not itself a repeat), the earliest such. Near linear in
+ * the goals: numbers are matched by a key, statements of goals on the same KPI through an index
+ * of their rarest words (two statements this alike share one of the first words of each, in
+ * rarity order).
+ */
+function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> {
   const duplicates = new Map<number, GoalDuplicate>();
   const statements = views.map((view) => words(asString(view.goal.statement) ?? ''));
+  const frequency = new Map<string, number>();
+  for (const statement of statements) for (const word of statement) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  // Each word as a number, each statement as its sorted numbers: comparing two is a merge.
+  const numbering = new Map([...frequency.keys()].map((word, index) => [word, index]));
+  const numbered = statements.map((statement) => Int32Array.from([...statement].map((word) => numbering.get(word)!)).sort());
+  const byNumbers = new Map<string, number>();
+  const byWord = new Map<string, number[]>();
   views.forEach((view, position) => {
-    for (let earlier = 0; earlier < position; earlier++) {
-      const other = views[earlier];
-      if (duplicates.has(other.index)) continue;
-      const kind = sameNumbers(view, other) ? 'same' : nearlySameStatement(statements[position], statements[earlier]) ? 'statement' : undefined;
-      if (kind) {
-        duplicates.set(view.index, { view, other, kind });
-        return;
-      }
+    const numbers = numbersKey(view);
+    const sameAt = numbers === undefined ? undefined : byNumbers.get(numbers);
+    const statement = statements[position];
+    // Statements are compared among goals measured on the same KPI (or on none): other KPIs measure other things.
+    const scope = `${view.kpi?.id ?? view.kpiIds.join(',')}\u0000`;
+    const prefix = statement.size >= MIN_WORDS ? [...statement].sort(rarestFirst).slice(0, statement.size - Math.ceil(NEAR_IDENTICAL * statement.size) + 1).map((word) => scope + word) : [];
+    const candidates = [...new Set(prefix.flatMap((word) => byWord.get(word) ?? []))].sort((a, b) => a - b);
+    const alikeAt = candidates.find((earlier) => earlier < (sameAt ?? Infinity) && nearlySameStatement(numbered[position], numbered[earlier]));
+    if (sameAt !== undefined || alikeAt !== undefined) {
+      const kind = alikeAt === undefined ? 'same' : 'statement';
+      duplicates.set(view.index, { view, other: views[kind === 'same' ? sameAt! : alikeAt!], kind });
+      return;
+    }
+    // Only goals that are no repeat themselves are what later goals repeat.
+    if (numbers !== undefined) byNumbers.set(numbers, position);
+    for (const word of prefix) {
+      const postings = byWord.get(word);
+      if (postings) postings.push(position);
+      else byWord.set(word, [position]);
     }
   });
   return duplicates;
 }
 
-function sameNumbers(a: GoalView, b: GoalView): boolean {
-  if (!a.kpi || a.kpi.id !== b.kpi?.id) return false;
-  const [targetA, targetB] = [asNumber(a.goal.target), asNumber(b.goal.target)];
-  const [deadlineA, deadlineB] = [parseDate(a.goal.deadline), parseDate(b.goal.deadline)];
-  if (targetA === undefined || targetB === undefined || deadlineA === undefined || deadlineA !== deadlineB) return false;
-  return targetA === targetB && goalBaseline(a) === goalBaseline(b);
+/** What makes two goals the same by their numbers: KPI, target, deadline and baseline. */
+function numbersKey(view: GoalView): string | undefined {
+  const target = asNumber(view.goal.target);
+  const deadline = parseDate(view.goal.deadline);
+  if (!view.kpi || target === undefined || deadline === undefined) return undefined;
+  return JSON.stringify([view.kpi.id, target, deadline, goalBaseline(view) ?? null]);
 }
 
-function nearlySameStatement(a: Set<string>, b: Set<string>): boolean {
-  return a.size >= MIN_WORDS && b.size >= MIN_WORDS && similarity(a, b) >= NEAR_IDENTICAL;
+function nearlySameStatement(a: Int32Array, b: Int32Array): boolean {
+  // Statements this alike are of alike lengths: the shorter holds at least that share of the longer.
+  if (a.length < MIN_WORDS || b.length < MIN_WORDS || Math.min(a.length, b.length) < NEAR_IDENTICAL * Math.max(a.length, b.length)) return false;
+  return similarity(a, b) >= NEAR_IDENTICAL;
 }

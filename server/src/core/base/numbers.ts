@@ -19,13 +19,11 @@ export function numberIn(value: string): number | undefined {
   const match = /^([+-]?[\d.,\s\u00a0\u202f']*\d)\s*([\p{L}]+\.?)?\s*(.*)$/u.exec(lower.replace(DECORATION, (found) => (/\s/.test(found) ? ' ' : '')).trim());
   if (!match) return undefined;
   const [, digits, word, rest] = match;
-  if (rest.trim() !== '') return undefined;
-  let factor = 1;
-  if (word) {
-    const multiplier = MULTIPLIERS.find(([pattern]) => pattern.test(word.replace(/\.$/, '')));
-    if (!multiplier) return undefined;
-    factor = multiplier[1];
-  }
+  // After the number: a multiplier ("1.4 million"), then perhaps what is counted ("400 leads"), but no other number.
+  const multiplier = word ? MULTIPLIERS.find(([pattern]) => pattern.test(word.replace(/\.$/, ''))) : undefined;
+  const label = `${multiplier ? '' : (word ?? '')} ${rest}`.trim();
+  if (label !== '' && !/^[\p{L}\s.-]*$/u.test(label)) return undefined;
+  const factor = multiplier?.[1] ?? 1;
   const number = plainNumber(digits.replace(/[\s\u00a0\u202f']/g, ''));
   return number === undefined ? undefined : round(number * factor);
 }
@@ -82,8 +80,9 @@ export function quantitiesIn(text: string): Quantity[] {
     const [whole, digits, unit = ''] = match;
     const start = match.index;
     const end = start + whole.length;
-    const before = text.slice(0, start);
-    const after = text.slice(end);
+    // What stands right around the number is enough to judge it (and keeps the tests short).
+    const before = text.slice(Math.max(0, start - 24), start);
+    const after = text.slice(end, end + 8);
     // Part of a word or of a code: B2B, Q3, 4P, 3rd, covid-19, 24/7.
     if (/[\p{L}_]$/u.test(before) && !unit) continue;
     if (/^[\p{L}_]/u.test(after) && !unit) continue;

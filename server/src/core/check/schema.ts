@@ -5,6 +5,7 @@ import marketing from '../../../../schemas/marketing.schema.json';
 import sales from '../../../../schemas/sales.schema.json';
 import plan from '../../../../schemas/plan.schema.json';
 import { asRecord, isRecord } from '../model/model';
+import { resolved, types, type SchemaNode } from '../model/schema';
 import { closest } from '../base/text';
 import type { MessageId } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
@@ -276,7 +277,7 @@ function typeProblem(error: ErrorObject, path: JsonPath, key: string): SchemaPro
     const fields = [...(schema.required ?? []), ...Object.keys(schema.properties).filter((name) => !schema.required?.includes(name))].slice(0, 4);
     const scalar = typeof data === 'number' || typeof data === 'string';
     // A lone number goes into the group's first number field: `budget: 25000` → `budget: { total: 25000 }`.
-    const numberField = typeof data === 'number' ? Object.entries(schema.properties).find(([, property]) => ['number', 'integer'].includes(String(property.type)))?.[0] : undefined;
+    const numberField = typeof data === 'number' ? Object.entries(schema.properties).find(([, property]) => types(resolved(property as SchemaNode)).some((type) => type === 'number' || type === 'integer'))?.[0] : undefined;
     if (numberField) {
       const suggestion = inlineYaml({ [numberField]: data as number });
       return { ...base, messageId: 'schema.type.objectSuggest', params: { key, suggestion }, lists: { fields: fields.map((name) => `\`${name}\``) }, replacement: suggestion, replacementSafe: false };

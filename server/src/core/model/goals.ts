@@ -16,7 +16,19 @@ export interface GoalView {
   kpi?: { id: string; data: Data };
 }
 
-export function goals(plan: PlanModel): GoalView[] {
+const views = new WeakMap<PlanModel, readonly GoalView[]>();
+
+/** The plan's goals as the rules read them, made once per plan version. */
+export function goals(plan: PlanModel): readonly GoalView[] {
+  let made = views.get(plan);
+  if (!made) {
+    made = makeGoals(plan);
+    views.set(plan, made);
+  }
+  return made;
+}
+
+function makeGoals(plan: PlanModel): GoalView[] {
   const views: GoalView[] = [];
   asArray(plan.data.goals).forEach((item, index) => {
     const goal = asRecord(item);

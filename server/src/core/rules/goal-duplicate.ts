@@ -8,7 +8,7 @@ export const goalDuplicate: Rule = {
   defaultSeverity: 'warning',
   docs: `A goal written twice under two ids splits the attention of its owners and counts twice in every review. The rule warns on the later of two goals when
 - both are measured on the same KPI with the same target, baseline and deadline;
-- or their statements say nearly the same: at least four meaningful words each, and four in five of their words shared (small words such as "the", "from", "și", "din" are left out, and letters are compared without diacritics).
+- or, measured on the same KPI, their statements say nearly the same: at least four meaningful words each, and four in five of their words shared (small words such as "the", "from", "și", "din" are left out, and letters are compared without diacritics).
 
 \`\`\`yaml
 goals:
