@@ -9,6 +9,8 @@ import * as path from 'path';
 import { en } from '../../server/src/core/base/messages/en';
 import { formatMessage } from '../../server/src/core/base/messages';
 import { hover } from '../../server/src/core/features/hover';
+import { complete } from '../../server/src/core/features/complete';
+import { renderText } from '../../server/src/core/render';
 import type { Finding, TextEdit } from '../../server/src/core/base/types';
 import { check, covered, memoryService, ROOT, yaml } from '../helpers';
 
@@ -107,6 +109,25 @@ describe('review: a senior planner\'s eye', () => {
       assert.ok(smart.every((result) => result.letters.every((letter) => letter.pass && letter.off)));
       const broken = `${archived}title: Twice\n`;
       assert.deepStrictEqual(check(broken).map((f) => f.ruleId), ['yaml/syntax']);
+    });
+
+    it('completion offers `status` and its values, hover explains them, and the preview shows a badge', () => {
+      const service = memoryService();
+      const t = (id: keyof typeof en, params?: Record<string, string | number>) => formatMessage('en', id, params);
+      const bare = 'kind: sales\ntitle: T\nperiod: { start: 2026-01-01, end: 2026-12-31 }\n\n';
+      const keys = complete({ text: bare, offset: bare.length - 1, analysis: service.snapshot(bare, '/p/c.plan.yaml'), t, linked: [] });
+      const status = keys.find((item) => item.label === 'status')!;
+      assert.match(status.insertText, /status: \$\{1\|draft,review,approved,active,archived\|\}/);
+      assert.match(status.documentation!, /In a `draft`, what is only missing/);
+      const value = `${bare}status: dr\n`;
+      const values = complete({ text: value, offset: value.length - 1, analysis: service.snapshot(value, '/p/c.plan.yaml'), t, linked: [] });
+      assert.ok(values.some((item) => item.label === 'draft'));
+      const checked = service.check(draft, '/p/d.plan.yaml');
+      const onValue = hover({ analysis: checked, offset: draft.indexOf('draft') + 1, linked: [], t, smart: () => checked.smart, findings: () => checked.findings })!;
+      assert.match(onValue.contents, /\*\*draft\*\*: being written/);
+      const { html } = renderText(service, draft, '/p/d.plan.yaml', { editorLocale: 'ro' });
+      assert.match(html, /<p class="plan-badges"><span class="badge badge-status badge-status-draft" title="Stadiu">Ciornă<\/span><\/p>/);
+      assert.doesNotMatch(renderText(service, CLEAN, '/p/clean.plan.yaml').html, /badge-status/);
     });
 
     it('an unknown status is a schema/enum error, and the plan is checked as active', () => {
