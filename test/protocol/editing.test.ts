@@ -72,7 +72,7 @@ describe('completion and hover over stdio', function () {
     await server.client.open(uri, text);
     const position = positionOf(text, 'target: 2000', 9);
     const result = (await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as { contents: { value: string } };
-    assert.match(result.contents.value, /^`smart\/achievable`: A goal is achievable when .* Here 400 → 2,000 is a change of 400 % in 0\.75 years, so 535 % a year\./);
+    assert.match(result.contents.value, /^`smart\/achievable`: A goal is achievable when .* Here 400 → 2,000 by 2026-09-30 is a change of 400 % in 0\.75 years, so 535 % a year\./);
     // The client's `today` (2026-01-15) is the day: the goal's deadline has not passed.
     assert.doesNotMatch(result.contents.value, /plan\/stale/);
   });

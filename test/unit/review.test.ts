@@ -304,7 +304,7 @@ describe('review: a senior planner\'s eye', () => {
         const result = hover({ analysis: checked, offset, linked: [], t: (id, params) => formatMessage(locale, id, params), smart: () => checked.smart, findings: () => checked.findings })!;
         const [first] = result.contents.split('\n\n');
         assert.match(first, /^`smart\/achievable`: /);
-        assert.match(first, locale === 'en' ? /within 100 % a year\. Here 400 → 2,000 is a change of 400 % in 0,?\.?7\d years, so 535 % a year\./ : /400 → 2\.000 înseamnă o schimbare de 400 % în 0,7\d ani, deci 535 % pe an/);
+        assert.match(first, locale === 'en' ? /within 100 % a year\. Here 400 → 2,000 by 2026-09-30 is a change of 400 % in 0\.75 years, so 535 % a year\./ : /400 → 2\.000 până la 2026-09-30 înseamnă o schimbare de 400 % în 0,75 ani, deci 535 % pe an/);
       }
     });
 
