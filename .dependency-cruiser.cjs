@@ -32,6 +32,20 @@ module.exports = {
       to: { path: '^(vscode|vscode-languageserver|vscode-languageserver-textdocument|vscode-languageclient|vscode-jsonrpc|fs|node:fs|fs/promises|child_process|node:child_process)$|node_modules/(vscode-languageserver|vscode-languageclient|vscode-jsonrpc)', dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined'] },
     },
     {
+      name: 'server-is-host-neutral',
+      comment: 'The language server (server/src/lsp/) and the core run in Node.js and in a web worker: only the hosts, server/src/node/ and server/src/browser/, know where. Of Node.js they may use `path`, which the browser build replaces.',
+      severity: 'error',
+      from: { path: `^server/src/(lsp|browser)/|${CORE}`, pathNot: '^server/src/lsp/server\\.ts$' },
+      to: { dependencyTypes: ['core'], pathNot: '^path$' },
+    },
+    {
+      name: 'browser-build-is-node-free',
+      comment: 'The web worker build never reaches the Node.js host.',
+      severity: 'error',
+      from: { path: '^server/src/browser/' },
+      to: { path: '^server/src/node/' },
+    },
+    {
       name: 'core-files-are-in-layers',
       comment: 'Every file of the core lives in one of the layers.',
       severity: 'error',
@@ -47,10 +61,10 @@ module.exports = {
     },
     {
       name: 'edges-are-leaves',
-      comment: 'Nothing in the core or the shared surface imports the LSP server or the CLI.',
+      comment: 'Nothing in the core or the shared surface imports the LSP server, the CLI or their Node.js modules (server/src/node/: the file reader).',
       severity: 'error',
       from: { path: `^(${CORE.slice(1)}|shared/)` },
-      to: { path: '^server/src/(lsp|cli)/' },
+      to: { path: '^server/src/(lsp|cli|node)/' },
     },
   ],
   options: {

@@ -10,6 +10,9 @@
  *   npm run bench -- --reps 5 --sizes 2000,20000 --kind sales --no-scaling --no-peer
  *   npm run bench -- --scaling-sizes 200,2000,20000,100000 --scaling-reps 1
  *   npm run bench -- --peer-schema kind  the peer gets schemas/<kind>.schema.json, not plan.schema.json
+ *   npm run bench -- --figures-only --out bench/results/figures.json
+ *                                       only the cost of the plan's figures, in process (bench/figures.ts);
+ *                                       --no-figures leaves them out
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,6 +22,7 @@ import { pathToFileURL } from 'url';
 import { generatePlan, lineCount, type PlanKind } from './generate';
 import type { FollowUpMetric } from './editor-requests';
 import { compare, comparisonTable, formatValue, median, naNotes, statOf, table, type Comparison } from './report';
+import { benchFigures, figuresMarkdown, type FiguresResult } from './figures';
 import { runSession, type MetricKey, type SampleCounts, type ServerUnderTest } from './scenario';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,11 +37,14 @@ interface Options {
   /** The schema the peer gets: ours as the extension contributes it, or the plan kind's own. */
   peerSchema: 'plan' | 'kind';
   quick: boolean;
+  /** The cost of the plan's figures, measured in process (bench/figures.ts). */
+  figures: boolean;
   out: string;
 }
 
 function parseOptions(argv: string[]): Options {
   const quick = argv.includes('--quick');
+  const figuresOnly = argv.includes('--figures-only');
   const value = (flag: string) => {
     const index = argv.indexOf(flag);
     return index === -1 ? undefined : argv[index + 1];
@@ -49,10 +56,11 @@ function parseOptions(argv: string[]): Options {
     quick,
     reps: Number(value('--reps') ?? (quick ? 1 : 3)),
     scalingReps: Number(value('--scaling-reps') ?? (quick ? 1 : 3)),
-    sizes: numbers(value('--sizes'), [200, 2000, 20000]),
-    scalingSizes: argv.includes('--no-scaling') ? [] : numbers(value('--scaling-sizes'), quick ? [200, 2000, 20000] : [200, 1000, 2000, 5000, 10000, 20000, 50000, 100000]),
+    sizes: figuresOnly ? [] : numbers(value('--sizes'), [200, 2000, 20000]),
+    scalingSizes: figuresOnly || argv.includes('--no-scaling') ? [] : numbers(value('--scaling-sizes'), quick ? [200, 2000, 20000] : [200, 1000, 2000, 5000, 10000, 20000, 50000, 100000]),
     kinds: kinds as PlanKind[],
-    peer: !argv.includes('--no-peer'),
+    peer: !figuresOnly && !argv.includes('--no-peer'),
+    figures: !argv.includes('--no-figures'),
     peerSchema: value('--peer-schema') === 'kind' ? 'kind' : 'plan',
     out: path.resolve(value('--out') ?? path.join(ROOT, 'bench/results/latest.json')),
   };
@@ -163,6 +171,7 @@ interface BenchResult {
   sizes: SizeResult[];
   comparisons: Comparison[];
   scaling: ScalingResult[];
+  figures?: FiguresResult;
   activation: Activation;
   bundles: { file: string; bytes: number | null; target: string; pass?: boolean }[];
   seconds: number;
@@ -279,6 +288,7 @@ async function main(): Promise<void> {
         result.scaling.push(entry);
       }
     }
+    if (options.figures) result.figures = benchFigures({ runs: options.quick ? 10 : 30, log: (message) => log(started, message) });
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -300,7 +310,7 @@ function render(result: BenchResult): string {
   const schemas = [...new Set(Object.values(servers.peer?.schemas ?? {}))];
   const parts = [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node}, ${m.os}, load average ${m.loadAverage.join(' ')} at the start; commit ${m.commit ?? '?'}${m.uncommittedChanges ? ' with uncommitted changes' : ''}; ${result.date.slice(0, 10)}, ${result.seconds} s.`,
-    `Plans: generated ${options.kinds.join(' and ')} plans (bench/generate.ts), ${options.reps} repetition${options.reps === 1 ? '' : 's'} (scaling: ${options.scalingReps})${servers.peer ? `, the servers alternated; the peer is ${servers.peer.name} ${servers.peer.version} with ${schemas.join(' and ')}` : ''}. Times are medians unless marked p95. While typing, each server also gets the requests VS Code sends after keystrokes, for the features it declares, at VS Code's delays (bench/editor-requests.ts); the rows "… after a keystroke" time the first of each sent after the last keystroke of a burst.`,
+    ...(options.sizes.length || options.scalingSizes.length ? [`Plans: generated ${options.kinds.join(' and ')} plans (bench/generate.ts), ${options.reps} repetition${options.reps === 1 ? '' : 's'} (scaling: ${options.scalingReps})${servers.peer ? `, the servers alternated; the peer is ${servers.peer.name} ${servers.peer.version} with ${schemas.join(' and ')}` : ''}. Times are medians unless marked p95. While typing, each server also gets the requests VS Code sends after keystrokes, for the features it declares, at VS Code's delays (bench/editor-requests.ts); the rows "… after a keystroke" time the first of each sent after the last keystroke of a burst.`] : []),
   ];
   for (const target of options.sizes) {
     const entries = result.sizes.filter((size) => size.target === target);
@@ -352,6 +362,7 @@ function render(result: BenchResult): string {
     ];
     parts.push(`### Scaling (${OURS.name} alone)\n\n${table(header, rows)}`);
   }
+  if (result.figures) parts.push(figuresMarkdown(result.figures));
   const { activation } = result;
   const activationLabel = `extension activation${activation.runs.length ? ` (median of ${activation.runs.length} run${activation.runs.length === 1 ? '' : 's'}${activation.vscode ? `, VS Code ${activation.vscode}` : ''})` : ''}`;
   const extension = [

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { renderText } from '../server/src/core/render';
 import { MEDIA, standalonePage } from '../server/src/core/render/page';
 import { createPlanService } from '../server/src/core/workspace/service';
+import { readForCore } from '../server/src/node/files';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/chromium';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -22,7 +23,7 @@ const SHOTS = [
 
 async function main(): Promise<void> {
   const css = fs.readFileSync(path.join(ROOT, MEDIA.style), 'utf8');
-  const service = createPlanService({ readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined) });
+  const service = createPlanService({ readFile: readForCore });
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-shots-'));
   const context = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1200, height: 900 } });
   try {

@@ -3,7 +3,7 @@
  * (`client/src/commands.ts`). Direction: server → client, run by the editor when clicked.
  */
 
-/** Opens a rule's documentation page. Arguments: the rule id (`smart/measurable`). */
+/** Opens a rule's documentation page. Arguments: the rule id (`smart/measurable`) and, optionally, the language of the page (`en` or `ro`). */
 export const OPEN_RULE_DOCS = 'planAsCode.openRuleDocs';
 
 /** Reveals and selects a range. Arguments: the document's URI (a string) and an LSP range. */

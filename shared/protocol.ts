@@ -55,11 +55,18 @@ export interface InitializationOptions {
    */
   workspaceTrusted?: boolean;
   /**
-   * The day plans are judged against (`plan/stale`), `YYYY-MM-DD`, instead of the computer's
-   * date: for tests and for reproducing a check. Without it, the server reads the date once per
-   * check (or takes `PLAN_AS_CODE_TODAY` from its environment).
+   * The day plans are judged against (`plan/stale`, actuals), `YYYY-MM-DD`, instead of the
+   * computer's date: for tests and for reproducing a check. The desktop client passes the
+   * `PLAN_AS_CODE_TODAY` environment variable of the extension host here (the end-to-end runs
+   * set it). The server passes it, or the date it reads once per check, as `CheckOptions.today`.
    */
   today?: string;
+  /**
+   * The extension's own folder, as a URI: where the rule pages that diagnostics link to are.
+   * The web worker build needs it (it cannot know where it was loaded from); the Node.js
+   * server links to its own folder.
+   */
+  extensionUri?: string;
 }
 
 /**
@@ -81,4 +88,23 @@ export namespace ProcessIdRequest {
   export const method = 'planAsCode/processId';
   export const direction = 'clientToServer';
   export const type = new RequestType0<number, void>(method);
+}
+
+/**
+ * `planAsCode/readFile` (server → client, request): the text of a file that no editor has open,
+ * for a server that cannot read files itself (the web worker build, in VS Code for the Web):
+ * a plan named by `alignsWith`, or a `.planrc.yaml`. The client reads it with
+ * `vscode.workspace.fs` and answers null when it is missing, is not a file, or lies outside the
+ * workspace folders.
+ */
+export namespace ReadFileRequest {
+  export const method = 'planAsCode/readFile';
+  export const direction = 'serverToClient';
+
+  export interface Params {
+    /** The file's URI. */
+    uri: string;
+  }
+
+  export const type = new RequestType<Params, string | null, void>(method);
 }

@@ -2,27 +2,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { PlanConfig } from '../server/src/core/check/config';
 import { createPlanService } from '../server/src/core/workspace/service';
+import type { PlanIndex } from '../server/src/core/workspace/plan-index';
+import { readForCore } from '../server/src/node/files';
 import { LineIndex } from '../server/src/core/base/text';
 import type { Finding } from '../server/src/core/base/types';
 
 export const ROOT = path.resolve(__dirname, '..');
 
 /** A service over an in-memory file system: `files` maps absolute paths to text. */
-export function memoryService(files: Record<string, string> = {}) {
-  return createPlanService({ readFile: (filePath) => files[filePath] });
+export function memoryService(files: Record<string, string> = {}, index?: PlanIndex) {
+  return createPlanService({ readFile: (filePath) => files[filePath], index });
 }
 
-/** A service over the real disk. */
+/** A service over the real disk, reading as the server and the CLI do. */
 export function diskService() {
-  return createPlanService({
-    readFile(filePath) {
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
+  return createPlanService({ readFile: readForCore });
 }
 
 /** Checks a text as `/plans/test.plan.yaml` (or `filePath`) with optional files and settings around it. */
@@ -59,4 +53,22 @@ export function cursorAt(marked: string, marker = '|'): { text: string; offset: 
   if (offset === -1 || marked.indexOf(marker, offset + 1) !== -1) throw new Error(`the fixture must mark the cursor with exactly one ${marker}`);
   const text = marked.slice(0, offset) + marked.slice(offset + marker.length);
   return { text, offset, position: new LineIndex(text).position(offset) };
+}
+
+/**
+ * package.json as VS Code shows it in a language: every `%key%` replaced by its text in
+ * package.nls.json (English) or package.nls.ro.json (Romanian).
+ */
+export function localizedManifest(locale: 'en' | 'ro' = 'en'): any {
+  const texts = JSON.parse(fs.readFileSync(path.join(ROOT, locale === 'en' ? 'package.nls.json' : 'package.nls.ro.json'), 'utf8')) as Record<string, string>;
+  const localize = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const key = /^%(.+)%$/.exec(value)?.[1];
+      return key !== undefined && key in texts ? texts[key] : value;
+    }
+    if (Array.isArray(value)) return value.map(localize);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, localize(item)]));
+    return value;
+  };
+  return localize(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
 }

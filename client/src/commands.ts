@@ -20,9 +20,9 @@ function isPosition(value: unknown): value is LspPosition {
 
 export function registerClientCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_RULE_DOCS, async (ruleId: unknown) => {
+    vscode.commands.registerCommand(OPEN_RULE_DOCS, async (ruleId: unknown, locale: unknown) => {
       if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) return;
-      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(context.asAbsolutePath(ruleDocsPath(ruleId))));
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, ...ruleDocsPath(ruleId, locale === 'ro' ? 'ro' : 'en').split('/')));
     }),
     vscode.commands.registerCommand(REVEAL_RANGE, async (uri: unknown, range: unknown) => {
       const { start, end } = (range ?? {}) as { start?: unknown; end?: unknown };

@@ -2,8 +2,8 @@
  * The VS Code side of Plan as Code: a thin language client.
  *
  * It starts the language server (`server/out/server.js`) for `plan-yaml`
- * documents, forwards changes to plans and `.planrc.yaml` files, and offers two
- * commands. Everything about plans (parsing, rules, reading the `planAsCode`
+ * documents, forwards changes to plans and `.planrc.yaml` files, and offers its
+ * commands (restart, output, preview, *New Plan…*). Everything about plans (parsing, rules, reading the `planAsCode`
  * settings through `workspace/configuration`, `.planrc.yaml`) is the server's.
  *
  * Activation does not wait for the server: the language client library (most of this
@@ -14,14 +14,18 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DidGrantWorkspaceTrustNotification, ProcessIdRequest, type InitializationOptions } from '../../shared/protocol';
 import { registerClientCommands } from './commands';
+import { registerNewPlan } from './newPlan';
 import { registerPreview, type PreviewApi } from './preview';
 import { createRestartPolicy } from './restartPolicy';
 
 const CLIENT_ID = 'planAsCode';
 const CLIENT_NAME = 'Plan as Code';
 
-/** Files whose changes the server hears about through `workspace/didChangeWatchedFiles`. */
-const WATCHED_FILES = ['**/.planrc.yaml', '**/.planrc.yml', '**/*.plan.yaml', '**/*.plan.yml'];
+/**
+ * Files whose changes the server hears about through `workspace/didChangeWatchedFiles`: plans,
+ * their configuration, and the actuals files plans name (`actuals: x.csv`).
+ */
+const WATCHED_FILES = ['**/.planrc.yaml', '**/.planrc.yml', '**/*.plan.yaml', '**/*.plan.yml', '**/*.csv'];
 
 /** The current client, once the client library has loaded; a restart replaces it. */
 let client: Promise<LanguageClient> | undefined;
@@ -48,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activateStart = performance.now();
   const notices: string[] = [];
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  const restartPolicy = createRestartPolicy({ name: CLIENT_NAME });
+  const restartPolicy = createRestartPolicy({ name: CLIENT_NAME, t: (message, args) => vscode.l10n.t(message, args) });
   // The client only hooks listeners onto these watchers; they are ours to dispose,
   // and they outlive any one client, so a restart reuses them.
   const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
@@ -71,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       synchronize: { fileEvents: watchers },
       outputChannel: output,
       // A function: a restarted server learns whether the workspace has been trusted meanwhile.
-      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      // `PLAN_AS_CODE_TODAY` (the end-to-end runs set it) fixes the day plans are judged against.
+      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, today: process.env.PLAN_AS_CODE_TODAY || undefined }),
       // Explicit instead of the library's default: a crashed server is restarted and the user told once.
       errorHandler: {
         error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
@@ -90,12 +95,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
 
   /** Only a broken build gets here: the client library is bundled. */
-  const failedToLoad = (error: unknown): void => output.error(`The language client could not load: ${describe(error)}`);
+  const failedToLoad = (error: unknown): void => output.error(vscode.l10n.t('The language client could not load: {0}', describe(error)));
 
   /** Starts a client without blocking the caller on the server: a failure is logged, not thrown. */
   const start = (languageClient: LanguageClient): Promise<void> =>
     languageClient.start().catch((error: unknown) => {
-      output.error(`The language server could not start: ${describe(error)}`);
+      output.error(vscode.l10n.t('The language server could not start: {0}', describe(error)));
     });
 
   /**
@@ -107,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const previous = client;
     const next = createClient();
     client = next;
-    output.info('Restarting the language server.');
+    output.info(vscode.l10n.t('Restarting the language server.'));
     restartPolicy.reset();
     await previous?.then((old) => old.dispose()).catch(() => undefined); // the client has logged why, if it failed
     if (client === next) await next.then(start, failedToLoad); // a later restart has taken over otherwise
@@ -122,15 +127,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
   registerClientCommands(context);
+  registerNewPlan(context);
 
   client = createClient();
   void client.then(start, failedToLoad);
   const preview = registerPreview(context, () => client);
+  // `npm start` (scripts/start.mjs) opens a plan in the extension under development and asks for its preview beside it.
+  const startPlan = process.env.PLAN_START_PREVIEW;
+  if (context.extensionMode === vscode.ExtensionMode.Development && startPlan) void showWithPreview(vscode.Uri.file(startPlan)).catch((error: unknown) => output.warn(`npm start: ${describe(error)}`));
   const activation = { loaded, activateStart, activateEnd: performance.now() };
   return {
     preview,
     serverProcessId: async () => {
-      if (!client) throw new Error('The language server is not running.');
+      if (!client) throw new Error(vscode.l10n.t('The language server is not running.'));
       return (await client).sendRequest(ProcessIdRequest.type);
     },
     notices,
@@ -142,6 +151,12 @@ export async function deactivate(): Promise<void> {
   const stopping = client;
   client = undefined;
   await stopping?.then((old) => old.dispose()).catch(() => undefined);
+}
+
+/** Shows a plan in the editor with its preview beside it. */
+async function showWithPreview(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+  await vscode.commands.executeCommand('planAsCode.showPreviewToSide', uri);
 }
 
 function describe(error: unknown): string {

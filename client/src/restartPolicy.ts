@@ -3,8 +3,14 @@
  * restart shows a message, later ones are only logged. After `maxRestarts` crashes within
  * `windowMs` it gives up (a server that dies on every start would otherwise loop) and says
  * that once too; the Restart command starts afresh. No VS Code API here, so that it is tested
- * on its own; `extension.ts` maps the decisions to the language client's error handler.
+ * on its own; `extension.ts` maps the decisions to the language client's error handler and
+ * passes `vscode.l10n.t` as `t`, which words the messages in VS Code's display language.
  */
+
+/** Words a message (its English text is the key of the l10n bundles) with `{name}` arguments filled in. */
+export type Translate = (message: string, args: Record<string, string | number>) => string;
+
+const english: Translate = (message, args) => message.replace(/\{(\w+)\}/g, (whole, name: string) => (args[name] === undefined ? whole : String(args[name])));
 export interface RestartDecision {
   restart: boolean;
   /** For the output channel, every time. */
@@ -20,8 +26,8 @@ export interface RestartPolicy {
   reset(): void;
 }
 
-export function createRestartPolicy(options: { name: string; maxRestarts?: number; windowMs?: number; now?: () => number }): RestartPolicy {
-  const { name, maxRestarts = 4, windowMs = 3 * 60 * 1000, now = Date.now } = options;
+export function createRestartPolicy(options: { name: string; maxRestarts?: number; windowMs?: number; now?: () => number; t?: Translate }): RestartPolicy {
+  const { name, maxRestarts = 4, windowMs = 3 * 60 * 1000, now = Date.now, t = english } = options;
   const crashes: number[] = [];
   let toldRestarted = false;
   let toldGaveUp = false;
@@ -31,13 +37,15 @@ export function createRestartPolicy(options: { name: string; maxRestarts?: numbe
       crashes.push(time);
       while (crashes.length > 0 && time - crashes[0] > windowMs) crashes.shift();
       if (crashes.length > maxRestarts) {
-        const log = `The ${name} language server stopped ${crashes.length} times within ${Math.round(windowMs / 60000)} minutes; it is not restarted again.`;
-        const notice = toldGaveUp ? undefined : `${log} Run "Plan: Restart Language Server" to try again, and see "Plan: Show Output" for the cause.`;
+        const args = { name, count: crashes.length, minutes: Math.round(windowMs / 60000) };
+        const log = t('The {name} language server stopped {count} times within {minutes} minutes; it is not restarted again.', args);
+        const notice = toldGaveUp ? undefined : t('The {name} language server stopped {count} times within {minutes} minutes; it is not restarted again. Run “Plan: Restart Language Server” to try again, and see “Plan: Show Output” for the cause.', args);
         toldGaveUp = true;
         return { restart: false, log, notice };
       }
-      const log = `The ${name} language server stopped unexpectedly; restarting it (${crashes.length} of ${maxRestarts} restarts allowed within ${Math.round(windowMs / 60000)} minutes).`;
-      const notice = toldRestarted ? undefined : `The ${name} language server stopped unexpectedly and was restarted. See "Plan: Show Output" for the cause.`;
+      const args = { name, count: crashes.length, max: maxRestarts, minutes: Math.round(windowMs / 60000) };
+      const log = t('The {name} language server stopped unexpectedly; restarting it ({count} of {max} restarts allowed within {minutes} minutes).', args);
+      const notice = toldRestarted ? undefined : t('The {name} language server stopped unexpectedly and was restarted. See “Plan: Show Output” for the cause.', args);
       toldRestarted = true;
       return { restart: true, log, notice };
     },

@@ -44,11 +44,6 @@ export const BASE_SETTINGS = {
 
 export const log = (message) => console.log(`[vscode-server] ${message}`);
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-}
-
 function debianPackageInstalled(name) {
   return spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
 }
@@ -62,10 +57,40 @@ export function ensureDebianPackages(packages, why) {
   const missing = packages.filter((name) => !debianPackageInstalled(name));
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
-  if (!isRoot) throw new Error(`Missing Debian packages (${why}): run  sudo apt-get install -y ${missing.join(' ')}`);
+  const byHand = `sudo apt-get install -y ${missing.join(' ')}`;
+  if (!isRoot) throw new Error(`missing Debian packages (${why}): run  ${byHand}  and try again`);
   log(`Installing Debian packages ${missing.join(', ')}: ${why}.`);
-  run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  aptGet(['update', '-qq'], { byHand });
+  aptGet(['install', '-y', '-qq', '--no-install-recommends', ...missing], { byHand });
+}
+
+/** What apt-get says when another apt or dpkg (an automatic update, say) holds the lock it needs. */
+const APT_LOCKED = /Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock (?:the )?(?:administration )?directory|is another process using it/i;
+
+/**
+ * Runs apt-get; while another package manager holds its lock, waits (saying so once) and tries
+ * again, for up to `waitMs`. A failure is an Error whose message is one line saying what to do
+ * (`byHand`: the command to run instead). `command` and `pollMs` are for tests.
+ */
+export function aptGet(args, { byHand = `sudo apt-get ${args.join(' ')}`, waitMs = 10 * 60_000, pollMs = 5000, command = 'apt-get' } = {}) {
+  const deadline = Date.now() + waitMs;
+  let waiting = false;
+  for (;;) {
+    const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.error) throw new Error(`${command} could not run (${result.error.message}); run  ${byHand}  yourself and try again`);
+    if (result.status === 0) return;
+    const output = `${result.stdout}\n${result.stderr}`;
+    if (!APT_LOCKED.test(output)) {
+      const reason = output.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? `exit ${result.status ?? result.signal}`;
+      throw new Error(`apt-get ${args.join(' ')} failed: ${reason}`);
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`another package manager (apt or dpkg, perhaps an automatic update) still holds its lock after ${waitMs >= 60_000 ? `${Math.round(waitMs / 60_000)} minutes` : `${Math.round(waitMs / 1000)} s`}: wait for it to finish, or run  ${byHand}  yourself, and try again`);
+    }
+    if (!waiting) log('Another package manager (apt or dpkg, perhaps an automatic update) holds its lock; waiting for it to finish...');
+    waiting = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pollMs);
+  }
 }
 
 /**
@@ -162,8 +187,9 @@ export function installVsix(user, vsix) {
  * Starts the server for `user` on `port`, in a process group of its own, and waits for
  * `/healthz`. Its output goes to `user.dir/server.log`; `watch(pattern, callback)` calls back
  * when a line matches (for instance VS Code saying that the extension is not compatible).
+ * `args` are more command-line options (`--locale ro` for the Romanian run).
  */
-export async function startCodeServer(user, { port, env = {} } = {}) {
+export async function startCodeServer(user, { port, env = {}, args: extraArgs = [] } = {}) {
   port ??= await freePort();
   const logFile = path.join(user.dir, 'server.log');
   const out = createWriteStream(logFile);
@@ -171,6 +197,7 @@ export async function startCodeServer(user, { port, env = {} } = {}) {
     ENTRY, '--config', '/dev/null', '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', user.userData, '--extensions-dir', user.extensions,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened', '--disable-getting-started-override',
+    ...extraArgs,
   ];
   const child = spawn(process.execPath, args, { env: serverEnv(user, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const watchers = [];
@@ -222,7 +249,7 @@ export async function startCodeServer(user, { port, env = {} } = {}) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const early = await Promise.race([exited.then((code) => ({ code })), new Promise((resolve) => setTimeout(resolve, 250))]);
-    if (early) throw new Error(`code-server exited (${early.code}) before it was healthy:\n${output}`);
+    if (early) throw new Error(`code-server exited (${early.code}) before it was healthy (its log: ${logFile}):\n${output}`);
     try {
       const response = await fetch(`${server.base}/healthz`);
       if (response.ok) return server;
@@ -231,7 +258,7 @@ export async function startCodeServer(user, { port, env = {} } = {}) {
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`code-server was not healthy within 60 s:\n${output}`);
+      throw new Error(`code-server was not healthy within 60 s (its log: ${logFile}):\n${output}`);
     }
   }
 }

@@ -3,7 +3,9 @@
 //
 // It runs the suite twice: against the working tree (`extensionDevelopmentPath`), then
 // against the packaged extension (`npm run package`, installed with `--install-extension`),
-// so that a packaging mistake fails too. `--dev` or `--vsix` runs one of them.
+// so that a packaging mistake fails too; then the Romanian suite (test/e2e/romanian.test.ts)
+// against the working tree in a VS Code started with `--locale ro`. `--dev`, `--vsix` or
+// `--ro` runs one of them.
 //
 // Each run: a fresh copy of examples/ as the workspace, a fresh isolated user (settings,
 // extensions, XDG folders, temp) under .vscode-test/runs/, code-server on a free loopback
@@ -37,10 +39,25 @@ function testHostStub() {
   return dir;
 }
 
+/**
+ * VS Code has no Romanian language pack, and without one `--locale ro` falls back to English.
+ * An empty pack (no translation of VS Code's own texts, which stay English) registered in the
+ * user's `languagepacks.json` makes Romanian the display language: `vscode.env.language` is
+ * `ro`, and extensions get their `package.nls.ro.json` and `l10n/bundle.l10n.ro.json`.
+ */
+function romanianLanguagePack(user) {
+  const translations = path.join(user.dir, 'ro-language-pack', 'main.i18n.json');
+  mkdirSync(path.dirname(translations), { recursive: true });
+  writeFileSync(translations, `${JSON.stringify({ version: '1.0.0', contents: {} })}\n`);
+  const packs = { ro: { hash: 'plan-as-code-tests-ro', extensions: [{ extensionIdentifier: { id: 'plan-as-code-tests.ro-language-pack' }, version: '0.0.0' }], translations: { vscode: translations }, label: 'română' } };
+  writeFileSync(path.join(user.userData, 'languagepacks.json'), `${JSON.stringify(packs, null, 2)}\n`);
+}
+
 async function runSuite(mode) {
   const started = Date.now();
   const runDir = path.join(CACHE, 'runs', mode);
   const user = prepareUser(path.join(runDir, 'user'));
+  if (mode === 'ro') romanianLanguagePack(user);
   const workspace = copyExamples(path.join(runDir, 'workspace'));
   let extensionPath = ROOT;
   let developmentPath = ROOT;
@@ -54,7 +71,9 @@ async function runSuite(mode) {
     developmentPath = testHostStub();
   }
 
-  const server = await startCodeServer(user, { env: { PLAN_E2E_EXTENSION_PATH: extensionPath, PLAN_E2E_LOG_TAG: TAG } });
+  // The Romanian run: VS Code's display language is Romanian, and the suite is the Romanian one.
+  const romanian = mode === 'ro';
+  const server = await startCodeServer(user, { env: { PLAN_E2E_EXTENSION_PATH: extensionPath, PLAN_E2E_LOG_TAG: TAG, ...(romanian ? { PLAN_E2E_SUITE: 'ro' } : {}) }, args: romanian ? ['--locale', 'ro'] : [] });
   const browser = await openBrowser().catch(async (error) => {
     await server.stop();
     throw error;
@@ -85,7 +104,8 @@ async function runSuite(mode) {
       }
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code }));
-    await page.goto(workbenchUrl(server, workspace, [['extensionDevelopmentPath', developmentPath], ['extensionTestsPath', SUITE]]));
+    // A loaded machine (CI shares its cores) may take longer than playwright's default 30 s to serve the workbench.
+    await page.goto(workbenchUrl(server, workspace, [['extensionDevelopmentPath', developmentPath], ['extensionTestsPath', SUITE]]), { timeout: 180_000 });
     const result = await Promise.race([exit, outcome]);
     const totals = transcript.map((line) => TOTALS.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))).filter(Boolean).pop();
     const passed = totals ? Number(totals[1]) : 0;
@@ -106,8 +126,8 @@ async function runSuite(mode) {
   }
 }
 
-const only = ['--dev', '--vsix'].filter((flag) => process.argv.includes(flag)).map((flag) => flag.slice(2));
-const modes = only.length > 0 ? only : ['dev', 'vsix'];
+const only = ['--dev', '--vsix', '--ro'].filter((flag) => process.argv.includes(flag)).map((flag) => flag.slice(2));
+const modes = only.length > 0 ? only : ['dev', 'vsix', 'ro'];
 if (!existsSync(SUITE)) {
   console.error(`${path.relative(ROOT, SUITE)} is missing: run npm run build first.`);
   process.exit(1);

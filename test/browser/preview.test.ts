@@ -109,16 +109,20 @@ describe('preview in Chromium', function () {
         const file = path.join(ROOT, 'examples', `${kind}.plan.yaml`);
         await withPage(`${kind}-${colorScheme}.html`, exported(file), async ({ page, requests, dialogs }) => {
           const sections = await page.$$eval('section.section', (elements) => elements.map((element) => element.id));
-          assert.deepStrictEqual(sections, RENDER_ORDER[kind].map((key) => `section-${key}`));
-          const charts = await page.$$eval('svg.chart', (elements) => elements.map((svg) => ({ title: svg.querySelector(':scope > title')?.textContent ?? '', label: svg.getAttribute('aria-label'), bars: svg.querySelectorAll('rect.bar').length, width: svg.getBoundingClientRect().width })));
-          assert.strictEqual(charts.length, kind === 'marketing' ? 2 : 1);
+          // The examples are aligned with each other; the actuals show when the example names a file of them.
+          const text = fs.readFileSync(file, 'utf8');
+          assert.deepStrictEqual(sections, RENDER_ORDER[kind].filter((key) => key !== 'actuals' || /^actuals:/m.test(text)).map((key) => `section-${key}`));
+          const charts = await page.$$eval('svg.chart', (elements) => elements.map((svg) => ({ kind: svg.getAttribute('class') ?? '', title: svg.querySelector(':scope > title')?.textContent ?? '', label: svg.getAttribute('aria-label'), bars: svg.querySelectorAll('rect.bar').length, width: svg.getBoundingClientRect().width })));
+          const kinds = charts.map((chart) => chart.kind.replace('chart ', ''));
+          for (const expected of kind === 'marketing' ? ['chart-budget', 'chart-funnel', 'chart-funnel-target', 'chart-gantt'] : ['chart-forecast', 'chart-range', 'chart-funnel', 'chart-funnel-target']) assert.ok(kinds.includes(expected), `${expected} in ${kinds.join(', ')}`);
           for (const chart of charts) {
             assert.ok(chart.title.length > 20 && chart.title === chart.label, 'a chart has a title and the same aria-label');
-            assert.ok(chart.bars >= 7, 'a chart has its bars');
-            assert.ok(chart.width > 900, 'a chart spans the page');
+            if (chart.kind === 'chart chart-budget' || chart.kind === 'chart chart-gantt') assert.ok(chart.bars >= 7, 'a chart has its bars');
+            // A KPI's progress chart fills half the page (two cards a row); every other chart spans it.
+            assert.ok(chart.width > (chart.kind === 'chart chart-progress' ? 400 : 900), `${chart.kind} is ${chart.width} wide`);
           }
           const badges = await page.$$eval('.smart-letter', (elements) => elements.map((element) => [element.className, element.getAttribute('title'), element.textContent]));
-          assert.strictEqual(badges.length, 30);
+          assert.strictEqual(badges.length, kind === 'marketing' ? 30 : 35);
           for (const [className, title, content] of badges) {
             assert.strictEqual(className, 'smart-letter smart-pass');
             assert.match(title ?? '', /: passes$/);
@@ -140,6 +144,64 @@ describe('preview in Chromium', function () {
         }, (p) => p.emulateMedia({ colorScheme }));
       });
     }
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`shows a sales plan's figures (seasonal forecast and target, funnel with its aligned marketing plan, capacity, unit economics, actuals), readable in ${colorScheme}`, async () => {
+      const file = path.join(ROOT, 'test/fixtures/figures/sales.plan.yaml');
+      const plan = renderText(diskService(), fs.readFileSync(file, 'utf8'), file, { editorLocale: 'en', today: '2026-07-15' });
+      const html = standalonePage({ body: plan.html, title: plan.title, locale: plan.locale, css: CSS });
+      await withPage(`figures-${colorScheme}.html`, html, async ({ page, requests, dialogs }) => {
+        const sections = await page.$$eval('section.section', (elements) => elements.map((element) => element.id));
+        for (const key of ['forecast', 'alignment', 'economics', 'actuals']) assert.ok(sections.includes(`section-${key}`), key);
+        const charts = await page.$$eval('svg.chart', (elements) =>
+          elements.map((svg) => ({ kind: svg.getAttribute('class'), title: svg.querySelector(':scope > title')?.textContent ?? '', label: svg.getAttribute('aria-label'), height: svg.getBoundingClientRect().height })),
+        );
+        assert.deepStrictEqual(charts.map((chart) => chart.kind), ['chart chart-capacity', 'chart chart-forecast', 'chart chart-range', 'chart chart-funnel', 'chart chart-funnel-target', 'chart chart-progress', 'chart chart-progress', 'chart chart-progress', 'chart chart-progress']);
+        for (const chart of charts) {
+          assert.ok(chart.title.length > 20 && chart.title === chart.label, `${chart.kind} has a title and the same aria-label`);
+          assert.ok(chart.height > 60, `${chart.kind} is drawn (${chart.height} px high)`);
+        }
+        // The forecast's intervals are shaded areas that widen out of the last actual quarter; the target is a line.
+        const forecast = await page.evaluate(() => {
+          const svg = document.querySelector('svg.chart-forecast')!;
+          const band = svg.querySelector('path.band-95')!;
+          const box = band.getBoundingClientRect();
+          return { bands: svg.querySelectorAll('path.band-95, path.band-80').length, fill: getComputedStyle(band).fill, opacity: Number(getComputedStyle(band).fillOpacity), width: box.width, target: [...document.querySelectorAll('svg.chart-range line.target-line')].filter((line) => Number(line.getAttribute('y2')) - Number(line.getAttribute('y1')) > 20).length };
+        });
+        assert.strictEqual(forecast.bands, 2);
+        assert.ok(forecast.opacity > 0 && forecast.opacity < 1 && forecast.fill !== 'none', `the intervals are shaded (${forecast.fill}, ${forecast.opacity})`);
+        assert.ok(forecast.width > 100, 'the intervals span the plan year');
+        assert.strictEqual(forecast.target, 1, 'the revenue target is a line');
+        // Each KPI's status, and the data behind every chart (a table to open).
+        const badges = await page.$$eval('.progress-badge', (elements) => elements.map((element) => element.textContent));
+        assert.deepStrictEqual(badges, ['On track', 'Off track', 'On track', 'At risk']);
+        assert.strictEqual(await page.$$eval('#section-actuals details.chart-data table', (tables) => tables.length), 4);
+        assert.strictEqual(await page.$$eval('#section-forecast details.chart-data table.forecast-table', (tables) => tables.length), 1);
+        assert.strictEqual(await page.$$eval('#section-alignment table.lever-table tbody tr', (rows) => rows.length), 4);
+        // Readable: the badges, the funnel's step labels, the captions and the zone labels against the page.
+        const colors = await page.evaluate(() => {
+          const color = (selector: string, property: 'color' | 'fill' | 'backgroundColor') => getComputedStyle(document.querySelector(selector)!)[property];
+          return {
+            background: color('body', 'backgroundColor'),
+            badges: ['.progress-on-track', '.progress-off-track', '.progress-at-risk'].map((selector) => color(selector, 'color')),
+            step: color('svg.chart-funnel .step-label', 'fill'),
+            stage: color('svg.chart-funnel .stage-value', 'fill'),
+            caption: color('#section-forecast .chart-caption', 'color'),
+            zone: color('svg.chart-range .axis-label', 'fill'),
+            gap: color('svg.chart-funnel-target .gap-label', 'fill'),
+          };
+        });
+        for (const [name, value] of Object.entries({ ...colors, badges: undefined })) {
+          if (name === 'background' || value === undefined) continue;
+          assert.ok(contrast(value as string, colors.background) >= 4.5, `${name} contrast ${contrast(value as string, colors.background)}`);
+        }
+        for (const badge of colors.badges) assert.ok(contrast(badge, colors.background) >= 3, `badge contrast ${contrast(badge, colors.background)}`);
+        assert.deepStrictEqual(requests, [`${ORIGIN}/figures-${colorScheme}.html`], 'the export makes no other request');
+        assert.deepStrictEqual(dialogs, []);
+        await page.screenshot({ path: path.join(OUTPUT, `preview-figures-${colorScheme}.png`), fullPage: true });
+      }, (p) => p.emulateMedia({ colorScheme }));
+    });
   }
 
   it('shows a draft with its findings marked in place, and prints black on white', async () => {

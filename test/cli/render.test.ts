@@ -11,7 +11,7 @@ describe('plan-as-code render', function () {
 
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-render-'));
-    for (const name of ['marketing.plan.yaml', 'sales.plan.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
+    for (const name of ['marketing.plan.yaml', 'sales.plan.yaml', 'actuals-sales.csv']) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
   });
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -34,7 +34,7 @@ describe('plan-as-code render', function () {
     fs.mkdirSync(path.join(folder, 'out'));
     const result = run(['render', 'sales.plan.yaml', '-o', 'out/board.html'], folder);
     assert.strictEqual(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^Wrote out\/board\.html \(0 errors, 0 warnings\)\n$/);
+    assert.match(result.stdout, /^A fost scris out\/board\.html \(0 erori, 0 avertismente\)\n$/, 'said in the plan’s language too');
     const html = fs.readFileSync(path.join(folder, 'out/board.html'), 'utf8');
     assert.match(html, /<html lang="ro">/);
     assert.match(html, /Structura echipei de vânzări/);
@@ -57,6 +57,26 @@ describe('plan-as-code render', function () {
     assert.strictEqual(run(['render', 'a.plan.yaml', 'b.plan.yaml'], folder).status, 2);
     const missing = run(['render', 'missing.plan.yaml'], folder);
     assert.strictEqual(missing.status, 2);
-    assert.match(missing.stderr, /cannot read missing\.plan\.yaml/);
+    assert.strictEqual(missing.stderr, 'plan-as-code: no such file: missing.plan.yaml\n');
+    const folderGiven = run(['render', '.'], folder);
+    assert.deepStrictEqual([folderGiven.status, folderGiven.stderr], [2, 'plan-as-code: . is a folder: render takes one plan file\n']);
+  });
+
+  it('writes the document to standard output for -o - (and /dev/stdout, even into a pipe), the summary to standard error', () => {
+    const targets = process.platform === 'linux' ? ['-', '/dev/stdout'] : ['-'];
+    for (const target of targets) {
+      const result = run(['render', 'marketing.plan.yaml', '-o', target], folder);
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^<!DOCTYPE html><html lang="en">.*<\/html>$/s, target);
+      assert.strictEqual(result.stderr, 'Rendered marketing.plan.yaml (0 errors, 0 warnings)\n', target);
+    }
+    assert.deepStrictEqual(fs.readdirSync(folder).sort(), ['actuals-sales.csv', 'marketing.plan.yaml', 'sales.plan.yaml']);
+  });
+
+  it('says in one line why the document cannot be written, and exits 2', () => {
+    for (const [output, reason] of [['missing/board.html', 'no such file or folder (ENOENT)'], ['.', 'it is a folder (EISDIR)']]) {
+      const result = run(['render', 'marketing.plan.yaml', '-o', output], folder);
+      assert.deepStrictEqual([result.status, result.stdout, result.stderr], [2, '', `plan-as-code: cannot write ${output}: ${reason}\n`]);
+    }
   });
 });

@@ -18,11 +18,17 @@ export async function run(): Promise<void> {
   // globals (`describe`, `it`) exist while each test module is evaluated.
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, 'e2e', mocha);
   mocha.suite.afterEach('put the examples back', revertAll);
-  await import('./plans.test');
-  await import('./editing.test');
-  await import('./preview.test');
-  await import('./settings.test');
-  await import('./server.test');
+  if (process.env.PLAN_E2E_SUITE === 'ro') {
+    // VS Code started with `--locale ro` (scripts/e2e/run.mjs): the Romanian suite alone.
+    await import('./romanian.test');
+  } else {
+    await import('./plans.test');
+    await import('./editing.test');
+    await import('./preview.test');
+    await import('./settings.test');
+    await import('./server.test');
+    await import('./new-plan.test');
+  }
   tagOutput(process.env.PLAN_E2E_LOG_TAG);
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} end-to-end test${failures === 1 ? '' : 's'} failed`);

@@ -66,14 +66,14 @@ export function everyFeature(text: string, offsets: number[], linkedText: string
   }
   for (const token of semanticTokens(analysis, models)) inside('semantic token', token.start, token.end, length);
   for (const lens of planLenses({ parsed: analysis.parsed, model: analysis.model, smart, locale })) inside('lens', lens.start, lens.end, length);
-  for (const hint of planHints({ parsed: analysis.parsed, model: analysis.model, locale })) inside('hint', hint.offset, hint.offset, length);
+  for (const hint of planHints({ parsed: analysis.parsed, model: analysis.model, figures: analysis.figures, locale })) inside('hint', hint.offset, hint.offset, length);
 
   const t = (id: Parameters<typeof formatMessage>[1], params?: Record<string, string | number>) => formatMessage(locale, id, params);
   const plan: PlanFile = { filePath: FILE, text, analysis };
-  const workspace = createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), [plan]);
+  const workspace = createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), () => []);
   for (const offset of offsets) {
     for (const completion of complete({ text, offset, analysis, t, linked: models })) inside(`completion ${completion.label}`, completion.start, completion.end, length);
-    const hovered = hover({ analysis, offset, t, linked: models, smart: () => smart });
+    const hovered = hover({ analysis, offset, t, linked: models, smart: () => smart, figures: analysis.figures, locale });
     if (hovered) inside('hover', hovered.start, hovered.end, length);
     for (const place of [...findDefinitions(plan, offset, workspace), ...findReferences(plan, offset, workspace, true)]) inside('location', place.start, place.end, place.plan.text.length);
     for (const place of documentHighlights(plan, offset, workspace)) inside('highlight', place.start, place.end, length);
@@ -87,7 +87,7 @@ export function everyFeature(text: string, offsets: number[], linkedText: string
       }
     }
   }
-  const rendered = renderText(service, text, FILE, { editorLocale: 'en' });
+  const rendered = renderText(service, text, FILE, { editorLocale: 'en', today: '2026-07-15' });
   assert.strictEqual(typeof rendered.html, 'string');
   assert.ok(rendered.html.length > 0, 'the renderer returns HTML');
 }

@@ -147,7 +147,7 @@ const MARKS: Mark[] = [
   { document: 'marketing', line: '  total: 420000', token: '420000', scope: MONEY },
   { document: 'marketing', line: '{ channel: linkedin-ads,', token: '140000', scope: MONEY },
   { document: 'marketing', line: '{ channel: linkedin-ads,', token: '420000', scope: MONEY },
-  { document: 'sales', line: '{ period: 2024-Q1, revenue: 610000 }', token: '610000', scope: MONEY },
+  { document: 'sales', line: '{ period: 2022-Q1, revenue: 450000 }', token: '450000', scope: MONEY },
   { document: 'fixture', line: '    420000', token: '420000', scope: MONEY },
   { document: 'fixture', line: 'amount: &a 45000', token: '45000', scope: MONEY },
   { document: 'fixture', line: '{ channel: events,', token: '12.5', scope: MONEY },

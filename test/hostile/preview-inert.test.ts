@@ -14,7 +14,7 @@ import { renderText } from '../../server/src/core/render';
 import { MEDIA, webviewPage } from '../../server/src/core/render/page';
 import { memoryService, ROOT } from '../helpers';
 import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium';
-import { hostileMarketing, hostileSales } from '../fixtures/xss';
+import { HOSTILE_ACTUALS, hostileMarketing, hostileSales, withHostileActuals, type HostilePlan } from '../fixtures/xss';
 
 declare const window: any;
 declare const document: any;
@@ -50,9 +50,15 @@ describe('the preview is inert (webview page, policy and script, in Chromium)', 
     fs.rmSync(userData, { recursive: true, force: true });
   });
 
-  for (const [kind, plan] of [['marketing', hostileMarketing()], ['sales', hostileSales()]] as const) {
+  const cases: { kind: string; plan: HostilePlan; files: Record<string, string> }[] = [
+    { kind: 'marketing', plan: hostileMarketing(), files: {} },
+    { kind: 'sales', plan: hostileSales(), files: {} },
+    // Its actuals file too: spreadsheet formulas and markup in every column, and the progress cards it gives.
+    { kind: 'sales-actuals', plan: { ...hostileSales(), yaml: withHostileActuals(hostileSales()) }, files: { '/plans/actuals.csv': HOSTILE_ACTUALS } },
+  ];
+  for (const { kind, plan, files } of cases) {
     it(`runs nothing and loads nothing from the hostile ${kind} plan (the payloads in each of its ${plan.labels.length} shown fields)`, async () => {
-      const rendered = renderText(memoryService(), plan.yaml, `/plans/${kind}.plan.yaml`, { editorLocale: 'en' });
+      const rendered = renderText(memoryService(files), plan.yaml, `/plans/${kind}.plan.yaml`, { editorLocale: 'en', today: '2026-07-15' });
       const html = webviewPage({ body: rendered.html, title: rendered.title, locale: rendered.locale, cspSource: ORIGIN, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js`, state: { uri: `file:///p/${kind}.plan.yaml`, locked: false } });
       served.set(`/${kind}.html`, { body: html, type: 'text/html; charset=utf-8' });
       requests.length = 0;

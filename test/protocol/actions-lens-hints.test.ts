@@ -105,7 +105,7 @@ describe('code actions, code lenses and inlay hints over stdio', function () {
     ]);
     const lineStart = { line: diagnostic.range.start.line, character: 0 };
     assert.deepStrictEqual(disable.edit!.documentChanges[0].edits, [{ range: { start: lineStart, end: lineStart }, newText: '    # plan-disable-next-line ref/undefined\n' }]);
-    assert.deepStrictEqual(docs.command, { title: 'Open the documentation of `ref/undefined`', command: 'planAsCode.openRuleDocs', arguments: ['ref/undefined'] });
+    assert.deepStrictEqual(docs.command, { title: 'Open the documentation of `ref/undefined`', command: 'planAsCode.openRuleDocs', arguments: ['ref/undefined', 'en'] });
     assert.strictEqual(docs.edit, undefined);
   });
 
@@ -165,11 +165,11 @@ describe('code actions, code lenses and inlay hints over stdio', function () {
     assert.deepStrictEqual(all, [
       { position: after('    target: 520', 'goals:'), label: '+40 %/yr', paddingLeft: true },
       { position: after('    target: 50', '- id: cheaper-leads'), label: '−17 %/yr', paddingLeft: true },
-      { position: after('amount: 40000'), label: '40 % · ROI 3.0×', paddingLeft: true },
-      { position: after('amount: 60000'), label: '60 % · ROI 2.5×', paddingLeft: true },
+      { position: after('amount: 40000'), label: '40 % · ROI 200 %', paddingLeft: true },
+      { position: after('amount: 60000'), label: '60 % · ROI 150 %', paddingLeft: true },
     ]);
     const budgetOnly = await request({ start: rangeOf(CLEAN, 'budget:').start, end: rangeOf(CLEAN, 'calendar:').start });
-    assert.deepStrictEqual(budgetOnly.map((hint) => hint.label), ['40 % · ROI 3.0×', '60 % · ROI 2.5×']);
+    assert.deepStrictEqual(budgetOnly.map((hint) => hint.label), ['40 % · ROI 200 %', '60 % · ROI 150 %']);
   });
 
   it('asks the client to refresh lenses and hints when the settings change', async () => {

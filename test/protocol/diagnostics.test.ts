@@ -48,7 +48,7 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(reference.range.end, { ...positionOf(text, 'cpll'), character: positionOf(text, 'cpll').character + 4 });
     assert.strictEqual(reference.severity, 1);
     assert.strictEqual(reference.source, 'plan');
-    assert.match(reference.message, /did you mean 'cpl'\?/i);
+    assert.match(reference.message, /did you mean `cpl`\?/i);
     assert.deepStrictEqual(deadline.range.start, positionOf(text, '2027-09-30'));
     assert.strictEqual(deadline.severity, 2);
     const docs = fileURLToPath(deadline.codeDescription!.href);
@@ -150,7 +150,7 @@ describe('language server over stdio', function () {
     try {
       await romanian.initialize('ro');
       const published = await romanian.open(uriOf('ro.plan.yaml'), CLEAN.replace('language: en\n', '').replace('    deadline: 2026-09-30\n', ''));
-      assert.match(published.diagnostics[0].message, /nu are 'deadline'/);
+      assert.match(published.diagnostics[0].message, /nu are `deadline`/);
     } finally {
       await romanian.stop();
     }

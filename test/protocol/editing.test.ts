@@ -55,6 +55,14 @@ describe('completion and hover over stdio', function () {
     assert.deepStrictEqual(result.range, { start: { line: position.line, character: 9 }, end: { line: position.line, character: 24 } });
   });
 
+  it("hovers an allocation's expected return with its ROI from the plan's figures", async () => {
+    const uri = server.uriOf('hover.plan.yaml');
+    const position = positionOf(CLEAN, 'expectedReturn: 120000', 18);
+    const result = (await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as { contents: { kind: string; value: string } };
+    // (120,000 − 40,000) ÷ 40,000.
+    assert.strictEqual(result.contents.value, '**ROI** 200 %: (120,000 − 40,000) ÷ 40,000.');
+  });
+
   it('marks references to undefined ids with a semantic token', async () => {
     const text = CLEAN.replace('    kpi: cpl\n', '    kpi: cpll\n');
     const uri = server.uriOf('tokens.plan.yaml');

@@ -53,11 +53,12 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** `workspace` adds client capabilities, e.g. `{ workspaceEdit: { documentChanges: true } }`. */
-  async initialize(locale = 'en', workspace: Record<string, unknown> = {}, initializationOptions?: InitializationOptions): Promise<unknown> {
+  /** `workspace` adds client capabilities, e.g. `{ workspaceEdit: { documentChanges: true } }`; `folders`: the workspace folders' URIs. */
+  async initialize(locale = 'en', workspace: Record<string, unknown> = {}, initializationOptions?: InitializationOptions, folders?: string[]): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(folders ? { workspaceFolders: folders.map((uri, index) => ({ uri, name: `folder-${index}` })) } : {}),
       locale,
       // Plans are judged against a fixed day, never the real one: the tests mean the same every day.
       initializationOptions: { today: PROTOCOL_TODAY, ...initializationOptions },

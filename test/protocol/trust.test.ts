@@ -37,7 +37,7 @@ describe('language server in an untrusted workspace', function () {
     assert.deepStrictEqual(codes(published), ['plan/too-large', 'plan/config']);
     const [tooLarge, config] = published.diagnostics;
     assert.match(tooLarge.message, new RegExp(`over the limit of ${OWN_LIMIT.toLocaleString('en')} `));
-    assert.match(config.message, /\.planrc\.yaml: 'maxFileSize' \([\d,]+\) is not applied because the workspace is not trusted/);
+    assert.match(config.message, /\.planrc\.yaml: `maxFileSize` \([\d,]+\) is not applied because the workspace is not trusted/);
   });
 
   it('applies a .planrc.yaml that lowers maxFileSize', async () => {

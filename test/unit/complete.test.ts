@@ -49,7 +49,9 @@ describe('completion', () => {
     assert.ok(names.includes('period') && names.includes('market') && names.includes('budget'));
     assert.ok(!names.includes('kind') && !names.includes('title'));
     assert.strictEqual(items.find((item) => item.label === 'period')!.insertText, 'period:\n  $0');
-    assert.strictEqual(items.find((item) => item.label === 'goals')!.insertText, 'goals:\n  - $0');
+    assert.strictEqual(items.find((item) => item.label === 'goals' && item.kind === 'property')!.insertText, 'goals:\n  - $0');
+    const skeleton = items.find((item) => item.label === 'goals' && item.kind === 'snippet')!;
+    assert.match(skeleton.insertText, /^goals:\n {2}- id: goal-1\n {4}statement: \$\{1:TODO\}/, 'and the whole section, as the quick fix writes it');
     assert.strictEqual(items.find((item) => item.label === 'language')!.insertText, 'language: ${1|en,ro|}');
     assert.ok(items.find((item) => item.label === 'market')!.documentation!.length > 20, 'documented from the schema');
   });
@@ -90,7 +92,8 @@ describe('completion', () => {
 
   it('offers the KPI catalog for `metric`, essential metrics first', () => {
     const items = completions(inClean('    metric: leads\n', '    metric: ‸\n'));
-    assert.strictEqual(items.length, 26);
+    // The 26 metrics of the guide's list, and revenue-per-account and gross-margin.
+    assert.strictEqual(items.length, 28);
     const leads = items.find((item) => item.label === 'leads')!;
     assert.strictEqual(leads.detail, 'Leads generated · count · higher is better');
     assert.match(leads.documentation!, /Essential for a marketing plan/);

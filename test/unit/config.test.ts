@@ -23,7 +23,7 @@ describe('configuration', () => {
     const { config, problems } = parseConfig('rules:\n  kpi/unused: silent\n  smart/specific: error\ncolour: red\n');
     assert.deepStrictEqual(config.rules, { 'smart/specific': 'error' });
     assert.deepStrictEqual(problems, [
-      { messageId: 'config.severity', params: { rule: 'kpi/unused', severities: 'off, hint, information, warning, error' } },
+      { messageId: 'config.severity', params: { rule: 'kpi/unused', severities: '`off`, `hint`, `information`, `warning`, `error`' } },
       { messageId: 'config.unknownKey', params: { key: 'colour' } },
     ]);
     assert.strictEqual(parseConfig('rules: [\n').problems[0].messageId, 'config.yaml');

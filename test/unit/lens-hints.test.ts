@@ -64,11 +64,12 @@ describe('code lenses', () => {
 
 describe('inlay hints', () => {
   it("shows each allocation's share and ROI, and each goal's annualised change as smart/achievable computes it", () => {
+    // ROI = (return − cost) ÷ cost: (120,000 − 40,000) ÷ 40,000 = 200 %, (150,000 − 60,000) ÷ 60,000 = 150 %.
     assert.deepStrictEqual(hints(CLEAN), [
       '    target: 520|+40 %/yr',
       '    target: 50|−17 %/yr',
-      '      amount: 40000|40 % · ROI 3.0×',
-      '      amount: 60000|60 % · ROI 2.5×',
+      '      amount: 40000|40 % · ROI 200 %',
+      '      amount: 60000|60 % · ROI 150 %',
     ]);
   });
 
@@ -81,11 +82,11 @@ describe('inlay hints', () => {
 
   it('gives only the hints in the requested range', () => {
     const start = CLEAN.indexOf('    - channel: linkedin');
-    assert.deepStrictEqual(hints(CLEAN, { start, end: start + 80 }), ['      amount: 60000|60 % · ROI 2.5×']);
+    assert.deepStrictEqual(hints(CLEAN, { start, end: start + 80 }), ['      amount: 60000|60 % · ROI 150 %']);
   });
 
   it('leaves out what cannot be computed, and formats numbers for the plan language', () => {
     const text = edit('language: en', 'language: ro').replace('      expectedReturn: 150000\n', '').replace('    deadline: 2026-09-30\n', '');
-    assert.deepStrictEqual(hints(text), ['    target: 50|−17 %/an', '      amount: 40000|40 % · ROI 3,0×', '      amount: 60000|60 %']);
+    assert.deepStrictEqual(hints(text), ['    target: 50|−17 %/an', '      amount: 40000|40 % · ROI 200 %', '      amount: 60000|60 %']);
   });
 });

@@ -16,6 +16,7 @@ import {
   type Refusal,
 } from '../../server/src/core/features/references';
 import { documentSymbols, type PlanSymbol } from '../../server/src/core/features/symbols';
+import { PlanIndex } from '../../server/src/core/workspace/plan-index';
 import { cursorAt, memoryService, yaml } from '../helpers';
 
 /** A small marketing plan: a KPI and a channel are both called `leads`; `supports` names an objective and a strategy. */
@@ -74,11 +75,16 @@ const PLAN = yaml(
   '  kpis: [leads]',
 );
 
-/** Plans as files of an in-memory folder; the first is the one asked about, all of them count as open. */
+/** Plans as files of an in-memory workspace, all of them indexed; the first of `open` is the one asked about. */
 function plans(files: Record<string, string>, open = Object.keys(files)): { plans: PlanFile[]; workspace: ReturnType<typeof createPlanWorkspace> } {
-  const service = memoryService(files);
-  const list = open.map((filePath) => ({ filePath, text: files[filePath], analysis: service.snapshot(files[filePath], filePath) }));
-  return { plans: list, workspace: createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), list) };
+  const index = new PlanIndex();
+  for (const [filePath, text] of Object.entries(files)) index.set(filePath, text);
+  const service = memoryService(files, index);
+  const planAt = (filePath: string): PlanFile => ({ filePath, text: files[filePath], analysis: service.snapshot(files[filePath], filePath) });
+  return {
+    plans: open.map(planAt),
+    workspace: createPlanWorkspace((plan) => service.linked(service.snapshot(plan.text, plan.filePath)), (plan) => index.linkingTo(plan.filePath).map(planAt)),
+  };
 }
 
 /** One plan, with the cursor marked by `|`, at `/plans/p.plan.yaml`. */
@@ -348,11 +354,12 @@ describe('navigation', () => {
       ]);
     });
 
-    it('leaves out plans that link back but are not open', () => {
+    it('finds plans that link back from the workspace index, open or not', () => {
       const marketing = yaml('kind: marketing', 'objectives:', '  - id: win');
       const sales = yaml('kind: sales', 'alignsWith: [marketing.plan.yaml]', 'goals:', '  - id: h', '    supports: [win]');
       const { plans: [plan], workspace } = plans({ '/p/marketing.plan.yaml': marketing, '/p/sales.plan.yaml': sales }, ['/p/marketing.plan.yaml']);
-      assert.deepStrictEqual(places(findReferences(plan, marketing.indexOf('win'), workspace, false)), []);
+      const found = findReferences(plan, marketing.indexOf('win'), workspace, false);
+      assert.deepStrictEqual(found.map((place) => [place.plan.filePath, sales.slice(place.start, place.end)]), [['/p/sales.plan.yaml', 'win']]);
     });
 
     it("does not count a linked plan's references to its own id of the same name", () => {
@@ -440,7 +447,7 @@ describe('navigation', () => {
       assert.deepStrictEqual(renameId(plan, offset, '--', workspace), { messageId: 'rename.invalidNoSuggestion', params: { name: '--' } });
       assert.strictEqual(
         formatMessage('ro', 'rename.invalid', { name: 'Cost Per Lead', suggestion: 'cost-per-lead' }),
-        '`Cost Per Lead` nu este un id valid: id-urile se scriu cu litere mici și cratime (kebab-case), de exemplu `cost-per-lead`.',
+        '`Cost Per Lead` nu este un id valid: id-urile se scriu cu litere mici, cifre și cratime, de exemplu `cost-per-lead`.',
       );
     });
 

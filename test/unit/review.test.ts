@@ -155,17 +155,24 @@ describe('review: a senior planner\'s eye', () => {
       assert.match(single(draft, 'plan/stale', { today: '2027-03-01' }).message, /This draft plans a period that ended/);
     });
 
-    it('notes each passed deadline inside a running period', () => {
+    it('notes each passed deadline inside a running period once its result is due (one measuring interval of its KPI later)', () => {
       const text = salesPlan([REVENUE], [
         goal('id: g, statement: Reach 5.2 million EUR through 4 port events, kpi: revenue, target: 5200000'),
         '{ id: spring, statement: Reach 1.5 million EUR by spring at 2 port fairs, kpi: revenue, baseline: 1000000, target: 1500000, deadline: 2026-03-31, owner: Dana, supports: [port-leader] }',
       ]);
-      const finding = single(text, 'plan/stale', { today: '2026-04-01' });
+      // Revenue is measured monthly: March's result is due a month after the deadline.
+      assert.deepStrictEqual(only(check(text, { today: '2026-04-01' }), 'plan/stale'), [], 'the month of the deadline is not measured yet');
+      assert.deepStrictEqual(only(check(text, { today: '2026-05-01' }), 'plan/stale'), [], 'the result is due on the day');
+      const finding = single(text, 'plan/stale', { today: '2026-05-02' });
       assert.strictEqual(covered(text, finding), '2026-03-31');
-      assert.match(finding.message, /passed 1 day ago/);
-      assert.match(single(text, 'plan/stale', { today: '2026-05-01', }).message, /passed 31 days ago/);
-      assert.match(check(text, { today: '2026-05-01', editorLocale: 'ro' }).find((f) => f.ruleId === 'plan/stale')!.message, /a trecut acum 31 de zile/);
-      assert.deepStrictEqual(only(check(text, { today: '2026-03-31' }), 'plan/stale'), [], 'a deadline that is today has not passed');
+      assert.match(finding.message, /passed 32 days ago/);
+      assert.match(check(text, { today: '2026-05-02', editorLocale: 'ro' }).find((f) => f.ruleId === 'plan/stale')!.message, /a trecut acum 32 de zile/);
+      // Measured yearly, the result waits a year; with no frequency, it is due at once.
+      const yearly = text.replace('frequency: monthly', 'frequency: yearly');
+      assert.deepStrictEqual(only(check(yearly, { today: '2026-12-01' }), 'plan/stale'), []);
+      const unmeasured = text.replace('frequency: monthly, ', '');
+      assert.match(single(unmeasured, 'plan/stale', { today: '2026-04-01' }).message, /passed 1 day ago/);
+      assert.deepStrictEqual(only(check(unmeasured, { today: '2026-03-31' }), 'plan/stale'), [], 'a deadline that is today has not passed');
     });
   });
 
@@ -175,7 +182,7 @@ describe('review: a senior planner\'s eye', () => {
     it('reads "win back 8" as a change, gives the level, and fixes the target; smart/achievable stays silent', () => {
       const text = salesPlan(kpis, [goal('id: g, statement: Reach 5.2 million EUR through 4 port events, kpi: revenue, target: 5200000'), goal('id: win-back, statement: Win back 8 lost accounts with a reactivation offer, kpi: accounts, target: 8', '2026-06-30')]);
       const finding = single(text, 'goal/kpi-target');
-      assert.match(finding.message, /the statement says "back 8".*that level is 93: write `target: 93`/);
+      assert.match(finding.message, /the statement says “back 8”.*that level is 93: write `target: 93`/);
       assert.ok(!check(text).some((f) => f.ruleId === 'smart/achievable'), 'no "set direction: decrease" advice');
       const fixed = applyEdits(text, finding.fixes![0].edits);
       assert.match(fixed, /kpi: accounts, target: 93 \}/);
@@ -222,7 +229,7 @@ describe('review: a senior planner\'s eye', () => {
       const text = edit('    baseline: 400\n    target: 520\n    frequency', '    baseline: "400 leads"\n    target: 520\n    frequency').replace('    kpi: qualified-leads\n    baseline: 400\n', '    kpi: qualified-leads\n');
       const findings = check(text);
       assert.deepStrictEqual(findings.map((f) => f.ruleId), ['schema/type']);
-      assert.match(findings[0].message, /must be a plain number, not "400 leads": write 400/);
+      assert.match(findings[0].message, /must be a plain number, not `400 leads`: write 400/);
       assert.strictEqual(findings[0].fixes![0].safe, true);
     });
   });

@@ -88,7 +88,7 @@ describe('rules', () => {
     it('words type errors for people', () => {
       const text = edit('    baseline: 400\n    target: 520\n    deadline', '    baseline: 400\n    target: three\n    deadline');
       const finding = single(text, 'schema/type');
-      assert.strictEqual(finding.message, '`target` must be a number, not "three".');
+      assert.strictEqual(finding.message, '`target` must be a number, not `three`.');
       assert.strictEqual(covered(text, finding), 'three');
     });
     it('names both accepted types where a value may be one id or a list', () => {
@@ -111,7 +111,7 @@ describe('rules', () => {
     });
     it('reports impossible dates and bad currencies', () => {
       assert.strictEqual(single(edit('    deadline: 2026-09-30', '    deadline: 2026-02-30'), 'schema/format').message,
-        '`deadline` must be a date written YYYY-MM-DD (e.g. 2026-03-31), not "2026-02-30".');
+        '`deadline` must be a date written YYYY-MM-DD (e.g. 2026-03-31), not `2026-02-30`.');
       assert.match(single(edit('currency: EUR', 'currency: euro'), 'schema/format').message, /ISO 4217/);
     });
     it('suggests a kebab-case id', () => {
@@ -225,7 +225,7 @@ describe('rules', () => {
     it('flags a short statement and a missing owner together', () => {
       const text = edit('    owner: Radu Marin\n', '').replace('Lower the cost per lead from 60 to 50 EUR by moving spend to webinars', 'Cheaper leads 2026');
       const finding = single(text, 'smart/specific');
-      assert.match(finding.message, /only 3 words/);
+      assert.match(finding.message, /too few words \(3;/);
       assert.match(finding.message, /no `owner`/);
     });
     it('flags only a missing owner on the goal id', () => {

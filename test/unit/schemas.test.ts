@@ -9,6 +9,11 @@ import * as path from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
+import { RULES } from '../../server/src/core/rules';
+import { localizedManifest } from '../helpers';
+
+/** The manifest as VS Code shows it in English (its texts come from package.nls.json). */
+const PACKAGE = localizedManifest() as { contributes: { configuration: { properties: Record<string, unknown> } } };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -123,7 +128,7 @@ const yamlFences = (markdown: string): string[] => [...markdown.matchAll(/```yam
 // ---------------------------------------------------------------------------------------------
 // What plan-format.md and domain.md name
 
-const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'status', 'alignsWith', 'summary', 'objectives', 'kpis', 'goals'];
+const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'status', 'alignsWith', 'actuals', 'summary', 'objectives', 'kpis', 'goals'];
 const KPI = ['id', 'name', 'metric', 'unit', 'direction', 'baseline', 'target', 'frequency', 'source', 'owner', 'formula'];
 const GOAL = ['id', 'statement', 'kpi', 'baseline', 'target', 'deadline', 'owner', 'supports'];
 const MARKETING_SECTIONS = ['summary', 'market', 'personas', 'goals', 'kpis', 'positioning', 'strategies', 'mix', 'budget', 'calendar', 'channels', 'content', 'measurement'];
@@ -162,7 +167,7 @@ SHAPES.push(
   ['sales', 'segments[].idealCustomer', ['industry', 'size', 'region', 'traits'], []],
   ['sales', 'offering[]', ['id', 'name', 'description', 'valueProposition', 'differentiators'], ['id', 'name']],
   ['sales', 'strategies[]', ['id', 'name', 'type', 'description', 'goals', 'segments'], ['id', 'name']],
-  ['sales', 'team[]', ['id', 'role', 'count', 'responsibilities', 'reportsTo'], ['id', 'role']],
+  ['sales', 'team[]', ['id', 'role', 'count', 'quota', 'responsibilities', 'reportsTo'], ['id', 'role']],
   ['sales', 'tactics[]', ['name', 'methodology', 'description'], ['name']],
   ['sales', 'forecast', ['method', 'history', 'projections', 'assumptions'], []],
   ['sales', 'forecast.history[]', ['period', 'revenue'], ['period', 'revenue']],
@@ -173,7 +178,7 @@ SHAPES.push(
 
 const METRICS = [
   'revenue', 'sales-growth-rate', 'conversion-rate', 'average-deal-size', 'customer-acquisition-cost', 'sales-cycle-length',
-  'customer-lifetime-value', 'win-rate', 'churn-rate', 'upsell-rate', 'leads', 'website-traffic', 'marketing-conversion-rate',
+  'customer-lifetime-value', 'win-rate', 'churn-rate', 'revenue-per-account', 'gross-margin', 'upsell-rate', 'leads', 'website-traffic', 'marketing-conversion-rate',
   'click-through-rate', 'cost-per-lead', 'social-engagement', 'email-open-rate', 'email-click-rate', 'content-engagement',
   'brand-awareness', 'marketing-roi', 'csat', 'nps', 'market-share', 'brand-equity', 'retention-rate',
 ];
@@ -182,13 +187,14 @@ const RULE_IDS = [
   'yaml/syntax', 'plan/multiple-documents', 'plan/period', 'schema/*', 'schema/required', 'schema/type', 'schema/enum', 'schema/format',
   'schema/unknown-key', 'ref/undefined', 'ref/duplicate-id', 'section/missing', 'smart/specific', 'smart/measurable', 'smart/achievable',
   'smart/relevant', 'smart/time-bound', 'kpi/missing', 'kpi/incomplete', 'kpi/unused', 'kpi/recommended', 'budget/sum', 'calendar/range',
-  'align/funnel', 'align/period', 'economics/clv-cac', 'forecast/history',
+  'align/funnel', 'align/currency', 'align/period', 'economics/clv-cac', 'economics/payback', 'economics/roi', 'sales/capacity',
+  'forecast/history', 'forecast/periods', 'forecast/projections', 'kpi/off-track', 'actuals/csv',
   'kpi/range', 'goal/kpi-target', 'goal/duplicate', 'plan/stale',
 ];
 
 const COMMON_DEFINITIONS = [
   'id', 'date', 'markdown', 'kpiRef', 'goalRef', 'channelRef', 'personaRef', 'segmentRef', 'teamRef', 'objectiveOrStrategyRef',
-  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'status', 'alignsWith', 'summary',
+  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'status', 'alignsWith', 'actuals', 'summary',
   'objectives', 'kpis', 'goals', 'frequency', 'metric',
 ];
 
@@ -479,6 +485,32 @@ describe('JSON Schemas', () => {
       const growth = atPointer(planrc, '/definitions/achievableSetting/then/properties/maxAnnualGrowth') as JsonObject;
       assert.equal(growth.type, 'number');
       assert.equal(growth.default, 100);
+    });
+
+    it('.planrc.yaml and the planAsCode.rules setting agree with the rule registry: the same rules, defaults and options', () => {
+      const rcRules = (planrc.properties as JsonObject).rules as JsonObject;
+      const setting = (PACKAGE.contributes.configuration.properties['planAsCode.rules'] as { properties: Record<string, { default: string; markdownDescription: string }> }).properties;
+      assert.deepEqual(Object.keys(setting), Object.keys(rcRules.properties as JsonObject), 'the same rules, in the same order');
+      // The catch-all pattern leaves out exactly the rules listed by name.
+      const pattern = Object.keys(rcRules.patternProperties as JsonObject).find((key) => key.startsWith('^(?!'))!;
+      for (const id of Object.keys(setting)) assert.ok(!new RegExp(pattern).test(id), `${id} is left to its own entry`);
+      for (const [id, entry] of Object.entries(setting)) {
+        const rule = RULES.find((candidate) => candidate.id === id || (id.endsWith('/*') && candidate.id.startsWith(id.slice(0, -1))));
+        assert.ok(rule, `${id} is a rule or a family of rules`);
+        assert.equal(entry.default, rule.defaultSeverity, `${id}'s default in package.json`);
+        assert.match(entry.markdownDescription, new RegExp(`Default: \`${rule.defaultSeverity}\`\.$`), `${id}'s description in package.json`);
+        const rc = (rcRules.properties as JsonObject)[id] as JsonObject;
+        assert.match(String(rc.markdownDescription), new RegExp(`Default: \`${rule.defaultSeverity}\`\.$`), `${id}'s description in planrc.schema.json`);
+        if (id.endsWith('/*')) continue;
+        // Every option of the rule, with its default, in both forms of the setting (and nothing else).
+        const definition = deref('planrc', rc).node;
+        const mapping = (definition.then as JsonObject | undefined)?.properties as JsonObject | undefined;
+        const list = ((((definition.else as JsonObject | undefined)?.then as JsonObject | undefined)?.items as JsonObject[] | undefined)?.[1]?.properties) as JsonObject | undefined;
+        const options = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.default]));
+        const documented = (properties: JsonObject | undefined) => Object.fromEntries(Object.entries(properties ?? {}).filter(([name]) => name !== 'severity').map(([name, node]) => [name, (node as JsonObject).default]));
+        assert.deepEqual(documented(mapping), options, `${id}'s options as a mapping`);
+        assert.deepEqual(documented(list), options, `${id}'s options in the list form`);
+      }
     });
   });
 

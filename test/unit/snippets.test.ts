@@ -1,16 +1,20 @@
+/**
+ * What a user inserts: the whole plans to start from, the whole sections of a template and the
+ * item skeletons, served by the language server as completions in the plan's language (static
+ * snippet files are per language id, and a Romanian plan must not be offered English text).
+ */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { parse } from 'yaml';
-import { SECTION_SNIPPET_PREFIX, sectionSnippets } from '../../scripts/snippets';
-import { check, ROOT } from '../helpers';
-
-const FILE = path.join(ROOT, 'snippets/plan-yaml.code-snippets');
-const snippets = JSON.parse(fs.readFileSync(FILE, 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
+import { complete, type Completion } from '../../server/src/core/features/complete';
+import { PLAN_TEMPLATES } from '../../server/src/core/features/templates';
+import { formatMessage } from '../../server/src/core/base/messages';
+import { EXPECTED_SECTIONS } from '../../server/src/core/model/templates';
+import type { Locale } from '../../server/src/core/base/types';
+import { check, memoryService } from '../helpers';
 
 /** The text a snippet inserts when every tab stop keeps its default (the first choice of a choice). */
-function expand(body: string[]): string {
-  let text = body.join('\n').replace(/\$\{CURRENT_YEAR\}/g, '2026');
+function expand(body: string): string {
+  let text = body.replace(/\$\{CURRENT_YEAR\}/g, '2026');
   for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text.replace(/\$\{\d+:([^${}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1');
@@ -18,37 +22,60 @@ function expand(body: string[]): string {
   return text.replace(/\$\d+/g, '').replace(/\\\$/g, '$');
 }
 
+function completionsAt(text: string, locale: Locale, offset = text.length): Completion[] {
+  const analysis = memoryService().snapshot(text, '/plans/p.plan.yaml');
+  return complete({ text, offset, analysis, linked: [], t: (id, params) => formatMessage(locale, id, params), locale });
+}
+
 describe('snippets', () => {
-  it('has a section snippet per template section, generated from the quick fixes\' skeletons (npm run snippets)', () => {
-    const inFile = Object.fromEntries(Object.entries(snippets).filter(([name]) => name.startsWith(SECTION_SNIPPET_PREFIX)));
-    assert.deepStrictEqual(inFile, sectionSnippets());
-    assert.strictEqual(Object.keys(inFile).length, 22);
+  for (const locale of ['en', 'ro'] as const) {
+    it(`offers the two whole plans in an empty file, in ${locale}`, () => {
+      const offered = completionsAt('', locale).filter((item) => item.kind === 'snippet');
+      assert.deepStrictEqual(offered.map((item) => item.label), [formatMessage(locale, 'editor.planTemplate.marketing'), formatMessage(locale, 'editor.planTemplate.sales')]);
+      assert.deepStrictEqual(offered.map((item) => item.insertText), [PLAN_TEMPLATES[locale].marketing, PLAN_TEMPLATES[locale].sales]);
+    });
+
+    it(`gives whole plans with no findings once their defaults are kept, in ${locale}`, () => {
+      for (const kind of ['marketing', 'sales'] as const) {
+        const text = expand(PLAN_TEMPLATES[locale][kind]);
+        const findings = memoryService().check(text, '/plans/p.plan.yaml');
+        assert.deepStrictEqual(findings.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), [], `${locale} ${kind}`);
+        assert.strictEqual(findings.locale, locale, 'the template says its language');
+      }
+    });
+
+    it(`offers each missing section whole, and the sections the schema accepts, in ${locale}`, () => {
+      for (const kind of ['marketing', 'sales'] as const) {
+        const header = `kind: ${kind}\ntitle: T\nperiod: {start: 2026-01-01, end: 2026-12-31}\ncurrency: EUR\nlanguage: ${locale}\n`;
+        const sections = completionsAt(header, locale).filter((item) => item.kind === 'snippet');
+        assert.deepStrictEqual(sections.map((item) => item.label), [...EXPECTED_SECTIONS[kind]], kind);
+        for (const section of sections) {
+          assert.strictEqual(section.detail, formatMessage(locale, 'editor.sectionSkeleton', { section: section.label }));
+          const text = `${header}${expand(section.insertText)}\n`;
+          assert.doesNotThrow(() => parse(text), section.label);
+          const broken = check(text).filter((finding) => finding.ruleId.startsWith('schema/') || finding.ruleId === 'yaml/syntax');
+          assert.deepStrictEqual(broken.map((finding) => finding.message), [], `${kind} ${section.label}`);
+          if (locale === 'ro') assert.doesNotMatch(section.insertText, /TODO|goal-1|objective-1|strategy-1/, `${section.label} is written in Romanian`);
+        }
+        const withSummary = completionsAt(`${header}summary: S\n`, locale).filter((item) => item.kind === 'snippet');
+        assert.ok(!withSummary.some((item) => item.label === 'summary'), 'a section already there is not offered');
+      }
+    });
+  }
+
+  it('offers no whole plan once the plan has a kind', () => {
+    assert.ok(!completionsAt('kind: marketing\n', 'ro').some((item) => item.label === formatMessage('ro', 'editor.planTemplate.marketing')));
   });
 
-  it('documents every snippet', () => {
-    for (const [name, snippet] of Object.entries(snippets)) assert.ok(snippet.prefix && snippet.description.length > 20, name);
-  });
-
-  it('gives whole plans with no findings once their defaults are kept', () => {
-    for (const name of ['Marketing plan', 'Sales plan']) {
-      const findings = check(expand(snippets[name].body));
-      assert.deepStrictEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), [], name);
-    }
-  });
-
-  it('gives sections that the schema accepts in a plan of their template', () => {
-    for (const [name, snippet] of Object.entries(snippets)) {
-      if (!name.startsWith(SECTION_SNIPPET_PREFIX)) continue;
-      const kind = name.includes('(sales plan)') || ['segments', 'offering', 'team', 'tactics', 'forecast', 'territories', 'training'].some((s) => name === `${SECTION_SNIPPET_PREFIX}${s}`) ? 'sales' : 'marketing';
-      const text = `kind: ${kind}\ntitle: T\nperiod: {start: 2026-01-01, end: 2026-12-31}\ncurrency: EUR\n${expand(snippet.body)}\n`;
-      assert.doesNotThrow(() => parse(text), name);
-      const broken = check(text).filter((finding) => finding.ruleId.startsWith('schema/') || finding.ruleId === 'yaml/syntax');
-      assert.deepStrictEqual(broken.map((finding) => finding.message), [], name);
-    }
-  });
-
-  it('gives a SMART goal and a KPI that fit their lists', () => {
-    const plan = `kind: marketing\ntitle: T\nperiod: {start: 2026-01-01, end: 2026-12-31}\nkpis:\n  ${expand(snippets.KPI.body).replace(/\n/g, '\n  ')}\ngoals:\n  ${expand(snippets['SMART goal'].body).replace(/\n/g, '\n  ')}\n`;
+  it('gives a SMART goal and a KPI that fit their lists, with placeholders in the plan language', () => {
+    const text = 'kind: sales\ntitle: T\nlanguage: ro\nperiod: {start: 2026-01-01, end: 2026-12-31}\nkpis:\n  - ';
+    const [kpi] = completionsAt(text, 'ro').filter((item) => item.kind === 'snippet');
+    assert.match(kpi.insertText, /^id: \$\{1:kpi-nou\}\n {2}name: \$\{2:Numele KPI-ului\}/);
+    const goals = `kind: sales\ntitle: T\nlanguage: ro\nperiod: {start: 2026-01-01, end: 2026-12-31}\ngoals:\n  - `;
+    const [goal] = completionsAt(goals, 'ro').filter((item) => item.kind === 'snippet');
+    assert.match(goal.insertText, /statement: \$\{2:Creșterea veniturilor cu 15 % prin vânzare ghidată\}/, 'the example of a sales plan');
+    assert.match(goal.insertText, /owner: \$\{7:Nume\}/);
+    const plan = `kind: marketing\ntitle: T\nperiod: {start: 2026-01-01, end: 2026-12-31}\nkpis:\n  - ${expand(kpi.insertText).replace(/\n/g, '\n  ')}\ngoals:\n  - ${expand(goal.insertText).replace(/\n/g, '\n  ')}\n`;
     const broken = check(plan).filter((finding) => finding.ruleId.startsWith('schema/') || finding.ruleId === 'yaml/syntax');
     assert.deepStrictEqual(broken.map((finding) => finding.message), []);
   });

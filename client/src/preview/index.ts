@@ -5,8 +5,8 @@
  * (`planAsCode/render`); this side only shows the result.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { formatMessage, htmlPathFor, MEDIA, resolveLocale, standalonePage } from '../../../shared/preview';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { htmlPathFor, MEDIA, standalonePage } from '../../../shared/preview';
 import { RenderRequest } from '../../../shared/protocol';
 import { editorLine, isPlanPath } from './logic';
 import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './panel';
@@ -31,7 +31,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
 
   constructor(
     readonly extensionUri: vscode.Uri,
-    private readonly client: () => Promise<LanguageClient> | undefined,
+    private readonly client: () => Promise<BaseLanguageClient> | undefined,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -50,7 +50,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   /** Waits for the client when the server is still starting (the preview may be restored before it is). */
   async render(params: RenderRequest.Params): Promise<RenderRequest.Result> {
     const client = this.client();
-    if (!client) throw new Error('The Plan as Code language server is not running.');
+    if (!client) throw new Error(vscode.l10n.t('The Plan as Code language server is not running.'));
     return (await client).sendRequest(RenderRequest.type, params);
   }
 
@@ -62,7 +62,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   showPreview(resource: vscode.Uri | undefined, toSide: boolean): void {
     const uri = resource ?? activePlanUri();
     if (!uri) {
-      void vscode.window.showInformationMessage(formatMessage(this.locale(), 'render.preview.noPlan'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a plan (*.plan.yaml) to preview it.'));
       return;
     }
     const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
@@ -135,7 +135,7 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   async exportHtml(resource: vscode.Uri | undefined, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const uri = resource ?? activePlanUri() ?? (this.active ?? this.dynamic)?.resource;
     if (!uri) {
-      void vscode.window.showInformationMessage(formatMessage(this.locale(), 'render.preview.noPlan'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a plan (*.plan.yaml) to preview it.'));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
@@ -147,13 +147,13 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
       (await vscode.window.showSaveDialog({
         defaultUri: uri.scheme === 'file' ? vscode.Uri.file(htmlPathFor(uri.fsPath)) : undefined,
         filters: { HTML: ['html'] },
-        saveLabel: formatMessage(result.locale, 'render.export.save'),
+        saveLabel: vscode.l10n.t('Export'),
       }));
     if (!file) return undefined;
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(html));
     if (!target) {
-      const open = formatMessage(result.locale, 'render.export.open');
-      const choice = await vscode.window.showInformationMessage(formatMessage(result.locale, 'render.export.done', { file: vscode.workspace.asRelativePath(file) }), open);
+      const open = vscode.l10n.t('Open');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the plan to {0}.', vscode.workspace.asRelativePath(file)), open);
       if (choice === open) await vscode.env.openExternal(file);
     }
     return file;
@@ -162,10 +162,6 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   html(uri?: vscode.Uri): string | undefined {
     const preview = uri ? this.previewsOf(uri)[0] : (this.active ?? this.dynamic ?? [...this.previews].at(-1));
     return preview?.html();
-  }
-
-  private locale() {
-    return resolveLocale(undefined, undefined, vscode.env.language);
   }
 
   dispose(): void {
@@ -180,7 +176,9 @@ function isPlan(document: vscode.TextDocument): boolean {
 
 function activePlanUri(): vscode.Uri | undefined {
   const document = vscode.window.activeTextEditor?.document;
-  return document && isPlan(document) ? document.uri : undefined;
+  if (document) return isPlan(document) ? document.uri : undefined;
+  // No text editor has the focus (the walkthrough, the Problems view): the plan in view, if there is one.
+  return vscode.window.visibleTextEditors.find((editor) => isPlan(editor.document))?.document.uri;
 }
 
 /** A command's resource argument when it names a plan (menus pass the editor's or the explorer's resource). */
@@ -189,7 +187,7 @@ function planArgument(value: unknown): vscode.Uri | undefined {
 }
 
 /** Registers the preview's commands and serializer; returns the test hook of the extension's API. */
-export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<LanguageClient> | undefined): PreviewApi {
+export function registerPreview(context: vscode.ExtensionContext, client: () => Promise<BaseLanguageClient> | undefined): PreviewApi {
   const manager = new PreviewManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,

@@ -116,7 +116,7 @@ export class PlanPreview implements vscode.Disposable {
       this.locale = result.locale;
       this.title = result.title;
     } catch (error) {
-      body = `<div class="notice" role="alert"><p>${text(error instanceof Error ? error.message : String(error))}</p></div>`;
+      body = `<div class="notice" role="alert"><p>${text(vscode.l10n.t('The preview could not be rendered: {0}', error instanceof Error ? error.message : String(error)))}</p></div>`;
     }
     if (this.disposed || !this.tickets.isLatest(ticket) || resource !== this.resourceUri) return;
     this.updateTitle();

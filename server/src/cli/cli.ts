@@ -2,64 +2,80 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parseArgs } from 'util';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../../package.json';
 import { EXTENSION_ROOT } from './extension-root';
+import { diffCommand, DIFF_USAGE } from './diff';
+import { CliError, reason, systemErrorCode, UsageError, writeOutput } from './failure';
+import { cliCount, cliText, notReadReason, severityWord, terminalLocale } from './messages';
+import { ruleText } from '../core/rules/text';
 import { renderCommand } from './render';
-import { notUtf8Warning, readText } from './read-text';
+import { forecastCommand, FORECAST_USAGE } from './forecast';
+import { todayOption } from '../node/clock';
+import { readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
-import { localIsoDate } from '../core/base/dates';
-import { parseDate } from '../core/model/model';
 import { plainText } from '../core/base/messages';
 import { RULES } from '../core/rules';
+import { PlanIndex } from '../core/workspace/plan-index';
 import { createPlanService } from '../core/workspace/service';
+import { findPlansSync, NEVER_SEARCHED } from '../node/find-plans';
 import { LineIndex } from '../core/base/text';
-import type { Finding, Severity } from '../core/base/types';
-
-const USAGE = `Usage: plan-as-code check [files, folders or globs...] [options]
-       plan-as-code render FILE [-o out.html] [--today YYYY-MM-DD]
-
-check: checks .plan.yaml files against the marketing and sales plan templates,
-with the rules and .planrc.yaml configuration the editor uses.
-render: writes the plan as one self-contained HTML document, as the editor's
-preview shows it (by default next to it: marketing.plan.yaml → marketing.plan.html).
-
-Options:
-  --format stylish|json|sarif   output format (default: stylish)
-  --max-warnings N              fail when there are more than N warnings
-  --quiet                       report errors only
-  -o, --output FILE             write the report (render: the document) to FILE
-  --today YYYY-MM-DD            the date plans are judged against (plan/stale);
-                                default: PLAN_AS_CODE_TODAY, else today's date
-                                on this computer
-  --no-color                    plain output
-  -h, --help                    show this help
-  -v, --version                 show the version
-
-Exit status: 0 when clean, 1 when a plan has errors (or too many warnings),
-2 when the command itself cannot run (bad options, no plan files).`;
+import type { Finding, Locale, Severity } from '../core/base/types';
 
 export interface FileReport {
   filePath: string;
   text: string;
   findings: Finding[];
+  /** Why the plan could not be read (it was then not checked): one error of the report. */
+  notRead?: string;
+  /** The language the plan's findings are worded in. */
+  locale?: Locale;
 }
 
-class UsageError extends Error {}
+/** Node's own words for a bad option, said again in the terminal's language. */
+function argumentProblem(error: Error & { code?: string }, locale: Locale): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  // `--output` rather than Node's `-o, --output <value>`.
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return cliText(locale, 'error.unknownOption', { option });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return cliText(locale, 'error.optionValue', { option });
+  return cliText(locale, 'error.badArguments');
+}
 
+/**
+ * Runs the CLI. Every expected failure (bad options, a file that is missing or cannot be read or
+ * written) is one line on standard error and exit status 2; only a bug throws.
+ */
 export function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
+  if (argv[0] === 'diff') return diffCommand(argv.slice(1), io);
+  if (argv[0] === 'forecast') return forecastCommand(argv.slice(1), io);
+  const locale = terminalLocale();
   try {
-    return run(argv, io);
+    return run(argv, io, locale);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`plan-as-code: ${(error as Error).message}\n\n${USAGE}\n`);
+    const parseArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || parseArgs) {
+      const problem = parseArgs ? argumentProblem(error as Error, locale) : (error as Error).message;
+      io.stderr(`plan-as-code: ${cliText(locale, 'error.seeHelp', { problem: oneLine(problem) })}\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`plan-as-code: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    if (systemErrorCode(error)) {
+      io.stderr(`plan-as-code: ${reason(error, locale)}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }): number {
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
+}
+
+function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }, locale: Locale): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -75,7 +91,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     },
   });
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${cliText(locale, 'usage', { diffUsage: DIFF_USAGE, forecastUsage: FORECAST_USAGE })}\n`);
     return 0;
   }
   if (values.version) {
@@ -83,81 +99,145 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 0;
   }
   const [command, ...targets] = positionals;
-  // The one reading of the clock: every plan of this run is judged against the same day.
-  const today = values.today ?? (process.env.PLAN_AS_CODE_TODAY || localIsoDate(Date.now()));
-  if (parseDate(today) === undefined) throw new UsageError(`--today (or PLAN_AS_CODE_TODAY) takes a date written YYYY-MM-DD, not "${today}"`);
-  if (command === 'render') {
-    if (targets.length !== 1) throw new UsageError('render takes one plan file');
-    return renderCommand(targets[0], values.output, today, io);
+  const today = todayOption(values.today);
+  if ('error' in today) {
+    io.stderr(`plan-as-code: ${today.error}\n`);
+    return 2;
   }
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
+  if (command === 'render') {
+    if (targets.length !== 1) throw new UsageError(cliText(locale, 'error.renderOneFile'));
+    return renderCommand(targets[0], values.output, io, today.today, locale);
+  }
+  if (command !== 'check') throw new UsageError(command ? cliText(locale, 'error.unknownCommand', { command }) : cliText(locale, 'error.noCommand'));
   const format = values.format;
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(cliText(locale, 'error.unknownFormat', { format }));
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UsageError('--max-warnings takes a whole number');
+    throw new UsageError(cliText(locale, 'error.maxWarnings'));
   }
 
-  const files = expandTargets(targets.length > 0 ? targets : ['.']);
+  const files = expandTargets(targets.length > 0 ? targets : ['.'], locale);
   if (files.length === 0) {
-    io.stderr(`plan-as-code: no plan files (*.plan.yaml, *.plan.yml) found in ${(targets.length > 0 ? targets : ['.']).join(', ')}\n`);
+    io.stderr(`plan-as-code: ${cliText(locale, 'error.noPlans', { targets: (targets.length > 0 ? targets : ['.']).join(', ') })}\n`);
     return 2;
   }
 
+  // Every plan under the folder the command runs in, for back-links: a plan that names the one checked.
+  const index = new PlanIndex();
+  for (const filePath of new Set([...findPlansSync(process.cwd()), ...files.map((file) => file.filePath)])) {
+    const text = readForCore(filePath);
+    if (typeof text === 'string') index.set(filePath, text);
+  }
   const service = createPlanService({
-    // Links may lead anywhere under the folder the command runs in.
+    index,
+    // Links may lead anywhere under the folder the command runs in (their real paths too).
     rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
-    readFile(filePath) {
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: readForCore,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const reports: FileReport[] = files.map((filePath) => {
-    const { text, notUtf8 } = readText(filePath);
-    if (notUtf8) io.stderr(notUtf8Warning(relative(filePath), notUtf8));
-    const { findings } = service.check(text, filePath, { editorLocale, today });
-    return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings };
+  const checkOptions = { editorLocale, today: today.today };
+  const reports: FileReport[] = files.map(({ filePath, root }) => {
+    const maxBytes = service.maxFileSize(filePath, { editorLocale });
+    const read = readTextFile(filePath, { roots: root === undefined ? undefined : [root, process.cwd()], maxBytes });
+    let text = '';
+    let findings: Finding[];
+    let planLocale: Locale | undefined;
+    if (read.ok) {
+      text = read.text;
+      if (read.notUtf8) io.stderr(notUtf8Warning(relative(filePath), read.notUtf8, locale));
+      const checked = service.check(text, filePath, checkOptions);
+      findings = checked.findings;
+      planLocale = checked.locale;
+    } else if (read.problem === 'too-large') {
+      // Over the limit: the one plan/too-large notice, as for a long text, without reading it.
+      const checked = service.checkTooLarge(filePath, read.size ?? 0, checkOptions);
+      findings = checked.findings;
+      planLocale = checked.locale;
+    } else {
+      const reason = notReadReason(locale, relative(filePath), read, maxBytes);
+      return { filePath, text, findings: [], notRead: `${reason[0].toUpperCase()}${reason.slice(1)}.` };
+    }
+    return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings, locale: planLocale };
   });
+  // The summary speaks the plans' language when they share one, else the terminal's.
+  const languages = new Set(reports.map((report) => report.locale ?? locale));
+  const summaryLocale = languages.size === 1 ? [...languages][0] : locale;
 
   const color = io.isTTY && !values['no-color'] && !values.output && !process.env.NO_COLOR;
-  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports) : formatStylish(reports, color);
-  if (values.output) fs.writeFileSync(values.output, output);
-  else io.stdout(output);
+  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, summaryLocale) : formatStylish(reports, color, summaryLocale);
+  writeOutput(values.output ?? '-', output, io.stdout, undefined, locale);
 
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
+  if (reports.some((report) => report.notRead)) return 2;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`plan-as-code: ${warnings} warnings, more than the --max-warnings ${maxWarnings} allowed\n`);
+    io.stderr(`plan-as-code: ${cliText(summaryLocale, 'error.tooManyWarnings', { warnings: cliCount(summaryLocale, 'warnings', warnings), max: maxWarnings })}\n`);
     return 1;
   }
   return 0;
 }
 
-/** Files, folders (searched for plans) and globs, deduplicated and sorted. */
-function expandTargets(targets: string[]): string[] {
-  const found = new Set<string>();
+/**
+ * Files, folders (searched for plans) and globs, deduplicated and sorted. A plan found in a
+ * folder (or by a glob, in the folder before its first wildcard: `root`) must not be a link
+ * leading out of both that folder and the current one. A file named on the command line is
+ * read wherever it is.
+ */
+function expandTargets(targets: string[], locale: Locale): { filePath: string; root?: string }[] {
+  const found = new Map<string, string | undefined>();
+  const add = (file: string, root: string | undefined) => {
+    const filePath = path.resolve(file);
+    // Named on the command line beats found in a folder.
+    if (!found.has(filePath) || root === undefined) found.set(filePath, root);
+  };
   for (const target of targets) {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (stat?.isFile()) {
-      found.add(path.resolve(target));
-    } else if (stat?.isDirectory()) {
-      for (const file of globSync('**/*.plan.{yaml,yml}', { cwd: target, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
-        found.add(path.resolve(file));
+    // Anything named here that is not a folder (a device, a pipe, a link loop too) is reported when it is read, never opened.
+    let named: fs.Stats | undefined;
+    try {
+      named = fs.lstatSync(target, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(cliText(locale, 'error.cannotRead', { file: target, reason: reason(error, locale) }));
+    }
+    if (named && !isFolder(target)) {
+      add(target, undefined);
+    } else if (named) {
+      for (const file of findPlansSync(target)) {
+        add(file, path.resolve(target));
       }
+    } else if (isDynamicPattern(target)) {
+      for (const file of globSync(target, { absolute: true, ignore: NEVER_SEARCHED })) add(file, staticBase(target));
     } else {
-      for (const file of globSync(target, { absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) found.add(path.resolve(file));
+      throw new CliError(cliText(locale, 'error.noSuchFile', { file: target }));
     }
   }
-  return [...found].sort();
+  return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([filePath, root]) => ({ filePath, root }));
 }
 
+function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder a glob searches: its path before the first segment with a wildcard. */
+function staticBase(pattern: string): string {
+  const segments = pattern.split(/[\\/]/);
+  const fixed = segments.slice(0, segments.findIndex((segment) => isDynamicPattern(segment)));
+  return path.resolve(fixed.join('/') || '.');
+}
+
+/** The warning for a plan that is not UTF-8 (it was read with U+FFFD in place of the bad bytes). */
+function notUtf8Warning(file: string, problem: NotUtf8, locale: Locale): string {
+  const byte = problem.byte.toString(16).toUpperCase().padStart(2, '0');
+  return `plan-as-code: ${cliText(locale, 'error.notUtf8', { file, byte, line: String(problem.line), column: String(problem.column) })}\n`;
+}
+
+
 function count(reports: FileReport[], severity: Severity): number {
-  return reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === severity).length, 0);
+  return reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === severity).length + (severity === 'error' && report.notRead ? 1 : 0), 0);
 }
 
 function positions(report: FileReport, finding: Finding) {
@@ -173,35 +253,40 @@ function relative(filePath: string): string {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-export function formatStylish(reports: FileReport[], color: boolean): string {
+export function formatStylish(reports: FileReport[], color: boolean, locale: Locale = 'en'): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
   const lines: string[] = [];
   for (const report of reports) {
+    if (report.notRead) {
+      lines.push(paint(4, relative(report.filePath)), `  ${paint(severityColor.error, severityWord(locale, 'error'))}  ${report.notRead}`, '');
+      continue;
+    }
     if (report.findings.length === 0) continue;
     lines.push(paint(4, relative(report.filePath)));
     // What matters first: errors, then warnings, then notes and hints, each in the order of the plan.
     const ordered = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     const rows = ordered.map((finding) => {
       const { line, column } = positions(report, finding);
-      return [`${line}:${column}`, finding.severity, plainText(finding.message), finding.ruleId] as const;
+      return [`${line}:${column}`, finding.severity, severityWord(report.locale ?? locale, finding.severity), plainText(finding.message), finding.ruleId] as const;
     });
     const width = Math.max(...rows.map((row) => row[0].length));
-    const severityWidth = Math.max(...rows.map((row) => row[1].length));
-    for (const [where, severity, message, ruleId] of rows) {
-      lines.push(`  ${paint(2, where.padEnd(width))}  ${paint(severityColor[severity], severity.padEnd(severityWidth))}  ${message}  ${paint(2, ruleId)}`);
+    const severityWidth = Math.max(...rows.map((row) => row[2].length));
+    for (const [where, severity, word, message, ruleId] of rows) {
+      lines.push(`  ${paint(2, where.padEnd(width))}  ${paint(severityColor[severity], word.padEnd(severityWidth))}  ${message}  ${paint(2, ruleId)}`);
     }
     lines.push('');
   }
-  const total = reports.reduce((sum, report) => sum + report.findings.length, 0);
+  const total = reports.reduce((sum, report) => sum + report.findings.length + (report.notRead ? 1 : 0), 0);
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');
   const others = total - errors - warnings;
+  const plans = cliCount(locale, 'plans', reports.length);
   if (total === 0) {
-    lines.push(paint(32, `✔ ${reports.length} plan${reports.length === 1 ? '' : 's'} checked, no problems`));
+    lines.push(paint(32, cliText(locale, 'summary.clean', { plans: cliCount(locale, 'checked', reports.length) })));
   } else {
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${others ? `, ${others} info/hint` : ''}) in ${reports.length} plan${reports.length === 1 ? '' : 's'}`;
-    lines.push(paint(errors > 0 ? 31 : 33, summary));
+    const counts = { problems: cliCount(locale, 'problems', total), errors: cliCount(locale, 'errors', errors), warnings: cliCount(locale, 'warnings', warnings), notes: others, plans };
+    lines.push(paint(errors > 0 ? 31 : 33, cliText(locale, others ? 'summary.problemsWithNotes' : 'summary.problems', counts)));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -209,21 +294,25 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
 export function formatJson(reports: FileReport[]): string {
   const result = reports.map((report) => ({
     filePath: report.filePath,
-    errorCount: report.findings.filter((finding) => finding.severity === 'error').length,
+    errorCount: report.findings.filter((finding) => finding.severity === 'error').length + (report.notRead ? 1 : 0),
     warningCount: report.findings.filter((finding) => finding.severity === 'warning').length,
-    findings: report.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: plainText(finding.message),
-      ...positions(report, finding),
-    })),
+    findings: [
+      // A plan that could not be read: one fatal error of no rule, as ESLint reports a file it cannot parse.
+      ...(report.notRead ? [{ ruleId: null, severity: 'error', fatal: true, message: report.notRead, line: 1, column: 1, endLine: 1, endColumn: 1 }] : []),
+      ...report.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: plainText(finding.message),
+        ...positions(report, finding),
+      })),
+    ],
   }));
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[]): string {
+export function formatSarif(reports: FileReport[], locale: Locale = 'en'): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -238,14 +327,25 @@ export function formatSarif(reports: FileReport[]): string {
             rules: RULES.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
-              shortDescription: { text: rule.description },
-              fullDescription: { text: rule.description },
-              help: { text: rule.description, markdown: rule.docs },
-              helpUri: pathToFileURL(path.join(EXTENSION_ROOT, ruleDocsPath(rule.id))).toString(),
+              shortDescription: { text: ruleText(rule, locale).description },
+              fullDescription: { text: ruleText(rule, locale).description },
+              help: { text: ruleText(rule, locale).description, markdown: ruleText(rule, locale).docs },
+              helpUri: pathToFileURL(path.join(EXTENSION_ROOT, ruleDocsPath(rule.id, locale))).toString(),
               defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
             })),
           },
         },
+        // Plans that could not be read are notifications of the run, not results of a rule.
+        invocations: [
+          {
+            executionSuccessful: reports.every((report) => !report.notRead),
+            toolExecutionNotifications: reports.flatMap((report) =>
+              report.notRead
+                ? [{ level: 'error', message: { text: report.notRead }, locations: [{ physicalLocation: { artifactLocation: { uri: relative(report.filePath), uriBaseId: 'SRCROOT' } } }] }]
+                : [],
+            ),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
         results: reports.flatMap((report) =>
@@ -274,9 +374,19 @@ export function formatSarif(reports: FileReport[]): string {
 }
 
 if (require.main === module) {
+  // A reader that goes away (`plan-as-code check | head -1`) ends the command quietly; any other
+  // failure to write standard output (a full disk) is one line.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (systemErrorCode(error) === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (stream === process.stdout) process.stderr.write(`plan-as-code: ${cliText(terminalLocale(), 'error.cannotWriteStdout', { reason: reason(error, terminalLocale()) })}\n`);
+      process.exit(2);
+    });
+  }
   process.exitCode = main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
   });
 }
+

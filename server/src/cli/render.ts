@@ -4,6 +4,11 @@ import { renderText } from '../core/render';
 import { htmlPathFor, MEDIA, standalonePage } from '../core/render/page';
 import { createPlanService } from '../core/workspace/service';
 import { EXTENSION_ROOT } from './extension-root';
+import { readForCore, readTextFile } from '../node/files';
+import { cliCount, cliText, notReadReason } from './messages';
+import type { Locale } from '../core/base/types';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/check/config';
+import { CliError, isStandardOutput, writeOutput } from './failure';
 
 interface Io {
   stdout: (text: string) => void;
@@ -12,39 +17,41 @@ interface Io {
 
 
 /**
- * `plan-as-code render FILE [-o out.html] [--today YYYY-MM-DD]`: the plan as one self-contained HTML document, the
- * same rendering as the editor's preview (and its export). Exit status 0 when written, 1 when
- * the YAML is broken (the document then shows only what could be read), 2 when it cannot run.
+ * `plan-as-code render FILE [-o out.html | -o -]`: the plan as one self-contained HTML document,
+ * the same rendering as the editor's preview (and its export); `-o -` writes it to standard
+ * output and the summary to standard error. Exit status 0 when written, 1 when the YAML is
+ * broken (the document then shows only what could be read), 2 when it cannot run (a CliError).
  */
-export function renderCommand(file: string, output: string | undefined, today: string, io: Io): number {
+export function renderCommand(file: string, output: string | undefined, io: Io, today?: string, locale: Locale = 'en'): number {
   const filePath = path.resolve(file);
-  const read = (target: string) => {
-    try {
-      return fs.readFileSync(target, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const text = read(filePath);
-  if (text === undefined) {
-    io.stderr(`plan-as-code: cannot read ${file}\n`);
-    return 2;
-  }
-  const css = read(path.join(EXTENSION_ROOT, MEDIA.style));
-  if (css === undefined) {
-    io.stderr(`plan-as-code: the stylesheet ${MEDIA.style} is missing from ${EXTENSION_ROOT}\n`);
-    return 2;
-  }
-  const service = createPlanService({ readFile: read });
+  if (fs.statSync(filePath, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(cliText(locale, 'error.renderFolder', { file }));
+  // Linked plans stay in the folder the command runs in (or the plan's own), as with `check`.
+  const root = (target: string) => (path.relative(process.cwd(), target).startsWith('..') ? undefined : process.cwd());
+  const service = createPlanService({
+    rootOf: root,
+    readFile: readForCore,
+  });
+  // The plan named on the command line is read wherever it is, but only a regular file under the limit.
+  const maxBytes = service.maxFileSize(filePath);
+  const plan = readTextFile(filePath, { maxBytes });
+  if (!plan.ok) throw new CliError(plan.problem === 'missing' ? cliText(locale, 'error.noSuchFile', { file }) : `${notReadReason(locale, file, plan, maxBytes)}.`);
+  const css = readTextFile(path.join(EXTENSION_ROOT, MEDIA.style), { maxBytes: DEFAULT_MAX_FILE_SIZE });
+  if (!css.ok) throw new CliError(cliText(locale, 'error.noStylesheet', { file: MEDIA.style, root: EXTENSION_ROOT }));
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const rendered = renderText(service, text, filePath, { editorLocale, today });
-  const target = path.resolve(output ?? htmlPathFor(filePath));
-  fs.writeFileSync(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css }));
+  const rendered = renderText(service, plan.text, filePath, { editorLocale, today });
+  const toStdout = isStandardOutput(output);
+  const target = toStdout ? '-' : path.resolve(output ?? htmlPathFor(filePath));
+  const name = output ?? (path.relative(process.cwd(), target) || target);
+  writeOutput(target, standalonePage({ body: rendered.html, title: rendered.title, locale: rendered.locale, css: css.text }), io.stdout, name, locale);
   const errors = rendered.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = rendered.findings.filter((finding) => finding.severity === 'warning').length;
-  io.stdout(`Wrote ${path.relative(process.cwd(), target) || target} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+  // Said in the plan's language, as the document is written.
+  const said = rendered.locale;
+  const counts = { errors: cliCount(said, 'errors', errors), warnings: cliCount(said, 'warnings', warnings) };
+  if (toStdout) io.stderr(`${cliText(said, 'render.rendered', { file, ...counts })}\n`);
+  else io.stdout(`${cliText(said, 'render.wrote', { file: path.relative(process.cwd(), target) || target, ...counts })}\n`);
   if (!rendered.ok) {
-    io.stderr(`plan-as-code: ${file} has YAML syntax errors; the document shows only what could be read\n`);
+    io.stderr(`plan-as-code: ${cliText(said, 'error.brokenYaml', { file })}\n`);
     return 1;
   }
   return 0;

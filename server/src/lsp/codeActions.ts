@@ -1,10 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { disableLineEdit } from '../core/rules/fixes';
+import { disableLineEdit, fixAllEdits } from '../core/rules/fixes';
 import { formatMessage } from '../core/base/messages';
 import { ruleById } from '../core/rules';
 import type { CheckedPlan } from '../core/workspace/service';
-import type { Finding, Fix, Locale, TextEdit } from '../core/base/types';
+import type { Finding, Locale, TextEdit } from '../core/base/types';
 import { OPEN_RULE_DOCS } from '../../../shared/commands';
 import type { Feature } from './context';
 import { fixesOf } from './diagnostic-data';
@@ -78,23 +78,17 @@ function codeActionsFeature(): Feature {
           }
           if (!docs.has(rule)) {
             const title = formatMessage(locale, 'action.openDocs', { rule });
-            docs.set(rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOCS, arguments: [rule] } });
+            docs.set(rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_RULE_DOCS, arguments: [rule, locale] } });
           }
         }
         return [...fixes, ...disables.values(), ...docs.values()];
       }
 
 
-      /** Every finding's first safe fix, in one edit; a fix that overlaps one taken already waits for the next run. */
+      /** Every finding's first safe fix, in one edit (`fixAllEdits`). */
       function fixAll(document: TextDocument, findings: Finding[], locale: Locale): CodeAction[] {
-        const safe = findings.map((finding) => finding.fixes?.find((fix) => fix.safe)).filter((fix): fix is Fix => fix !== undefined);
-        const taken: TextEdit[] = [];
-        for (const fix of safe.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)))) {
-          if (fix.edits.some((item) => taken.some((other) => item.start < other.end && other.start < item.end))) continue;
-          taken.push(...fix.edits);
-        }
+        const taken = fixAllEdits(findings);
         if (taken.length === 0) return [];
-        taken.sort((a, b) => a.start - b.start);
         return [{ title: formatMessage(locale, 'action.fixAll'), kind: FIX_ALL_KIND, edit: edit(document, taken) }];
       }
     },

@@ -1,6 +1,4 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
@@ -11,13 +9,19 @@ import {
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
+import { PlanIndex } from '../core/workspace/plan-index';
 import { formatMessage } from '../core/base/messages';
-import { localIsoDate } from '../core/base/dates';
 import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
+import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
+import type { ServerHost } from './host';
+import { todayIso } from '../node/clock';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
+
+/** How long after start the workspace is searched for plans: the plans open at start are checked first. */
+const INDEX_DELAY_MS = 200;
 
 /** The settings of every plan when the client cannot be asked for them. */
 const NO_SETTINGS: PlanConfig = {};
@@ -27,15 +31,21 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: PlanService;
+  /** Every plan of the workspace folders, open or closed; open plans by their editor text. */
+  index: PlanIndex;
+  /** Settles when the workspace folders have been searched for plans once. */
+  indexed(): Promise<void>;
+  /** Indexes one plan file as it is on disk (created or changed), or forgets it (deleted, unreadable). */
+  reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
-  /** Today's date, `YYYY-MM-DD` (the client's `today`, else `PLAN_AS_CODE_TODAY`, else this computer's): read once per check and passed to the core as `CheckOptions.today`. */
+  /** Today, `YYYY-MM-DD`: the client's `today` (`InitializationOptions`), else the server's clock. The date checks judge time by (actuals against their path, `plan/stale`). Every check of a plan passes it, so that they share one snapshot. */
   today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
   /** Drops cached settings: of one document, or all when the configuration changed. */
   forgetSettings(uri?: string): void;
-  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted), e.g. to re-check plans. */
+  /** Calls `listener` when the configuration changed (all cached settings were dropped, or the workspace became trusted) or files the plans read arrived late (the browser's host), e.g. to re-check plans. */
   onSettingsChanged(listener: () => void): void;
   /**
    * The document's snapshot (parse, model, configuration, language, linked plans), shared with
@@ -44,6 +54,11 @@ export interface ServerContext {
   snapshotOf(document: TextDocument, settings?: PlanConfig): PlanSnapshot;
   /** The document's snapshot with its check: the same one the published diagnostics came from when the version was checked. */
   checkedOf(document: TextDocument, settings?: PlanConfig): CheckedPlan;
+  /**
+   * A plan file that is not open, read as every file the core asks for: a regular file, inside
+   * its workspace folder, of at most `maxFileSize` bytes; else why it was not read.
+   */
+  readPlanFile(filePath: string, settings: PlanConfig): string | FileNotRead;
   /** Which plans have a check pending: requests that can wait let it go first. */
   readonly checks: CheckTracker;
   /**
@@ -72,21 +87,45 @@ export function planNameOf(uri: string): string {
   return filePathOf(uri) ?? uri;
 }
 
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+/**
+ * The host of this server: one per process (Node.js) or worker (browser), given by the entry to
+ * `createServerContext`, so that every feature names files the same way.
+ */
+let host: ServerHost | undefined;
+
+function currentHost(): ServerHost {
+  if (!host) throw new Error('The server has no host: createServerContext was not called.');
+  return host;
 }
 
-export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext & {
+/** The path of a document: a file's, or a path in the folder the URI names (see `ServerHost.pathOf`). */
+export function filePathOf(uri: string): string | undefined {
+  return currentHost().pathOf(uri);
+}
+
+/** The URI of a path that `filePathOf` gave, or that the core derived from one. */
+export function uriOfPath(filePath: string): string {
+  return currentHost().uriOf(filePath);
+}
+
+/** A file that no editor has open (for a request that can wait for it); undefined when it cannot be read. */
+export function fetchFile(filePath: string): Promise<string | undefined> {
+  return currentHost().fetchFile(filePath);
+}
+
+/** Where a documentation page of the extension is, as a URI (e.g. a rule's page, for its diagnostics). */
+export function docsUriOf(relativePath: string): string | undefined {
+  return currentHost().docsUri(relativePath);
+}
+
+export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>, serverHost: ServerHost): ServerContext & {
   initialize(params: InitializeParams): void;
   initialized(): void;
 } {
+  host = serverHost;
   let editorLocale: string | undefined;
   let canPullConfiguration = false;
+  let supportsFolderChanges = false;
   const settingsCache = new Map<string, Promise<PlanConfig>>();
   /** The settings of each plan once fetched, for requests that do not wait for them. */
   const knownSettings = new Map<string, PlanConfig>();
@@ -94,24 +133,26 @@ export function createServerContext(connection: Connection, documents: TextDocum
   /** Folders the plans' links must stay in. */
   let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
-  /** A day set by the client or the environment, instead of the clock. */
+  /** A day set by the client (`InitializationOptions.today`), instead of the clock. */
   let fixedToday: string | undefined;
   const settingsListeners: (() => void)[] = [];
 
-  const service = createPlanService({
-    readFile(filePath) {
-      const open = documents.get(pathToFileURL(filePath).toString());
+  /** The deepest workspace folder that holds a file. */
+  function rootOf(filePath: string): string | undefined {
+    return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
+  }
+
+  const index = new PlanIndex();
+  let indexing: Promise<void> = Promise.resolve();
+
+  const core = createPlanService({
+    index,
+    readFile(filePath, limits) {
+      const open = documents.get(serverHost.uriOf(filePath));
       if (open) return open.getText();
-      try {
-        return fs.readFileSync(filePath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return serverHost.readFile(filePath, limits);
     },
-    rootOf(filePath) {
-      // The deepest workspace folder that holds the plan.
-      return workspaceFolders.filter((folder) => !path.relative(folder, filePath).startsWith('..')).sort((a, b) => b.length - a.length)[0];
-    },
+    rootOf,
     trusted: () => workspaceTrusted,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
@@ -120,13 +161,34 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
   });
 
+  // What the service forgets, the host forgets too (the browser's host keeps the files it was sent).
+  const service: PlanService = {
+    ...core,
+    invalidateConfig() {
+      serverHost.forget?.();
+      core.invalidateConfig();
+    },
+    invalidateFile(filePath) {
+      serverHost.forget?.(filePath);
+      core.invalidateFile(filePath);
+    },
+  };
+  // Files read after a check asked for them: it ran without them, so every plan is checked again.
+  serverHost.onDidRead?.((filePaths) => {
+    for (const filePath of filePaths) {
+      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) core.invalidateConfig();
+      else core.invalidateFile(filePath);
+    }
+    for (const listener of settingsListeners) listener();
+  });
+
   function toPlanConfig(value: unknown): PlanConfig {
     const settings = (value ?? {}) as { rules?: unknown; language?: unknown; maxFileSize?: unknown };
     const config: PlanConfig = {};
     if (settings.rules && typeof settings.rules === 'object' && !Array.isArray(settings.rules)) {
       const problems: ConfigProblem[] = [];
       config.rules = validateRules(settings.rules as Record<string, unknown>, problems);
-      for (const problem of problems) connection.console.warn(`planAsCode.rules: ${formatMessage('en', problem.messageId, problem.params)}`);
+      for (const problem of problems) connection.console.warn(`planAsCode.rules: ${formatMessage(editorLocale?.toLowerCase().startsWith('ro') ? 'ro' : 'en', problem.messageId, problem.params)}`);
     }
     if (settings.language === 'auto' || settings.language === 'en' || settings.language === 'ro') config.language = settings.language;
     if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) config.maxFileSize = settings.maxFileSize;
@@ -150,22 +212,72 @@ export function createServerContext(connection: Connection, documents: TextDocum
     forgetSettings();
   });
 
+  async function reindexFile(filePath: string): Promise<void> {
+    const uri = serverHost.uriOf(filePath);
+    const open = documents.get(uri);
+    // One file at a time, between other requests.
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = open ? open.getText() : context.readPlanFile(filePath, knownSettings.get(uri) ?? NO_SETTINGS);
+    const text = typeof read === 'string' ? read : undefined;
+    if (text === undefined) index.delete(filePath);
+    else index.set(filePath, text);
+  }
+
+  /** Searches workspace folders for plans, a file at a time so that requests are answered meanwhile. */
+  async function indexFolders(folders: readonly string[]): Promise<void> {
+    for (const folder of folders) {
+      const excluded = await filesExcluded(folder);
+      for (const filePath of (await serverHost.listPlans?.(folder, excluded)) ?? []) {
+        // An open plan is indexed by its editor text (diagnostics keep it current).
+        if (!index.has(filePath)) await reindexFile(filePath);
+      }
+    }
+  }
+
+  /** VS Code's `files.exclude` for a folder, as globs. */
+  async function filesExcluded(folder: string): Promise<string[]> {
+    if (!canPullConfiguration) return [];
+    try {
+      const exclude = (await connection.workspace.getConfiguration({ scopeUri: serverHost.uriOf(folder), section: 'files.exclude' })) as Record<string, unknown> | null;
+      return Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      return [];
+    }
+  }
+
   const context: ReturnType<typeof createServerContext> = {
     connection,
     documents,
     service,
+    index,
+    indexed: () => indexing,
+    reindexFile,
     checks: new CheckTracker(),
     initialize(params) {
+      serverHost.initialize?.(params);
       const options = params.initializationOptions as InitializationOptions | undefined;
       workspaceTrusted = options?.workspaceTrusted !== false;
-      fixedToday = [options?.today, process.env.PLAN_AS_CODE_TODAY].find((day) => parseDate(day) !== undefined);
+      fixedToday = parseDate(options?.today) === undefined ? undefined : options?.today;
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
       workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
+      supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     },
     initialized() {
       if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' });
+      if (supportsFolderChanges) {
+        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+          const gone = removed.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+          const come = added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+          workspaceFolders = [...workspaceFolders.filter((folder) => !gone.includes(folder)), ...come];
+          for (const folder of gone) index.deleteUnder(folder);
+          indexing = indexing.then(() => indexFolders(come));
+          void indexing.then(() => forgetSettings());
+        });
+      }
+      // Plans open at start are checked first; the search for the others waits its turn.
+      indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
       // Compile the schemas and warm the rules up now, while the editor is still opening the plan,
       // rather than on its first check.
       setImmediate(() => {
@@ -177,7 +289,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
-    today: () => fixedToday ?? localIsoDate(Date.now()),
+    today: () => fixedToday ?? todayIso(),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);
@@ -202,8 +314,12 @@ export function createServerContext(connection: Connection, documents: TextDocum
       }
       return settings;
     },
+    readPlanFile(filePath, settings) {
+      const root = rootOf(filePath);
+      return serverHost.readFile(filePath, { root, maxSize: service.maxFileSize(filePath, { settings }) }) ?? { problem: 'missing' };
+    },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
-      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale });
+      return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
     },
     checkedOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
       return service.check(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });
@@ -215,5 +331,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return document.offsetAt(position);
     },
   };
+  const { settled } = serverHost;
+  if (settled) {
+    // A check about to start waits for the files the host is still reading (the browser's host).
+    const settingsOf = context.settingsFor;
+    context.settingsFor = (uri) => Promise.all([settingsOf(uri), settled.call(serverHost)]).then(([settings]) => settings);
+  }
   return context;
 }

@@ -1,12 +1,11 @@
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
 import { firstLineRange, makeFinding } from '../core/check/findings';
 import type { Finding, Locale, Severity } from '../core/base/types';
-import { filePathOf, planNameOf, type Feature } from './context';
+import { docsUriOf, filePathOf, planNameOf, uriOfPath, type Feature } from './context';
 import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
 
@@ -26,16 +25,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const extensionRoot = path.resolve(__dirname, '..', '..');
-
 /** Pushes diagnostics (`textDocument/publishDiagnostics` with the version) as plans change. */
 export const diagnostics: Feature = {
   register(context) {
     const { connection, documents, service } = context;
     const timers = new Map<string, NodeJS.Timeout>();
-    /** For each open plan, the files its `alignsWith` names, so that editing one re-checks the other. */
-    const links = new Map<string, string[]>();
-
     const schedule = (uri: string) => {
       context.checks.started(uri);
       clearTimeout(timers.get(uri));
@@ -53,14 +47,28 @@ export const diagnostics: Feature = {
 
     connection.onDidChangeConfiguration(() => context.forgetSettings());
     context.onSettingsChanged(revalidateAll);
-    connection.onDidChangeWatchedFiles(({ changes }) => {
+    connection.onDidChangeWatchedFiles(async ({ changes }) => {
+      let configChanged = false;
+      const plans: string[] = [];
       for (const change of changes) {
         const filePath = filePathOf(change.uri);
         if (!filePath) continue;
-        if (/\.planrc\.ya?ml$/.test(filePath)) service.invalidateConfig();
-        else service.invalidateFile(filePath);
+        if (/\.planrc\.ya?ml$/.test(filePath)) {
+          service.invalidateConfig();
+          configChanged = true;
+          continue;
+        }
+        service.invalidateFile(filePath);
+        // An open plan is indexed by its editor text, not what was saved.
+        if (/\.plan\.ya?ml$/.test(filePath) && !documents.get(change.uri)) {
+          await context.reindexFile(filePath);
+          plans.push(filePath);
+        } else if (!/\.plan\.ya?ml$/.test(filePath)) {
+          recheckActuals(filePath);
+        }
       }
-      revalidateAll();
+      if (configChanged) revalidateAll();
+      else for (const filePath of plans) recheckAligned(filePath);
     });
 
     async function validate(uri: string): Promise<void> {
@@ -77,7 +85,6 @@ export const diagnostics: Feature = {
       const current = documents.get(uri);
       // A newer version arrived while the settings were fetched: its own check is scheduled.
       if (!current || current.version !== version) return;
-      const filePath = filePathOf(uri);
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
         const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => documents.get(uri)?.version !== version);
@@ -87,7 +94,6 @@ export const diagnostics: Feature = {
         const published = shown.map((finding) => toDiagnostic(current, version, finding, locale));
         if (shown.length < findings.length) published.push(toDiagnostic(current, version, cappedNote(current, locale, shown.length, findings.length), locale));
         void connection.sendDiagnostics({ uri, version, diagnostics: published });
-        if (filePath) recheckLinkedPlans(current, filePath, result.links.map((link) => link.filePath));
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         // Stale diagnostics would claim the plan was checked: one error says it could not be.
@@ -99,11 +105,21 @@ export const diagnostics: Feature = {
       }
     }
 
-    /** Plans that align with the one just checked see its new ids and periods. */
-    function recheckLinkedPlans(document: TextDocument, filePath: string, targets: string[]): void {
-      links.set(document.uri, targets);
-      for (const [other, otherTargets] of links) {
-        if (other !== document.uri && otherTargets.includes(filePath) && !timers.has(other)) schedule(other);
+    /** Open plans aligned with a plan that changed (it names them, or they name it) are checked again: its ids, periods and figures are theirs too. */
+    function recheckAligned(filePath: string): void {
+      const { index } = context;
+      for (const other of new Set([...index.linksOf(filePath), ...index.linkingTo(filePath)])) {
+        const uri = uriOfPath(other);
+        if (documents.get(uri)) schedule(uri);
+      }
+    }
+
+    /** Open plans whose `actuals` names a file that changed on disk are checked again: their progress is read from it. */
+    function recheckActuals(filePath: string): void {
+      for (const document of documents.all()) {
+        const planPath = filePathOf(document.uri);
+        const actuals = planPath ? context.snapshotOf(document).model.data.actuals : undefined;
+        if (planPath && typeof actuals === 'string' && path.resolve(path.dirname(planPath), actuals) === filePath) schedule(document.uri);
       }
     }
 
@@ -116,12 +132,13 @@ export const diagnostics: Feature = {
 
     function toDiagnostic(document: TextDocument, version: number, finding: Finding, locale: Locale): Diagnostic {
       const data = diagnosticData(finding, version, locale);
+      const docs = docsUriOf(ruleDocsPath(finding.ruleId, locale));
       return {
         range: context.toRange(document, finding.start, finding.end),
         severity: SEVERITY[finding.severity],
         source: 'plan',
         code: finding.ruleId,
-        codeDescription: { href: pathToFileURL(path.join(extensionRoot, ruleDocsPath(finding.ruleId))).toString() },
+        ...(docs ? { codeDescription: { href: docs } } : {}),
         message: plainText(finding.message),
         data,
       };
@@ -135,19 +152,31 @@ export const diagnostics: Feature = {
       void validate(document.uri);
     });
     documents.onDidChangeContent(({ document }) => {
-      // Plans linked to this one read its new text from now on.
       const filePath = filePathOf(document.uri);
-      if (filePath) service.invalidateFile(filePath);
+      if (filePath) {
+        // Plans linked to this one read its new text from now on, and are checked again.
+        service.invalidateFile(filePath);
+        const linksBefore = context.index.linksOf(filePath);
+        context.index.set(filePath, document.getText());
+        recheckAligned(filePath);
+        // A plan it no longer names loses it as a back-link.
+        for (const dropped of linksBefore) if (!context.index.linksOf(filePath).includes(dropped)) schedule(uriOfPath(dropped));
+      }
       if (justOpened.delete(document.uri)) return;
       schedule(document.uri);
     });
     documents.onDidClose(({ document }) => {
       clearTimeout(timers.get(document.uri));
       timers.delete(document.uri);
-      links.delete(document.uri);
       context.checks.finished(document.uri);
       context.forgetSettings(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // Closed without saving, the plan is what is on disk again.
+      const filePath = filePathOf(document.uri);
+      if (filePath) {
+        service.invalidateFile(filePath);
+        void context.reindexFile(filePath).then(() => recheckAligned(filePath));
+      }
     });
   },
 };

@@ -35,6 +35,7 @@ export const editing: Feature = {
         analysis: snapshot,
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
+        locale,
       });
       return completions.map((completion): CompletionItem => ({
         label: completion.label,
@@ -42,6 +43,7 @@ export const editing: Feature = {
         detail: completion.detail,
         documentation: completion.documentation ? { kind: MarkupKind.Markdown, value: completion.documentation } : undefined,
         sortText: completion.sortText,
+        filterText: completion.filterText,
         insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: context.toRange(document, completion.start, completion.end), newText: completion.insertText },
       }));
@@ -60,6 +62,8 @@ export const editing: Feature = {
         t: (id, params) => formatMessage(locale, id, params),
         smart: () => context.checkedOf(document, settings).smart,
         findings: () => context.checkedOf(document, settings).findings,
+        figures: snapshot.figures,
+        locale,
       });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };

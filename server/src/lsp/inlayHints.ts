@@ -3,8 +3,9 @@ import { planHints } from '../core/features/hints';
 import type { Feature } from './context';
 
 /**
- * Hints after budget allocations (share of the total, ROI) and goal targets (annualised change),
- * only inside the requested range. Refreshed when the settings change (they choose the language).
+ * Hints after budget allocations (share of the total, ROI), goal targets (annualised change),
+ * the CLV and CAC targets (CLV : CAC, payback) and the team and its quotas (capacity), only
+ * inside the requested range. Refreshed when the settings change (they choose the language).
  */
 function inlayHintsFeature(): Feature {
   let refreshSupport = false;

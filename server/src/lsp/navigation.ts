@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DocumentHighlightKind,
@@ -8,6 +7,7 @@ import {
   ResponseError,
   SymbolKind,
   type DocumentSymbol,
+  type SymbolInformation,
   type Location,
   type Range,
   type TextDocumentEdit,
@@ -31,7 +31,8 @@ import {
 } from '../core/features/references';
 import { documentSymbols, type PlanSymbol, type PlanSymbolKind } from '../core/features/symbols';
 import { LineIndex } from '../core/base/text';
-import { filePathOf, type Feature, type ServerContext } from './context';
+import type { IndexedSymbol } from '../core/workspace/plan-index';
+import { filePathOf, uriOfPath, type Feature, type ServerContext } from './context';
 
 const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
   module: SymbolKind.Module,
@@ -43,6 +44,12 @@ const SYMBOL_KIND: Record<PlanSymbolKind, SymbolKind> = {
   number: SymbolKind.Number,
   event: SymbolKind.Event,
   file: SymbolKind.File,
+};
+
+const WORKSPACE_SYMBOL_KIND: Record<IndexedSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  goal: SymbolKind.Event,
+  kpi: SymbolKind.Number,
 };
 
 /** After the diagnostics' own debounce: indexing waits for the check to have parsed the version. */
@@ -66,6 +73,7 @@ function navigationFeature(): Feature {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
       };
     },
     register(context) {
@@ -100,6 +108,24 @@ function navigationFeature(): Feature {
           children: symbol.children.map(toSymbol),
         });
         return documentSymbols(parsed, locale).map(toSymbol);
+      });
+
+      // Every plan's sections, goals and KPIs, open or closed, from the workspace index.
+      connection.onWorkspaceSymbol(({ query }): SymbolInformation[] => {
+        const lines = new Map<string, LineIndex>();
+        return context.index.symbols(query).map((symbol) => {
+          let index = lines.get(symbol.filePath);
+          if (!index) {
+            index = new LineIndex(context.index.textOf(symbol.filePath) ?? '');
+            lines.set(symbol.filePath, index);
+          }
+          return {
+            name: symbol.name,
+            kind: WORKSPACE_SYMBOL_KIND[symbol.kind],
+            containerName: symbol.container ?? path.basename(symbol.filePath),
+            location: { uri: uriOfPath(symbol.filePath), range: { start: index.position(symbol.start), end: index.position(symbol.end) } },
+          };
+        });
       });
 
       connection.onFoldingRanges(async ({ textDocument }) => {
@@ -180,12 +206,20 @@ function requestFor(context: ServerContext, uri: string) {
     open.set(filePath, { document: candidate, plan: { filePath, text: candidate.getText(), analysis: context.snapshotOf(candidate) } });
   }
   const plan = open.get(filePathOf(uri) ?? uri)!.plan;
+  /** A plan by path: open, else as the index read it from disk. */
+  const planAt = (filePath: string): PlanFile | undefined => {
+    const opened = open.get(filePath);
+    if (opened) return opened.plan;
+    const text = context.index.textOf(filePath);
+    return text === undefined ? undefined : { filePath, text, analysis: context.service.snapshot(text, filePath) };
+  };
   const linkedOf = (target: PlanFile) => context.service.linked(context.service.snapshot(target.text, target.filePath));
-  const workspace = createPlanWorkspace(linkedOf, [...open.values()].map((entry) => entry.plan));
+  const linkingTo = (target: PlanFile) => context.index.linkingTo(target.filePath).flatMap((other) => planAt(other) ?? []);
+  const workspace = createPlanWorkspace(linkedOf, linkingTo);
   const lineIndexes = new Map<string, LineIndex>();
 
   const documentOf = (target: PlanFile) => open.get(target.filePath)?.document;
-  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? pathToFileURL(target.filePath).toString() : target.filePath);
+  const uriOf = (target: PlanFile) => documentOf(target)?.uri ?? (path.isAbsolute(target.filePath) ? uriOfPath(target.filePath) : target.filePath);
   /** A range in a plan: the open document's own conversion, else lines of the text the service read. */
   const range = (target: PlanFile, start: number, end: number): Range => {
     const opened = documentOf(target);

@@ -1,9 +1,8 @@
-import * as fs from 'fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
-import { filePathOf, planNameOf, type Feature, type ServerContext } from './context';
+import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
 /** How long a render request waits for the version it names to arrive. */
@@ -22,9 +21,13 @@ export const preview: Feature = {
     connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
       const document = await documentAt(context, params.uri, params.version);
       const filePath = filePathOf(params.uri);
-      const text = document?.getText() ?? readFile(filePath);
-      if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}`);
+      const opened = document?.getText();
       const settings = await context.settingsFor(params.uri);
+      // A plan that is not open is read as every file the core reads (never a device, nothing too large).
+      let text = opened ?? (filePath ? context.readPlanFile(filePath, settings) : undefined);
+      // A host that reads through the client (the browser) may need a moment for a plan it has not seen.
+      if (filePath && typeof text !== 'string' && text?.problem === 'missing') text = (await fetchFile(filePath)) ?? text;
+      if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}${text ? ` (${text.problem})` : ''}`);
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
       const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => token.isCancellationRequested);
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
@@ -41,15 +44,6 @@ export const preview: Feature = {
     documents.onDidClose(({ document }) => lastGood.delete(document.uri));
   },
 };
-
-function readFile(filePath: string | undefined): string | undefined {
-  if (!filePath) return undefined;
-  try {
-    return fs.readFileSync(filePath, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The open document, once it has reached `version` (or after a short wait, whatever it has). */
 async function documentAt(context: ServerContext, uri: string, version: number | undefined): Promise<TextDocument | undefined> {

@@ -14,10 +14,9 @@ export function render(text: string, editorLocale = 'en') {
  * A render context for one plan, to render a piece of it: with the plan's own findings
  * (`findings: 'check'`), or with none (the default), so that a piece's markup is exact.
  */
-export function contextFor(text: string, options: { locale?: Locale; findings?: 'check' | Finding[] } = {}): RenderContext {
-  const service = memoryService();
-  const { parsed, model } = service.snapshot(text, PLAN_PATH);
-  const checked = service.check(text, PLAN_PATH, { editorLocale: options.locale ?? 'en' });
+export function contextFor(text: string, options: { locale?: Locale; findings?: 'check' | Finding[]; files?: Record<string, string>; today?: string } = {}): RenderContext {
+  const service = memoryService(options.files);
+  const checked = service.check(text, PLAN_PATH, { editorLocale: options.locale ?? 'en', today: options.today });
   const findings = options.findings === 'check' ? checked.findings : (options.findings ?? []);
-  return new RenderContext({ parsed, model, findings, smart: service.check(text, PLAN_PATH).smart, locale: options.locale ?? checked.locale });
+  return new RenderContext({ ...checked, findings, locale: options.locale ?? checked.locale });
 }

@@ -4,11 +4,11 @@ import * as assert from 'assert';
 const TAGS = new Set([
   'main', 'header', 'section', 'nav', 'article', 'div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'dt', 'dd', 'ol', 'ul', 'li',
   'a', 'span', 'strong', 'em', 'code', 'pre', 'blockquote', 'hr', 'br', 's', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'details', 'summary', 'button', 'figure', 'figcaption', 'svg', 'title', 'g', 'rect', 'text', 'line',
+  'details', 'summary', 'button', 'figure', 'figcaption', 'svg', 'title', 'g', 'rect', 'text', 'line', 'path', 'circle',
 ]);
 const ATTRIBUTES = new Set([
   'class', 'lang', 'data-line', 'data-reveal', 'title', 'aria-label', 'aria-hidden', 'id', 'href', 'rel', 'role', 'type', 'colspan', 'scope',
-  'open', 'start', 'viewBox', 'xmlns', 'x', 'y', 'width', 'height', 'rx', 'x1', 'x2', 'y1', 'y2', 'text-anchor',
+  'open', 'start', 'viewBox', 'xmlns', 'x', 'y', 'width', 'height', 'rx', 'x1', 'x2', 'y1', 'y2', 'text-anchor', 'd', 'cx', 'cy', 'r',
 ]);
 /** Attributes whose value is text for people (escaped plan text may show there). */
 const TEXT_ATTRIBUTES = new Set(['title', 'aria-label']);
@@ -33,6 +33,7 @@ export function assertInert(html: string): void {
       if (attribute === 'href') assert.match(value, /^(?:https?:|mailto:|#section-[a-z]+$)/i, `unsafe link ${whole}`);
       if (attribute === 'id') assert.match(value, /^section-[a-z]+$/, `unexpected id in ${whole}`);
       if (attribute === 'class') assert.match(value, /^[a-z0-9 -]*$/, `unexpected class in ${whole}`);
+      if (attribute === 'd') assert.match(value, /^[MLZ0-9 .-]*$/, `a path of anything but numbers in ${whole}`);
       if (!TEXT_ATTRIBUTES.has(attribute) && attribute !== 'href') assert.doesNotMatch(value, /pwned|evil\.test|onerror|javascript/i, `plan text in ${attribute}: ${whole}`);
     }
   }

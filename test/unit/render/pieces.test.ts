@@ -95,7 +95,7 @@ describe('renderer pieces', () => {
 
     it('renders KPI labels in Romanian', () => {
       const html = kpis(contextFor(TINY, { locale: 'ro' }));
-      assert.match(html, /<th scope="col">Punct de plecare<\/th><th scope="col">Țintă<\/th><th scope="col">Unitate<\/th><th scope="col">Frecvență<\/th><th scope="col">Sursa datelor<\/th>/);
+      assert.match(html, /<th scope="col">Valoare de referință<\/th><th scope="col">Țintă<\/th><th scope="col">Unitate<\/th><th scope="col">Frecvență<\/th><th scope="col">Sursa datelor<\/th>/);
       assert.match(html, /<td>număr<\/td><td>lunar<\/td>/);
     });
 

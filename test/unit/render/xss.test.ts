@@ -4,7 +4,8 @@ import { renderBrokenNotice } from '../../../server/src/core/render';
 import { text } from '../../../server/src/core/render/html';
 import { standalonePage } from '../../../server/src/core/render/page';
 import { memoryService } from '../../helpers';
-import { HOSTILE_BROKEN, hostileMarketing, hostileSales, PAYLOAD } from '../../fixtures/xss';
+import { HOSTILE_ACTUALS, HOSTILE_BROKEN, hostileMarketing, hostileSales, PAYLOAD, withHostileActuals } from '../../fixtures/xss';
+import { renderText } from '../../../server/src/core/render';
 import { PLAN_PATH, render } from './helpers';
 import { assertInert } from './inert';
 
@@ -47,5 +48,23 @@ describe('hostile broken plan', () => {
     assertInert(notice);
     assert.match(notice, /class="notice notice-broken"/);
     assert.match(notice, /class="problem problem-error"/);
+  });
+});
+
+describe('hostile actuals file', () => {
+  it('shows spreadsheet formulas and markup from the CSV as text, and draws the rows it can read', () => {
+    const plan = hostileSales();
+    for (const locale of ['en', 'ro']) {
+      const rendered = renderText(memoryService({ '/plans/actuals.csv': HOSTILE_ACTUALS }), withHostileActuals(plan), PLAN_PATH, { editorLocale: locale, today: '2026-07-15' });
+      assertInert(rendered.html);
+      // The readable rows of `leads` make a card under the plan's hostile KPI name; the section lists what the file could not give.
+      assert.match(rendered.html, /<section class="section section-actuals has-problems has-warning"[^>]*>/);
+      assert.ok(rendered.html.includes(`<h3 class="item-title">${text(`sales-kpi-name ${PAYLOAD}`)}</h3>`), 'the KPI name is text');
+      // Each bad cell is quoted in a finding, escaped.
+      for (const cell of ['=HYPERLINK(&quot;https://evil.test/csv&quot;,&quot;pwned&quot;)', '=cmd|&#39; /C calc&#39;!A0', '&lt;script&gt;window.__pwned=60&lt;/script&gt;', '&lt;img src=x onerror=window.__pwned=61&gt;', '+SUM(1,1)', '@SUM(A1)', '-2+3', '&lt;svg onload=window.__pwned=62&gt;']) {
+        assert.ok(rendered.html.includes(cell), `${cell} is shown as text`);
+      }
+      assert.ok(!rendered.html.includes('<script'), 'no script element');
+    }
   });
 });

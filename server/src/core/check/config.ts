@@ -104,7 +104,7 @@ export function validateRules(rules: Record<string, unknown>, problems: ConfigPr
   for (const [id, setting] of Object.entries(rules)) {
     const severity = typeof setting === 'string' ? setting : Array.isArray(setting) ? setting[0] : isRecord(setting) ? setting.severity : null;
     if (severity !== undefined && asSeverity(severity) === undefined) {
-      problems.push({ messageId: 'config.severity', params: { rule: id, severities: SEVERITIES.join(', ') } });
+      problems.push({ messageId: 'config.severity', params: { rule: id, severities: SEVERITIES.map((severity) => `\`${severity}\``).join(', ') } });
       continue;
     }
     valid[id] = setting as RuleSetting;

@@ -3,7 +3,9 @@ import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './suppressions';
 import { formatList, formatMessage, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
-import type { PlanLink } from '../model/links';
+import type { AlignedPlan, PlanLink } from '../model/links';
+import type { PlanFigures } from '../analysis/figures';
+import type { FileNotRead } from '../base/files';
 import type { ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
@@ -22,6 +24,14 @@ export interface CheckInput {
   model: PlanModel;
   /** The plan's `alignsWith` entries, resolved. */
   links: readonly PlanLink[];
+  /** The plan's arithmetic, computed once for the snapshot. */
+  figures: PlanFigures;
+  /** The plans aligned with this one in either direction: forward links first, then plans that name it. */
+  aligned: readonly AlignedPlan[];
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string; notRead: FileNotRead };
+  /** Today, `YYYY-MM-DD`, when the edge gave one. */
+  today?: string;
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
@@ -31,8 +41,6 @@ export interface CheckInput {
   configFile?: string;
   /** Called once per rule crash, for logging. */
   onRuleError?(ruleId: string, error: unknown): void;
-  /** Today's date, `YYYY-MM-DD`, read by the edge; rules that judge time say nothing without it. */
-  today?: string;
 }
 
 /**
@@ -120,8 +128,12 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       plan: model,
       linked: input.links.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
       links: input.links,
-      options,
+      figures: input.figures,
+      aligned: input.aligned,
+      actualsNotRead: input.actualsNotRead,
       today: input.today,
+      options,
+      locale,
       text,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
       plural(count) {
@@ -250,7 +262,8 @@ function describeValue(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return formatMessage(locale, 'actual.empty');
   if (Array.isArray(value)) return formatMessage(locale, 'actual.list');
   if (typeof value === 'object') return formatMessage(locale, 'actual.mapping');
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  // A value of the plan is code: between backticks, in every language (docs/glossary.md).
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
   return String(value);
 }
 

@@ -1,10 +1,14 @@
-import { KPI_CATALOG, type CatalogKpi } from '../model/catalog';
+import { catalogKpi, KPI_CATALOG, type CatalogKpi } from '../model/catalog';
+import { metricText } from '../model/catalog-text';
 import { asArray, asRecord, asString, parseDate, REFERENCE_FIELDS, type IdSection, type PlanModel } from '../model/model';
 import { propertiesOf, resolved, schemaAt, types, type SchemaNode } from '../model/schema';
 import type { Analysis } from '../model/links';
 import { cursorContext, siblingKeys } from '../parse/cursor-context';
 import type { MessageId } from '../base/messages';
-import type { PlanKind } from '../base/types';
+import type { Locale, PlanKind } from '../base/types';
+import { sectionYaml, skeletonFacts, placeholder } from '../rules/fixes';
+import { EXPECTED_SECTIONS } from '../model/templates';
+import { PLAN_TEMPLATES } from './templates';
 
 export type CompletionKind = 'property' | 'enum' | 'reference' | 'metric' | 'date' | 'value' | 'snippet';
 
@@ -18,6 +22,8 @@ export interface Completion {
   /** Markdown. */
   documentation?: string;
   sortText: string;
+  /** What typing is matched against, when not the label (a whole plan: `marketing-plan`). */
+  filterText?: string;
   /** The range the completion replaces (the word at the cursor). */
   start: number;
   end: number;
@@ -33,6 +39,8 @@ export interface CompletionInput {
   t: Translate;
   /** Models of the plans named by `alignsWith`, whose ids references may also name. */
   linked: readonly PlanModel[];
+  /** The plan's language: schema texts, catalog names and inserted placeholders are in it (English by default). */
+  locale?: Locale;
 }
 
 /** The index standing for a list item being written, not yet in the data. */
@@ -50,28 +58,77 @@ export function complete(input: CompletionInput): Completion[] {
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   const lineNumber = text.slice(0, offset).split('\n').length - 1;
 
+  const locale = input.locale ?? 'en';
   if (context.kind === 'value') {
     return valueCompletions(input, kind, context.path, context.key, range, context.needsSpace ? ' ' : '');
   }
 
-  const container = schemaAt(kind, context.path);
+  const container = schemaAt(kind, context.path, locale);
   if (!container) return [];
   if (context.dash) {
     // A new list item: its keys (with a whole-item skeleton), or a value for a list of scalars.
-    const item = container.items && schemaAt(kind, [...context.path, NEW_ITEM]);
+    const item = container.items && schemaAt(kind, [...context.path, NEW_ITEM], locale);
     if (!item) return [];
     if (!types(item).includes('object')) return valueCompletions(input, kind, [...context.path, NEW_ITEM], String(context.path.at(-1)), range, '');
-    const keys = keyCompletions(item, new Set(), range, context.keyOnly, '');
+    const keys = keyCompletions(item, new Set(), range, context.keyOnly, '', locale);
     return [...itemSkeletons(input, kind, context.path, range, ''), ...keys];
   }
   if (types(container).includes('array') && !types(container).includes('object')) {
     // An empty line at the level of a list's dashes: a new item, dash included.
-    const item = schemaAt(kind, [...context.path, '*']);
+    const item = schemaAt(kind, [...context.path, '*'], locale);
     if (!item || !types(item).includes('object')) return [];
     return itemSkeletons(input, kind, context.path, range, '- ');
   }
   const present = siblingKeys(lines, lineNumber, context.column, false);
-  return keyCompletions(container, present, range, context.keyOnly, '');
+  const keys = keyCompletions(container, present, range, context.keyOnly, '', locale);
+  if (context.path.length > 0 || context.keyOnly) return keys;
+  // At the top level: whole plans to start from (while the plan has no kind), and whole sections of its template.
+  return [...(kind ? [] : planTemplates(input.t, locale, range)), ...(kind ? sectionSkeletons(input, kind, present, range) : []), ...keys];
+}
+
+/** Whole plans of each template in the plan's language, for an empty or new plan. */
+function planTemplates(t: Translate, locale: Locale, range: { start: number; end: number }): Completion[] {
+  return (['marketing', 'sales'] as const).map((kind, index) => ({
+    label: t(`editor.planTemplate.${kind}`),
+    // The label's words joined by hyphens, without and with diacritics, and the English name.
+    filterText: [...new Set([kebab(t(`editor.planTemplate.${kind}`)), kebab(t(`editor.planTemplate.${kind}`)).normalize('NFD').replace(/\p{M}/gu, ''), `${kind}-plan`])].join(' '),
+    kind: 'snippet' as const,
+    insertText: PLAN_TEMPLATES[locale][kind],
+    snippet: true,
+    detail: t('editor.planTemplate.detail'),
+    documentation: t(`editor.kind.${kind}`),
+    sortText: `0${index}`,
+    ...range,
+  }));
+}
+
+function kebab(words: string): string {
+  return words.toLowerCase().split(/\s+/).join('-');
+}
+
+/** Each section of the template that the plan lacks, whole, with a tab stop on every placeholder. */
+function sectionSkeletons(input: CompletionInput, kind: PlanKind, present: Set<string>, range: { start: number; end: number }): Completion[] {
+  const locale = input.locale ?? 'en';
+  const facts = skeletonFacts(input.analysis.model, locale);
+  const todo = placeholder(locale);
+  return EXPECTED_SECTIONS[kind]
+    .filter((section) => !present.has(section) && !(section in input.analysis.model.data))
+    .flatMap((section, index) => {
+      const yaml = sectionYaml(kind, section, facts);
+      if (!yaml) return [];
+      let stop = 0;
+      const body = yaml.replace(/\$/g, '\\$').split(todo).reduce((text, part) => `${text}\${${++stop}:${todo}}${part}`);
+      return [{
+        label: section,
+        kind: 'snippet' as const,
+        insertText: `${body}$0`,
+        snippet: true,
+        detail: input.t('editor.sectionSkeleton', { section }),
+        documentation: '```yaml\n' + yaml + '\n```',
+        sortText: `1${String(index).padStart(3, '0')}`,
+        ...range,
+      }];
+    });
 }
 
 function kindFromText(text: string): PlanKind | undefined {
@@ -79,8 +136,8 @@ function kindFromText(text: string): PlanKind | undefined {
   return match ? (match[1] as PlanKind) : undefined;
 }
 
-function keyCompletions(schema: SchemaNode, present: Set<string>, range: { start: number; end: number }, keyOnly: boolean, prefix: string): Completion[] {
-  return propertiesOf(schema)
+function keyCompletions(schema: SchemaNode, present: Set<string>, range: { start: number; end: number }, keyOnly: boolean, prefix: string, locale: Locale): Completion[] {
+  return propertiesOf(schema, locale)
     .filter((property) => !present.has(property.name))
     .map((property, index) => ({
       label: property.name,
@@ -122,11 +179,11 @@ function valueCompletions(
 ): Completion[] {
   const reference = referenceTargets(path);
   if (reference) return referenceCompletions(input, reference, path, range, prefix);
-  if (key === 'metric') return metricCompletions(input.t, range, prefix);
+  if (key === 'metric') return metricCompletions(input.t, range, prefix, input.locale ?? 'en');
   if (path.length === 1 && key === 'kind') {
     return (['marketing', 'sales'] as const).map((value, index) => plain(value, 'enum', range, prefix, index, input.t(`editor.kind.${value}`)));
   }
-  const schema = schemaAt(kind, path);
+  const schema = schemaAt(kind, path, input.locale);
   if (!schema) return [];
   const values = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
   if (values) {
@@ -178,7 +235,7 @@ function referenceCompletions(
           insertText: prefix + definition.id,
           snippet: false,
           detail: input.t(planIndex > 0 ? 'editor.alignedPlan' : 'editor.inSection', { label: itemLabel(item) ?? definition.id, section }),
-          documentation: describeItem(input.t, section, item),
+          documentation: describeItem(input.t, section, item, input.locale),
           sortText: `${planIndex}${String(definition.index).padStart(4, '0')}`,
           ...range,
         });
@@ -192,44 +249,68 @@ function itemLabel(item: Record<string, unknown>): string | undefined {
   return asString(item.name) ?? asString(item.statement) ?? asString(item.role);
 }
 
-/** A short markdown card for an item, as shown beside a reference. */
-export function describeItem(t: Translate, section: IdSection | string, item: Record<string, unknown>): string {
+/** A short markdown card for an item, as shown beside a reference, in the plan's language. */
+export function describeItem(t: Translate, section: IdSection | string, item: Record<string, unknown>, locale: Locale = 'en'): string {
   const lines = [`**${itemLabel(item) ?? String(item.id ?? '')}** \`${String(item.id ?? '')}\``];
   if (section === 'kpis') {
-    const metric = KPI_CATALOG.find((entry) => entry.id === item.metric);
+    const metric = catalogKpi(item.metric);
     const unit = asString(item.unit) ?? metric?.unit;
-    if (item.baseline !== undefined || item.target !== undefined) lines.push(`${String(item.baseline ?? '?')} → ${String(item.target ?? '?')}${unit ? ` ${unit}` : ''}`);
-    const formula = asString(item.formula) ?? metric?.formula;
+    if (item.baseline !== undefined || item.target !== undefined) lines.push(`${String(item.baseline ?? '?')} → ${String(item.target ?? '?')}${unit ? ` ${unitName(t, unit)}` : ''}`);
+    const formula = asString(item.formula) ?? (metric && metricText(metric, locale).formula);
     if (formula) lines.push(t('editor.formula', { formula }));
-    if (item.frequency) lines.push(t(item.source ? 'editor.measuredFrom' : 'editor.measured', { frequency: String(item.frequency), source: String(item.source ?? '') }));
+    if (item.frequency) lines.push(t(item.source ? 'editor.measuredFrom' : 'editor.measured', { frequency: frequencyName(t, item.frequency), source: String(item.source ?? '') }));
   } else {
     for (const key of ['statement', 'description', 'type', 'deadline', 'owner']) {
-      if (typeof item[key] === 'string' && item[key] !== itemLabel(item)) lines.push(`${key}: ${item[key] as string}`);
+      if (typeof item[key] === 'string' && item[key] !== itemLabel(item)) lines.push(`\`${key}\`: ${key === 'type' ? typeName(t, item[key] as string) : (item[key] as string)}`);
     }
   }
   return lines.join('\n\n');
 }
 
-function metricCompletions(t: Translate, range: { start: number; end: number }, prefix: string): Completion[] {
+const UNITS = ['count', 'percent', 'currency', 'days', 'ratio', 'score'];
+const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'];
+const STRATEGY_TYPES = ['prospecting', 'lead-generation', 'conversion', 'acquisition', 'upsell', 'cross-sell', 'retention'];
+const CHANNEL_TYPES = ['online', 'offline'];
+
+/** A KPI unit in the plan's language (`percent` → procent); another word as written. */
+function unitName(t: Translate, unit: string): string {
+  return UNITS.includes(unit) ? t(`render.unit.${unit}` as MessageId) : unit;
+}
+
+/** A measuring frequency in the plan's language (`monthly` → lunar); another value as written. */
+function frequencyName(t: Translate, frequency: unknown): string {
+  return typeof frequency === 'string' && FREQUENCIES.includes(frequency) ? t(`render.frequency.${frequency}` as MessageId) : String(frequency);
+}
+
+/** A strategy's or channel's `type` in the plan's language. */
+function typeName(t: Translate, type: string): string {
+  if (STRATEGY_TYPES.includes(type)) return t(`render.strategyType.${type}` as MessageId);
+  if (CHANNEL_TYPES.includes(type)) return t(`render.channelType.${type}` as MessageId);
+  return type;
+}
+
+function metricCompletions(t: Translate, range: { start: number; end: number }, prefix: string, locale: Locale): Completion[] {
   return KPI_CATALOG.map((metric, index) => ({
     label: metric.id,
     kind: 'metric' as const,
     insertText: prefix + metric.id,
     snippet: false,
-    detail: t(`editor.metricDetail.${metric.direction}`, { name: metric.name, unit: metric.unit }),
-    documentation: describeMetric(t, metric),
+    detail: t(`editor.metricDetail.${metric.direction}`, { name: metricText(metric, locale).name, unit: unitName(t, metric.unit) }),
+    documentation: describeMetric(t, metric, locale),
     sortText: `${metric.essential ? 0 : 1}${String(index).padStart(3, '0')}`,
     ...range,
   }));
 }
 
-/** A catalog metric: name, formula, unit and which way is better. */
-export function describeMetric(t: Translate, metric: CatalogKpi): string {
+/** A catalog metric: name, formula, meaning, unit and which way is better, in the plan's language. */
+export function describeMetric(t: Translate, metric: CatalogKpi, locale: Locale = 'en'): string {
+  const text = metricText(metric, locale);
   const parts = [
-    `**${metric.name}** (\`${metric.id}\`)`,
-    t('editor.formula', { formula: metric.formula }),
-    t(metric.direction === 'increase' ? 'editor.higherBetter' : 'editor.lowerBetter', { unit: metric.unit }),
-  ];
+    `**${text.name}** (\`${metric.id}\`)`,
+    text.description,
+    t('editor.formula', { formula: text.formula }),
+    t(metric.direction === 'increase' ? 'editor.higherBetter' : 'editor.lowerBetter', { unit: unitName(t, metric.unit) }),
+  ].filter(Boolean);
   if (metric.essential && metric.template !== 'general') parts.push(t('editor.essential', { kind: t(`kind.${metric.template}`) }));
   return parts.join('\n\n');
 }
@@ -262,35 +343,36 @@ function itemSkeletons(input: CompletionInput, kind: PlanKind | undefined, listP
   const lines = (...entries: string[]) => dash + entries.join('\n  ');
   let body: string | undefined;
   let label: string | undefined;
+  const t = input.t;
   if (section === 'goals') {
-    label = input.t('editor.newGoal');
+    label = t('editor.newGoal');
     body = lines(
-      'id: ${1:new-goal}',
-      'statement: ${2:Increase qualified leads 30 % through monthly webinars}',
-      `kpi: ${choice(ids('kpis'), 3, 'kpi-id')}`,
+      `id: \${1:${t('editor.placeholder.goalId')}}`,
+      `statement: \${2:${t(kind === 'sales' ? 'smart/specific.example.sales' : 'smart/specific.example.marketing')}}`,
+      `kpi: ${choice(ids('kpis'), 3, t('editor.placeholder.kpiRef'))}`,
       'baseline: ${4:0}',
       'target: ${5:0}',
       `deadline: \${6:${periodEnd}}`,
-      'owner: ${7:Name}',
-      `supports: [${choice([...ids('objectives'), ...ids('strategies')], 8, 'objective-id')}]`,
+      `owner: \${7:${t('editor.placeholder.owner')}}`,
+      `supports: [${choice([...ids('objectives'), ...ids('strategies')], 8, t('editor.placeholder.objectiveRef'))}]`,
     );
   } else if (section === 'kpis') {
-    label = input.t('editor.newKpi');
+    label = t('editor.newKpi');
     body = lines(
-      'id: ${1:new-kpi}',
-      'name: ${2:KPI name}',
+      `id: \${1:${t('editor.placeholder.kpiId')}}`,
+      `name: \${2:${t('editor.placeholder.kpiName')}}`,
       `metric: \${3|${KPI_CATALOG.map((metric) => metric.id).join(',')}|}`,
       'baseline: ${4:0}',
       'target: ${5:0}',
       'frequency: ${6|monthly,weekly,quarterly,yearly,daily|}',
-      'source: ${7:CRM report}',
+      `source: \${7:${t('editor.placeholder.source')}}`,
     );
   } else {
     const item = schemaAt(kind, [...listPath, '*']);
     const required = item ? propertiesOf(item).filter((property) => property.required) : [];
     if (required.length === 0) return [];
-    label = input.t('editor.newItem', { section: section ?? String(listPath.at(-1)) });
-    body = lines(...required.map((property, index) => `${property.name}: \${${index + 1}:${property.name === 'id' ? 'new-id' : ''}}`));
+    label = t('editor.newItem', { section: section ?? String(listPath.at(-1)) });
+    body = lines(...required.map((property, index) => `${property.name}: \${${index + 1}:${property.name === 'id' ? t('editor.placeholder.id') : ''}}`));
   }
   return [{ label, kind: 'snippet', insertText: body, snippet: true, detail: input.t('editor.wholeItem'), documentation: '```yaml\n' + body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1') + '\n```', sortText: '0', ...range }];
 }

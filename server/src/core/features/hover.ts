@@ -5,8 +5,10 @@ import { locate } from '../parse/locate';
 import { asArray, asRecord, type PlanModel } from '../model/model';
 import { schemaAt } from '../model/schema';
 import type { Analysis } from '../model/links';
-import type { Finding } from '../base/types';
+import type { Finding, Locale } from '../base/types';
 import { explainAt } from './explain';
+import type { PlanFigures } from '../analysis/figures';
+import { figureLines } from './hover-figures';
 
 export interface HoverInput {
   analysis: Analysis;
@@ -17,6 +19,10 @@ export interface HoverInput {
   smart: () => GoalSmartResult[];
   /** The plan's findings: a hover on a finding's subject explains it with the plan's numbers. */
   findings?: () => readonly Finding[];
+  /** The plan's figures (`snapshot.figures`), shown on the targets, KPIs and allocations they are about. */
+  figures?: PlanFigures;
+  /** The plan's language: schema texts, catalog names and the figures' numbers are in it (English by default). */
+  locale?: Locale;
 }
 
 export interface HoverResult {
@@ -47,7 +53,7 @@ function describe(input: HoverInput): HoverResult | undefined {
   const model = analysis.model;
 
   if (at.on === 'key') {
-    const schema = schemaAt(model.kind, at.path);
+    const schema = schemaAt(model.kind, at.path, input.locale);
     const contents = schema?.markdownDescription ?? schema?.description;
     return contents ? { contents, start: node.keyStart!, end: node.keyEnd! } : undefined;
   }
@@ -62,7 +68,7 @@ function describe(input: HoverInput): HoverResult | undefined {
         if (!definition) continue;
         const item = asRecord(asArray(plan.data[section])[definition.index]) ?? {};
         const smart = section === 'goals' && plan === model ? smartLine(input, definition.index) : '';
-        return { contents: describeItem(input.t, section, item) + smart, ...range };
+        return { contents: describeItem(input.t, section, item, input.locale) + smart, ...range };
       }
     }
     return undefined;
@@ -71,7 +77,7 @@ function describe(input: HoverInput): HoverResult | undefined {
   const key = at.path[at.path.length - 1];
   if (key === 'metric') {
     const metric = catalogKpi(text.slice(node.start, node.end));
-    if (metric) return { contents: describeMetric(input.t, metric), ...range };
+    if (metric) return { contents: describeMetric(input.t, metric, input.locale), ...range };
   }
 
   const definition = model.definitions.find((candidate) => samePath(candidate.path, at.path));
@@ -80,10 +86,14 @@ function describe(input: HoverInput): HoverResult | undefined {
     const uses = model.references.filter((candidate) => candidate.id === definition.id && candidate.targets.includes(definition.section)).length;
     const smart = definition.section === 'goals' ? smartLine(input, definition.index) : '';
     const usage = uses === 1 ? input.t('editor.referencedOnce') : input.t('editor.referenced', { count: uses });
-    return { contents: `${describeItem(input.t, definition.section, item)}${smart}\n\n${usage}`, ...range };
+    const figures = figureLines(input, at.path);
+    return { contents: `${describeItem(input.t, definition.section, item, input.locale)}${smart}\n\n${usage}${figures.map((line) => `\n\n${line}`).join('')}`, ...range };
   }
 
-  const schema = schemaAt(model.kind, at.path);
+  const figures = figureLines(input, at.path);
+  if (figures.length > 0) return { contents: figures.join('\n\n'), ...range };
+
+  const schema = schemaAt(model.kind, at.path, input.locale);
   const values = schema?.enum;
   const valueText = text.slice(node.start, node.end);
   const described = values?.findIndex((value) => String(value) === valueText) ?? -1;

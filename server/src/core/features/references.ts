@@ -36,7 +36,7 @@ export interface PlanLocation extends IdOccurrence {
 export interface PlanWorkspace {
   /** The plans a plan names in `alignsWith` that can be read, in order. */
   linked(plan: PlanFile): PlanFile[];
-  /** The plans that name this one in `alignsWith` (in the editor: among the open plans). */
+  /** The plans that name this one in `alignsWith`, open or closed. */
   linkedFrom(plan: PlanFile): PlanFile[];
 }
 
@@ -53,11 +53,11 @@ export interface FileEdits {
 }
 
 /**
- * A workspace over the plans: forward links by `alignsWith` (`linkedOf`), back links found
- * among `plans`. Links are computed once per plan for the workspace's life, so create one per
- * request.
+ * A workspace over the plans: forward links by `alignsWith` (`linkedOf`), back links by
+ * `linkingTo` (the workspace index). Links are computed once per plan for the workspace's
+ * life, so create one per request.
  */
-export function createPlanWorkspace(linkedOf: (plan: PlanFile) => PlanFile[], open: readonly PlanFile[]): PlanWorkspace {
+export function createPlanWorkspace(linkedOf: (plan: PlanFile) => PlanFile[], linkingTo: (plan: PlanFile) => PlanFile[]): PlanWorkspace {
   const links = new Map<string, PlanFile[]>();
   const linked = (plan: PlanFile): PlanFile[] => {
     let plans = links.get(plan.filePath);
@@ -69,7 +69,7 @@ export function createPlanWorkspace(linkedOf: (plan: PlanFile) => PlanFile[], op
   };
   return {
     linked,
-    linkedFrom: (plan) => open.filter((other) => other.filePath !== plan.filePath && linked(other).some((target) => target.filePath === plan.filePath)),
+    linkedFrom: linkingTo,
   };
 }
 

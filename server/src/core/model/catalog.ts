@@ -26,6 +26,8 @@ export const KPI_CATALOG: readonly CatalogKpi[] = [
   { id: 'customer-lifetime-value', name: 'Customer lifetime value (CLV)', unit: 'currency', direction: 'increase', formula: 'revenue expected from one customer over the relationship', template: 'sales', essential: false },
   { id: 'win-rate', name: 'Win rate', unit: 'percent', direction: 'increase', formula: 'opportunities won / opportunities closed', template: 'sales', essential: true },
   { id: 'churn-rate', name: 'Churn rate', unit: 'percent', direction: 'decrease', formula: 'customers lost / customers at start of period', template: 'sales', essential: false },
+  { id: 'revenue-per-account', name: 'Monthly revenue per account', unit: 'currency', direction: 'increase', formula: 'recurring revenue in a month / paying accounts', template: 'sales', essential: false },
+  { id: 'gross-margin', name: 'Gross margin', unit: 'percent', direction: 'increase', formula: '(revenue − cost of goods sold) / revenue', template: 'general', essential: false },
   { id: 'upsell-rate', name: 'Upsell and cross-sell rate', unit: 'percent', direction: 'increase', formula: 'existing customers buying more / existing customers', template: 'sales', essential: false },
   { id: 'leads', name: 'Leads generated', unit: 'count', direction: 'increase', formula: 'new leads acquired', template: 'marketing', essential: true },
   { id: 'website-traffic', name: 'Website traffic', unit: 'count', direction: 'increase', formula: 'visitors', template: 'marketing', essential: false },

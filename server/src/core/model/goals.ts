@@ -72,14 +72,3 @@ export function goalBaseline(view: GoalView): number | undefined {
   return asNumber(view.goal.baseline) ?? asNumber(view.kpi?.data.baseline);
 }
 
-const listedByStrategies = new WeakMap<PlanModel, Set<string>>();
-
-/** Ids of goals that some strategy lists (computed once per plan version). */
-export function goalsListedByStrategies(plan: PlanModel): Set<string> {
-  let listed = listedByStrategies.get(plan);
-  if (!listed) {
-    listed = new Set(asArray(plan.data.strategies).flatMap((strategy) => idList(asRecord(strategy)?.goals)));
-    listedByStrategies.set(plan, listed);
-  }
-  return listed;
-}

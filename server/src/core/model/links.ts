@@ -1,5 +1,6 @@
 import type { ParsedPlan } from '../parse/parse';
 import type { PlanModel } from './model';
+import type { FileProblem } from '../base/files';
 
 /** A parse and its model, shared by every feature that asks about the same text. */
 export interface Analysis {
@@ -13,12 +14,24 @@ export interface LinkedPlan {
   analysis: Analysis;
 }
 
+/** A plan aligned with another, in either direction. */
+export interface AlignedPlan {
+  filePath: string;
+  model: PlanModel;
+}
+
 /** One entry of a plan's `alignsWith`, resolved. */
 export interface PlanLink {
   /** Its position in `alignsWith`. */
   index: number;
   target: string;
   filePath: string;
-  status: 'ok' | 'outside' | 'missing' | 'not-a-plan';
+  /** `ok`, `not-a-plan`, or why the file was not read. */
+  status: 'ok' | 'not-a-plan' | FileProblem;
   plan?: LinkedPlan;
+  /** For `too-large`: the file's size (bytes) and the limit (characters). */
+  size?: number;
+  limit?: number;
+  /** For `unreadable`: the system's error code. */
+  detail?: string;
 }

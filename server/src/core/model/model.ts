@@ -89,6 +89,8 @@ export interface PlanModel {
   /** Every definition, duplicates included. */
   definitions: Definition[];
   references: Reference[];
+  /** Ids of goals that some strategy lists. */
+  goalsListedByStrategies: ReadonlySet<string>;
 }
 
 export function buildModel(value: unknown): PlanModel {
@@ -118,7 +120,8 @@ export function buildModel(value: unknown): PlanModel {
   for (const field of REFERENCE_FIELDS) {
     collectReferences(data, field.path, [], field.targets, references);
   }
-  return { data, kind, period, ids, definitions, references };
+  const goalsListedByStrategies = new Set(asArray(data.strategies).flatMap((strategy) => idList(asRecord(strategy)?.goals)));
+  return { data, kind, period, ids, definitions, references, goalsListedByStrategies };
 }
 
 function collectReferences(

@@ -1,4 +1,6 @@
 import type { GoalSmartResult } from '../check/engine';
+import type { PlanFigures } from '../analysis/figures';
+import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
 import { formatMessage, formatNumber, type MessageId } from '../base/messages';
 import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
@@ -15,6 +17,14 @@ export interface RenderInput {
   findings: readonly Finding[];
   smart: readonly GoalSmartResult[];
   locale: Locale;
+  /** The plan's figures (`snapshot.figures`); without them, the sections made from figures are left out. */
+  figures?: PlanFigures;
+  /** The plans aligned with this one, which `figures` points into by index. */
+  aligned?: readonly AlignedPlan[];
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string };
+  /** Today, as the figures judged progress by. */
+  today?: string;
 }
 
 /** Building a date format costs far more than using one: one per language, kept. */
@@ -54,6 +64,10 @@ export class RenderContext {
   readonly model: PlanModel;
   readonly smart: ReadonlyMap<number, GoalSmartResult>;
   readonly located: readonly Located[];
+  readonly figures: PlanFigures;
+  readonly aligned: readonly AlignedPlan[];
+  readonly actualsNotRead: { file: string } | undefined;
+  readonly today: string | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
@@ -63,6 +77,10 @@ export class RenderContext {
     this.model = input.model;
     this.data = input.model.data;
     this.parsed = input.parsed;
+    this.figures = input.figures ?? { currency: undefined };
+    this.aligned = input.aligned ?? [];
+    this.actualsNotRead = input.actualsNotRead;
+    this.today = input.today;
     this.lines = new LineIndex(input.parsed.text);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({
@@ -174,7 +192,18 @@ export class RenderContext {
   date(value: unknown): string {
     const days = parseDate(value);
     if (days === undefined) return typeof value === 'string' ? value : '';
+    return this.day(days);
+  }
+
+  /** A day (days since the epoch) in the plan's language, as text. */
+  day(days: number): string {
     return dateFormat(this.locale).format(new Date(days * 86_400_000));
+  }
+
+  /** A percentage (50 for 50 %), to `digits` decimals at most, as text. */
+  percent(value: number, digits = 0): string {
+    const factor = 10 ** digits;
+    return `${this.number(Math.round(value * factor) / factor)} %`;
   }
 
   /** The record of an item defined under `section` with this id. */

@@ -14,6 +14,7 @@ import { attributes, classes, inlineCode, text } from './html';
 import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
+import { actuals, alignment, economics } from './sections-figures';
 
 export type { RenderInput } from './context';
 
@@ -33,16 +34,34 @@ const RENDERERS: Record<string, SectionRenderer> = {
   summary, objectives, goals, kpis, strategies,
   market, personas, positioning, mix, budget, calendar, channels, content, measurement,
   segments, offering, team, tactics, forecast, territories, training,
+  alignment, economics, actuals,
 };
+
+/**
+ * Sections made from the plan's figures rather than from one of its keys, and when they are
+ * shown: the funnel when the plan has aligned plans or a funnel of its own, unit economics when
+ * a sales plan gives them (a marketing plan shows them with its budget).
+ */
+const DERIVED: Record<string, (ctx: RenderContext) => boolean> = {
+  alignment: (ctx) => ctx.figures.funnel !== undefined || ctx.figures.currencyClash !== undefined || ctx.aligned.length > 0,
+  economics: (ctx) => ctx.model.kind !== 'marketing' && (ctx.figures.clvCac !== undefined || ctx.figures.payback !== undefined),
+};
+
+/** Whether a section has something to show: its key in the plan, or for a derived section, its figures. */
+function present(ctx: RenderContext, key: string): boolean {
+  return DERIVED[key]?.(ctx) ?? key in ctx.data;
+}
 
 /**
  * Sections in the order the document shows them: the template's order (`EXPECTED_SECTIONS`),
  * with the objectives before the goals they support and the KPI table where each template
- * puts its metrics (marketing: with measurement; sales: before training).
+ * puts its metrics (marketing: with measurement; sales: before training), the actuals right
+ * after the KPIs, and the funnel across aligned plans after the budget (marketing) or the
+ * forecast (sales), followed in a sales plan by its unit economics.
  */
 export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
-  marketing: insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'),
-  sales: insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'),
+  marketing: insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'),
+  sales: insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'),
 };
 
 function insert(order: readonly string[], before: string, section: string): string[] {
@@ -55,7 +74,7 @@ function sectionsOf(ctx: RenderContext): { key: string; expected: boolean }[] {
   const kind = ctx.model.kind;
   if (kind) return RENDER_ORDER[kind].map((key) => ({ key, expected: EXPECTED_SECTIONS[kind].includes(key) }));
   const all = [...new Set([...RENDER_ORDER.marketing, ...RENDER_ORDER.sales])];
-  return all.filter((key) => key in ctx.data).map((key) => ({ key, expected: false }));
+  return all.filter((key) => present(ctx, key)).map((key) => ({ key, expected: false }));
 }
 
 export function renderPlan(input: RenderInput): RenderedPlan {
@@ -68,8 +87,10 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
   const sections: string[] = [];
-  for (const [index, { key, expected }] of shown.entries()) {
-    sections.push(renderSection(ctx, key, index + 1, expected));
+  // Numbered as the contents list numbers them: only the sections shown count.
+  let number = 0;
+  for (const { key, expected } of shown) {
+    sections.push(present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '');
     yield;
   }
   // The header comes last: it shows the findings that no section has claimed.
@@ -83,9 +104,9 @@ function sectionHeading(ctx: RenderContext, key: string): string {
 }
 
 function renderSection(ctx: RenderContext, key: string, number: number, expected: boolean): string {
-  const present = key in ctx.data;
+  const shown = present(ctx, key);
   const headingHtml = `<h2><span class="section-number">${number}</span>${text(sectionHeading(ctx, key))}</h2>`;
-  if (!present) {
+  if (!shown) {
     if (!expected) return '';
     return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
       claim: (located) => located.finding.ruleId === 'section/missing' && String(located.finding.params.sections ?? '').split(',').includes(key),
@@ -141,8 +162,8 @@ function status(ctx: RenderContext, findings: readonly Finding[]): string {
 
 function toc(ctx: RenderContext, shown: readonly { key: string; expected: boolean }[]): string {
   const entries = shown
-    .filter(({ key, expected }) => key in ctx.data || expected)
-    .map(({ key }, index) => `<li${key in ctx.data ? '' : ' class="missing"'}><a href="#section-${key}"><span class="toc-number">${index + 1}</span>${text(sectionHeading(ctx, key))}</a></li>`);
+    .filter(({ key, expected }) => present(ctx, key) || expected)
+    .map(({ key }, index) => `<li${present(ctx, key) ? '' : ' class="missing"'}><a href="#section-${key}"><span class="toc-number">${index + 1}</span>${text(sectionHeading(ctx, key))}</a></li>`);
   return entries.length < 3 ? '' : `<nav class="toc"${attributes({ 'aria-label': ctx.t('render.toc') })}><ol>${entries.join('')}</ol></nav>`;
 }
 

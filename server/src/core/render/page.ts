@@ -6,9 +6,9 @@
  *   no request to anywhere.
  * The body is the renderer's output; nothing here takes text from a plan except the escaped title.
  */
-import { createHash, randomBytes } from 'crypto';
 import type { Locale } from '../base/types';
 import { attributes, text } from './html';
+import { sha256Base64, toBase64 } from './sha256';
 
 export interface PageOptions {
   /** The rendered body (`renderPlan(...).html`). */
@@ -30,7 +30,8 @@ export interface WebviewPageOptions extends PageOptions {
 
 /** A fresh, unguessable nonce for a `script-src 'nonce-…'` policy. */
 export function newNonce(): string {
-  return randomBytes(18).toString('base64');
+  // Web Crypto: in Node.js and in the browser (VS Code for the Web) alike.
+  return toBase64(globalThis.crypto.getRandomValues(new Uint8Array(18)));
 }
 
 /** The policy of the webview page: nothing but the extension's own styles, images and fonts, and the nonce'd script. */
@@ -48,8 +49,7 @@ export function webviewPolicy(cspSource: string, nonce: string): string {
 
 /** The policy of the exported page: its one inline stylesheet, nothing else (no script, image, font or request). */
 export function standalonePolicy(css: string): string {
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  return ["default-src 'none'", `style-src 'sha256-${hash}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
+  return ["default-src 'none'", `style-src 'sha256-${sha256Base64(css)}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
 }
 
 function head(options: PageOptions, policy: string, styles: string): string {

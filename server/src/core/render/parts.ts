@@ -2,7 +2,7 @@
 import { asArray, asString } from '../model/model';
 import type { JsonPath } from '../base/types';
 import type { RenderContext } from './context';
-import { text } from './html';
+import { classes, text } from './html';
 
 /** A list of strings at `path`, each item a block; '' when there are none. */
 export function bullets(ctx: RenderContext, path: JsonPath, className = 'bullets'): string {
@@ -67,4 +67,9 @@ export function grid(className: string, cards: readonly string[]): string {
 export function known(ctx: RenderContext, prefix: string, value: unknown, allowed: readonly string[]): string {
   if (typeof value !== 'string') return ctx.value(value);
   return allowed.includes(value) ? text(ctx.t(`${prefix}.${value}` as Parameters<RenderContext['t']>[0])) : text(value);
+}
+
+/** A key figure: a big value with its label and an optional note; `state` marks it good or bad (`figure-ok`, `figure-warning`). */
+export function figure(label: string, value: string, note = '', state?: 'ok' | 'warning'): string {
+  return `<div class="${classes('figure', state && `figure-${state}`)}"><span class="figure-value">${text(value)}</span><span class="figure-label">${text(label)}</span>${note ? `<span class="figure-note">${text(note)}</span>` : ''}</div>`;
 }

@@ -1,5 +1,6 @@
 /** Sections both templates share: summary, objectives, goals with SMART badges, KPIs, strategies. */
 import { catalogKpi } from '../model/catalog';
+import { metricText } from '../model/catalog-text';
 import type { GoalSmartResult } from '../check/engine';
 import { asArray, asNumber, asString, idList, kpiDirection } from '../model/model';
 import type { RenderContext } from './context';
@@ -78,7 +79,7 @@ export function kpis(ctx: RenderContext): string {
     const direction = kpiDirection(kpi);
     const arrow = `<span${attributes({ class: `direction direction-${direction}`, title: ctx.t(`render.direction.${direction}`) })}><span aria-hidden="true">${direction === 'increase' ? '↑' : '↓'}</span><span class="sr-only">${text(ctx.t(`render.direction.${direction}`))}</span></span>`;
     const metric = catalogKpi(kpi.metric);
-    const name = `<span class="kpi-name">${ctx.value(kpi.name)}</span>${metric ? `<span class="kpi-metric">${text(metric.name)}</span>` : ''}`;
+    const name = `<span class="kpi-name">${ctx.value(kpi.name)}</span>${metric ? `<span class="kpi-metric">${text(metricText(metric, ctx.locale).name)}</span>` : ''}`;
     const cells = [
       `<th scope="row">${arrow}${name}</th>`,
       `<td class="number">${baseline === undefined ? '' : text(ctx.measure(baseline, unit))}</td>`,

@@ -3,7 +3,9 @@ import { asArray, asNumber, asRecord, asString, parseDate } from '../model/model
 import { ganttChart, groupedBarChart } from './charts';
 import type { RenderContext } from './context';
 import { attributes, text } from './html';
-import { bullets, cellList, facts, grid, heading, items, paragraph, part, table } from './parts';
+import { bullets, cellList, facts, figure, grid, heading, items, known, paragraph, part, table } from './parts';
+import { FREQUENCIES } from './sections-common';
+import { unitEconomics } from './sections-figures';
 
 const SWOT = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 const MIX = ['product', 'price', 'place', 'promotion'] as const;
@@ -81,26 +83,28 @@ export function mix(ctx: RenderContext): string {
   return grid('mix', quadrants);
 }
 
+/** The budget: totals, each channel's ROI and the blended ROI as the figures compute them ((return − cost) ÷ cost), a bar chart, the table, and the unit economics the plan gives. */
 export function budget(ctx: RenderContext): string {
-  const total = ctx.numberAt(['budget', 'total']);
+  const figures = ctx.figures.budget;
+  const total = figures?.summary.total ?? ctx.numberAt(['budget', 'total']);
   const rows = asArray(ctx.at(['budget', 'allocations'])).flatMap((item, index) => {
     const allocation = asRecord(item);
     if (!allocation) return [];
     const channel = asString(allocation.channel) ?? '';
-    return [{ index, label: ctx.nameOf('channels', channel), amount: asNumber(allocation.amount), expected: asNumber(allocation.expectedReturn) }];
+    const returns = figures?.returns.allocations.find((candidate) => candidate.index === index);
+    return [{ index, label: ctx.nameOf('channels', channel), amount: asNumber(allocation.amount), expected: asNumber(allocation.expectedReturn), roi: returns?.roi }];
   });
-  const allocated = rows.reduce((sum, row) => sum + (row.amount ?? 0), 0);
-  const withReturn = rows.filter((row) => row.amount !== undefined && row.expected !== undefined);
-  const expected = withReturn.reduce((sum, row) => sum + (row.expected ?? 0), 0);
-  const returnBase = withReturn.reduce((sum, row) => sum + (row.amount ?? 0), 0);
-  const roi = (amount: number | undefined, back: number | undefined) => (amount && back !== undefined ? `${ctx.number(Math.round((back / amount) * 100) / 100)}×` : '');
-  const share = (amount: number | undefined) => (amount !== undefined && total ? `${ctx.number(Math.round((amount / total) * 1000) / 10)} %` : '');
+  const blended = figures?.returns.blended;
+  const roi = (value: number | undefined) => (value === undefined ? '' : ctx.percent(value * 100));
+  const share = (amount: number | undefined) => (amount !== undefined && total ? ctx.percent((amount / total) * 100, 1) : '');
+  const allocated = figures?.summary.allocated;
+  const allocatedShare = figures?.summary.allocatedPercent;
 
-  const figures = [
+  const keyFigures = [
     total !== undefined ? figure(ctx.t('render.label.totalBudget'), ctx.money(total)) : '',
-    rows.length > 0 ? figure(ctx.t('render.label.allocated'), ctx.money(allocated), share(allocated)) : '',
-    withReturn.length > 0 ? figure(ctx.t('render.label.expectedReturn'), ctx.money(expected)) : '',
-    withReturn.length > 0 ? figure(ctx.t('render.label.roi'), roi(returnBase, expected), ctx.t('render.label.roiHint')) : '',
+    rows.length > 0 && allocated !== undefined ? figure(ctx.t('render.label.allocated'), ctx.money(allocated), allocatedShare === undefined ? '' : ctx.percent(allocatedShare, 1)) : '',
+    blended ? figure(ctx.t('render.label.expectedReturn'), ctx.money(blended.expectedReturn)) : '',
+    blended ? figure(ctx.t('render.label.blendedRoi'), roi(blended.roi), ctx.t('render.label.roiHint'), blended.roi < 0 ? 'warning' : undefined) : '',
   ].join('');
 
   const chartRows = rows.filter((row) => row.amount !== undefined);
@@ -116,7 +120,7 @@ export function budget(ctx: RenderContext): string {
           ],
           rows: chartRows.map((row) => ({
             label: row.label,
-            title: `${row.label}: ${ctx.money(row.amount ?? 0)}${row.expected !== undefined ? `, ${ctx.t('render.label.expectedReturn')} ${ctx.money(row.expected)}, ${ctx.t('render.label.roi')} ${roi(row.amount, row.expected)}` : ''}`,
+            title: `${row.label}: ${ctx.money(row.amount ?? 0)}${row.expected !== undefined ? `, ${ctx.t('render.label.expectedReturn')} ${ctx.money(row.expected)}` : ''}${row.roi !== undefined ? `, ${ctx.t('render.label.roi')} ${roi(row.roi)}` : ''}`,
             values: [
               { value: row.amount ?? 0, shown: ctx.money(row.amount ?? 0) },
               ...(row.expected !== undefined ? [{ value: row.expected, shown: ctx.money(row.expected) }] : []),
@@ -129,23 +133,21 @@ export function budget(ctx: RenderContext): string {
       'tr',
       ['budget', 'allocations', row.index],
       'allocation',
-      `<th scope="row">${text(row.label)}</th><td class="number">${row.amount === undefined ? '' : text(ctx.money(row.amount))}</td><td class="number">${text(share(row.amount))}</td><td class="number">${row.expected === undefined ? '' : text(ctx.money(row.expected))}</td><td class="number">${text(roi(row.amount, row.expected))}</td>`,
+      `<th scope="row">${text(row.label)}</th><td class="number">${row.amount === undefined ? '' : text(ctx.money(row.amount))}</td><td class="number">${text(share(row.amount))}</td><td class="number">${row.expected === undefined ? '' : text(ctx.money(row.expected))}</td><td class="${row.roi !== undefined && row.roi < 0 ? 'number negative' : 'number'}">${text(roi(row.roi))}</td>`,
       { columns: 5 },
     ),
   );
-  const footer = `<tfoot><tr><th scope="row">${text(ctx.t('render.label.total'))}</th><td class="number">${text(ctx.money(allocated))}</td><td class="number">${text(share(allocated))}</td><td class="number">${withReturn.length ? text(ctx.money(expected)) : ''}</td><td class="number">${text(roi(returnBase, withReturn.length ? expected : undefined))}</td></tr></tfoot>`;
+  const footer =
+    allocated === undefined
+      ? ''
+      : `<tfoot><tr><th scope="row">${text(ctx.t('render.label.total'))}</th><td class="number">${text(ctx.money(allocated))}</td><td class="number">${text(share(allocated))}</td><td class="number">${blended ? text(ctx.money(blended.expectedReturn)) : ''}</td><td class="number">${text(roi(blended?.roi))}</td></tr></tfoot>`;
   const data = table(
     'budget-table',
     [ctx.t('render.label.channel'), ctx.t('render.label.budget'), ctx.t('render.label.share'), ctx.t('render.label.expectedReturn'), ctx.t('render.label.roi')],
     tableRows,
     footer,
   );
-  return `${figures && `<div class="figures">${figures}</div>`}${chart && `<figure class="chart-figure">${chart}</figure>`}${data}`;
-}
-
-/** A key figure: a big value with its label and an optional note. */
-export function figure(label: string, value: string, note = ''): string {
-  return `<div class="figure"><span class="figure-value">${text(value)}</span><span class="figure-label">${text(label)}</span>${note ? `<span class="figure-note">${text(note)}</span>` : ''}</div>`;
+  return `${keyFigures && `<div class="figures">${keyFigures}</div>`}${chart && `<figure class="chart-figure">${chart}</figure>`}${data}${part(ctx.t('render.section.economics'), unitEconomics(ctx))}`;
 }
 
 export function calendar(ctx: RenderContext): string {
@@ -196,12 +198,12 @@ export function channels(ctx: RenderContext): string {
 
 export function content(ctx: RenderContext): string {
   const rows = items(ctx, ['content', 'items'], (item, path) =>
-    ctx.block('tr', path, 'content-item', `<th scope="row">${ctx.value(item.type)}</th><td>${ctx.value(item.topic)}</td><td>${ctx.value(item.frequency)}</td><td>${ctx.chips('channels', item.channels)}</td><td>${typeof item.persona === 'string' ? text(ctx.nameOf('personas', item.persona)) : ''}</td>`, { columns: 5 }),
+    ctx.block('tr', path, 'content-item', `<th scope="row">${ctx.value(item.type)}</th><td>${ctx.value(item.topic)}</td><td>${known(ctx, 'render.frequency', item.frequency, FREQUENCIES)}</td><td>${ctx.chips('channels', item.channels)}</td><td>${typeof item.persona === 'string' ? text(ctx.nameOf('personas', item.persona)) : ''}</td>`, { columns: 5 }),
   );
   return [
     table('content-table', [ctx.t('render.label.contentType'), ctx.t('render.label.topic'), ctx.t('render.label.frequency'), ctx.t('render.label.channels'), ctx.t('render.label.persona')], rows),
     part(ctx.t('render.label.distribution'), ctx.markdown(['content', 'distribution'])),
-    facts([[ctx.t('render.label.audit'), ctx.value(asRecord(ctx.at(['content', 'audit']))?.frequency)]]),
+    facts([[ctx.t('render.label.audit'), known(ctx, 'render.frequency', asRecord(ctx.at(['content', 'audit']))?.frequency, FREQUENCIES)]]),
   ].join('');
 }
 
@@ -211,7 +213,7 @@ export function measurement(ctx: RenderContext): string {
     facts([
       [ctx.t('render.label.kpisReviewed'), ctx.chips('kpis', ctx.at(['measurement', 'kpis']))],
       [ctx.t('render.label.tools'), tools.length ? `<ul class="chips">${tools.map((tool) => `<li class="chip">${ctx.value(tool)}</li>`).join('')}</ul>` : ''],
-      [ctx.t('render.label.cadence'), ctx.value(ctx.at(['measurement', 'cadence']))],
+      [ctx.t('render.label.cadence'), known(ctx, 'render.frequency', ctx.at(['measurement', 'cadence']), FREQUENCIES)],
     ]),
     part(ctx.t('render.label.reviews'), ctx.markdown(['measurement', 'reviews'])),
   ].join('');

@@ -1,12 +1,15 @@
 /** Sections of the sales template: segments, offering, team (org chart), tactics, forecast, territories, training. */
 import { asArray, asNumber, asRecord, asString } from '../model/model';
-import { columnChart, type ColumnPoint } from './charts';
+import { parsePeriod as parsePeriodOf, periodLabel as canonicalPeriod, type ForecastFailure, type ForecastResult } from '../analysis/forecast';
+import { forecastChart, rangeChart } from './charts';
 import type { RenderContext } from './context';
 import { text } from './html';
-import { bullets, cellList, facts, grid, heading, items, paragraph, part, table } from './parts';
-import { figure } from './sections-marketing';
+import { bullets, cellList, facts, figure, grid, heading, items, known, paragraph, part, table } from './parts';
+import { FREQUENCIES } from './sections-common';
+import { formatPeriod } from '../base/messages';
+import { capacity } from './sections-figures';
 
-const METHODS = ['linear', 'seasonal', 'manual'] as const;
+const METHODS = ['linear', 'seasonal', 'auto', 'manual'] as const;
 
 export function segments(ctx: RenderContext): string {
   const cards = items(ctx, ['segments'], (segment, path) => {
@@ -70,7 +73,8 @@ export function team(ctx: RenderContext): string {
     const reports = (member.id ? (children.get(member.id) ?? []) : []).filter((child) => !placed.has(child));
     const count = asNumber(member.item.count);
     const path = ['team', member.index];
-    const card = `<div class="org-card"><span class="org-role">${ctx.value(member.item.role)}</span>${count !== undefined ? `<span class="org-count">${text(ctx.t('render.label.headcount', { count }))}</span>` : ''}${bullets(ctx, [...path, 'responsibilities'], 'org-duties')}</div>`;
+    const quota = asNumber(member.item.quota);
+    const card = `<div class="org-card"><span class="org-role">${ctx.value(member.item.role)}</span>${count !== undefined ? `<span class="org-count">${text(ctx.t('render.label.headcount', { count }))}</span>` : ''}${quota !== undefined ? `<span class="org-count">${text(ctx.t('render.capacity.quotaEach', { quota: ctx.money(quota) }))}</span>` : ''}${bullets(ctx, [...path, 'responsibilities'], 'org-duties')}</div>`;
     const below = reports.length ? `<ul class="org-level">${reports.map(node).join('')}</ul>` : '';
     return ctx.block('li', path, 'org-node', `${card}${below}`);
   };
@@ -78,7 +82,7 @@ export function team(ctx: RenderContext): string {
   // Members in a reporting cycle have no root above them: they are shown at the top level.
   for (const member of members) if (!placed.has(member)) tree.push(node(member));
   const headcount = members.reduce((sum, member) => sum + (asNumber(member.item.count) ?? 0), 0);
-  return `<div class="figures">${figure(ctx.t('render.label.roles'), String(members.length))}${figure(ctx.t('render.label.people'), ctx.number(headcount))}</div><div class="org-chart"><ul class="org-level org-root">${tree.join('')}</ul></div>`;
+  return `<div class="figures">${figure(ctx.t('render.label.roles'), String(members.length))}${figure(ctx.t('render.label.people'), ctx.number(headcount))}</div><div class="org-chart"><ul class="org-level org-root">${tree.join('')}</ul></div>${part(ctx.t('render.capacity.title'), capacity(ctx))}`;
 }
 
 export function tactics(ctx: RenderContext): string {
@@ -89,83 +93,200 @@ export function tactics(ctx: RenderContext): string {
   return grid('card-grid card-grid-wide', cards);
 }
 
-/** `2026-Q1` → [`Q1`, `2026`]; `2026-03` → [month name, `2026`]; `2026` → [`2026`, ``]. */
+/** `2026-Q1` → [`Q1`, `2026`] (Romanian [`T1`, `2026`]); `2026-03` → [month name, `2026`]; `2026` → [`2026`, ``]. */
 export function periodLabel(period: string, locale: string): [string, string] {
   const match = /^(\d{4})(?:-(Q[1-4]|\d{2}))?$/.exec(period);
   if (!match) return [period, ''];
   const [, year, part] = match;
   if (part === undefined) return [year, ''];
-  if (part.startsWith('Q')) return [part, year];
+  if (part.startsWith('Q')) return [locale === 'ro' ? `T${part.slice(1)}` : part, year];
   const month = Number(part);
   if (month < 1 || month > 12) return [period, ''];
   return [new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(year), month - 1, 1))), year];
 }
 
+/** A row of the plan's own `forecast.history` or `forecast.projections`. */
 interface Row {
   period: string;
+  /** The period as the axis knows it: canonical (`2026-Q1`) when it reads as a period. */
+  key: string;
   revenue: number | undefined;
-  series: number;
   index: number;
   list: 'history' | 'projections';
 }
 
+/** A period's place on the axis: its canonical label when it reads as one, else as written. */
+function periodKey(period: string): string {
+  const parsed = parsePeriodOf(period);
+  return parsed ? canonicalPeriod(parsed) : period;
+}
+
+/**
+ * The periods of the forecast chart, in time order: every period from the first to the last of
+ * those given, gaps included, when all are of one granularity; else each distinct one as listed.
+ */
+function axisPeriods(keys: readonly string[]): string[] {
+  const parsed = keys.map((key) => parsePeriodOf(key));
+  const first = parsed[0];
+  if (first && parsed.every((period) => period?.granularity === first.granularity)) {
+    const ordinals = parsed.map((period) => period!.ordinal);
+    const [low, high] = [Math.min(...ordinals), Math.max(...ordinals)];
+    // A stray period centuries away would make thousands of empty slots: listed as given instead.
+    if (high - low < 600) return Array.from({ length: high - low + 1 }, (_, step) => canonicalPeriod({ granularity: first.granularity, ordinal: low + step }));
+  }
+  return [...new Set(keys)];
+}
+
+/** What the forecast section says of the model: its method (and for `auto`, which one won on AICc), its fit, and where the target sits. */
+function forecastCaption(ctx: RenderContext, method: string | undefined, result: ForecastResult, historyCount: number): string[] {
+  const modelName = (kind: 'linear' | 'seasonal') => ctx.t(`render.forecast.model.${kind}`);
+  const aicc = (value: number | null) => (value === null ? ctx.t('render.forecast.notAvailable') : ctx.number(Math.round(value * 10) / 10));
+  const sentences: string[] = [];
+  if (method === 'manual') sentences.push(ctx.t('render.forecast.caption.manual'));
+  if (result.selection) {
+    const other = result.selection.chosen === 'linear' ? 'seasonal' : 'linear';
+    const otherAicc = result.selection.aicc[other];
+    sentences.push(
+      otherAicc === null
+        ? ctx.t('render.forecast.caption.autoOnly', { chosen: modelName(result.selection.chosen), count: historyCount })
+        : ctx.t('render.forecast.caption.auto', { chosen: modelName(result.selection.chosen), chosenAicc: aicc(result.selection.aicc[result.selection.chosen]), other: modelName(other), otherAicc: aicc(otherAicc), count: historyCount }),
+    );
+  } else sentences.push(ctx.t(`render.forecast.caption.${result.method}`, { count: historyCount }));
+  const fit = (value: number | null, unit: string) => (value === null ? ctx.t('render.forecast.notAvailable') : `${ctx.number(Math.round(value * 100) / 100)}${unit}`);
+  sentences.push(ctx.t('render.forecast.fit', { mape: fit(result.fit.mape, ' %'), mase: fit(result.fit.mase, '') }));
+  const target = ctx.figures.forecast?.target;
+  if (target) {
+    const money = (value: number) => ctx.money(Math.round(value));
+    sentences.push(ctx.t(`render.forecast.where.${target.position}`, { target: ctx.money(target.revenue.value), forecast: money(result.total.forecast), upper80: money(result.total.upper80), upper95: money(result.total.upper95) }));
+  }
+  return sentences;
+}
+
+/** Why the model could not forecast, in a sentence. */
+function failure(ctx: RenderContext, outcome: ForecastFailure): string {
+  if (outcome.reason === 'too-few-periods') {
+    const method = outcome.method === 'seasonal' ? 'seasonal' : 'linear';
+    return ctx.t('render.forecast.failed', { reason: ctx.t('render.forecast.failed.tooFew', { method: ctx.t(`render.forecast.model.${method}`), needed: outcome.needed, have: outcome.have }) });
+  }
+  if (outcome.reason === 'no-seasonality') return ctx.t('render.forecast.failed', { reason: ctx.t('render.forecast.failed.yearly') });
+  return ctx.t('render.forecast.failed', { reason: ctx.t('render.forecast.failed.other') });
+}
+
+/**
+ * The forecast: the plan's history and projections with the model's forecast and its 80 % and
+ * 95 % intervals (from `figures.forecast`), the plan period's total against the revenue target,
+ * a caption on the method, its fit and the target's position, the data and the assumptions.
+ */
 export function forecast(ctx: RenderContext): string {
   const forecastData = asRecord(ctx.data.forecast);
   if (!forecastData) return '';
-  const rows: Row[] = (['history', 'projections'] as const).flatMap((list, series) =>
+  const rows: Row[] = (['history', 'projections'] as const).flatMap((list) =>
     asArray(forecastData[list]).flatMap((entry, index) => {
       const row = asRecord(entry);
       if (!row) return [];
       const period = typeof row.period === 'string' || typeof row.period === 'number' ? String(row.period) : '';
-      return [{ period, revenue: asNumber(row.revenue), series, index, list }];
+      return [{ period, key: periodKey(period), revenue: asNumber(row.revenue), index, list }];
     }),
   );
-  const seriesLabels = [ctx.t('render.label.history'), ctx.t('render.label.projection')];
-  const points: ColumnPoint[] = rows
-    .filter((row) => row.revenue !== undefined)
-    .map((row) => ({ label: periodLabel(row.period, ctx.locale), value: row.revenue!, series: row.series, title: `${row.period} (${seriesLabels[row.series]}): ${ctx.money(row.revenue!)}` }));
-  const chart = points.length
-    ? `<figure class="chart-figure">${columnChart({
-        className: 'chart-forecast',
+  const figures = ctx.figures.forecast;
+  const result = figures?.outcome.ok ? figures.outcome : undefined;
+  const keys = axisPeriods([...rows.map((row) => row.key), ...(result?.points.map((point) => point.period) ?? [])]);
+  const rowAt = (list: Row['list'], key: string) => rows.find((row) => row.list === list && row.key === key);
+  const bandAt = (key: string) => result?.points.find((point) => point.period === key);
+  const money = (value: number) => ctx.money(Math.round(value));
+  const range = (low: number, high: number) => `${money(low)} – ${money(high)}`;
+  const labels = { history: ctx.t('render.label.history'), forecast: ctx.t('render.forecast.model'), band80: ctx.t('render.forecast.band80'), band95: ctx.t('render.forecast.band95'), projections: ctx.t('render.forecast.projections') };
+
+  const slots = keys.map((key) => {
+    const history = rowAt('history', key)?.revenue;
+    const projection = rowAt('projections', key)?.revenue;
+    const band = bandAt(key);
+    const parts = [
+      history !== undefined ? `${labels.history} ${money(history)}` : '',
+      band ? `${labels.forecast} ${money(band.forecast)} (80 %: ${range(band.lower80, band.upper80)}; 95 %: ${range(band.lower95, band.upper95)})` : '',
+      projection !== undefined ? `${labels.projections} ${money(projection)}` : '',
+    ].filter(Boolean);
+    return { key, history, projection, band, title: `${formatPeriod(ctx.locale, key)}: ${parts.join(', ')}` };
+  });
+  const hasValues = slots.some((slot) => slot.history !== undefined || slot.projection !== undefined || slot.band);
+  const chart = hasValues
+    ? forecastChart({
         label: ctx.t('render.chart.forecast'),
         locale: ctx.locale,
-        series: [
-          { className: 'bar series-history', label: seriesLabels[0] },
-          { className: 'bar series-projection', label: seriesLabels[1] },
-        ],
-        points,
-      })}</figure>`
+        periods: slots.map((slot) => ({ label: periodLabel(slot.key, ctx.locale), title: slot.title })),
+        history: slots.map((slot) => slot.history),
+        forecast: slots.map((slot) => slot.band),
+        projections: slots.map((slot) => slot.projection),
+        legend: labels,
+      })
     : '';
-  const data = table(
-    'forecast-table',
-    [ctx.t('render.label.period'), ctx.t('render.label.revenue'), ctx.t('render.label.series')],
-    rows.map((row) =>
-      ctx.block('tr', ['forecast', row.list, row.index], `forecast-row series-${row.list}`, `<th scope="row">${text(row.period)}</th><td class="number">${row.revenue === undefined ? '' : text(ctx.money(row.revenue))}</td><td>${text(seriesLabels[row.series])}</td>`, { columns: 3 }),
-    ),
-  );
+
+  const target = figures?.target;
+  const position = target ? ctx.t(`render.forecast.position.${target.position}`) : '';
+  const total = result?.total;
+  const rangeSvg = total
+    ? rangeChart({
+        label: ctx.t('render.chart.range', {
+          period: formatPeriod(ctx.locale, total.period),
+          forecast: money(total.forecast),
+          low80: money(total.lower80),
+          high80: money(total.upper80),
+          low95: money(total.lower95),
+          high95: money(total.upper95),
+          target: target ? ctx.t('render.chart.rangeTarget', { target: ctx.money(target.revenue.value), position }) : '',
+        }),
+        locale: ctx.locale,
+        band: total,
+        target: target ? { value: target.revenue.value, shown: ctx.t('render.forecast.targetShown', { target: ctx.money(target.revenue.value) }) } : undefined,
+        projections: figures?.projectionsTotal !== undefined ? { value: figures.projectionsTotal, shown: money(figures.projectionsTotal) } : undefined,
+        forecastShown: ctx.t('render.forecast.forecastShown', { forecast: money(total.forecast) }),
+        zones: { commit: ctx.t('render.forecast.zone.commit'), bestCase: ctx.t('render.forecast.zone.best-case'), stretch: ctx.t('render.forecast.zone.stretch'), unsupported: ctx.t('render.forecast.zone.unsupported') },
+        legend: { band80: labels.band80, band95: labels.band95, forecast: labels.forecast, target: ctx.t('render.forecast.target'), projections: ctx.t('render.forecast.projectionsTotal') },
+      })
+    : '';
+  const historyCount = rows.filter((row) => row.list === 'history').length;
+  const caption = result
+    ? forecastCaption(ctx, figures?.method, result, historyCount)
+    : figures && !figures.outcome.ok
+      ? [failure(ctx, figures.outcome)]
+      : [];
+  const figureHtml = chart || rangeSvg ? `<figure class="chart-figure">${chart}${rangeSvg}${caption.length ? `<figcaption class="chart-caption">${caption.map((sentence) => text(sentence)).join(' ')}</figcaption>` : ''}</figure>` : caption.map((sentence) => `<p class="chart-caption">${text(sentence)}</p>`).join('');
+
+  const cell = (value: string) => `<td class="number">${text(value)}</td>`;
+  const tableRows = slots
+    .filter((slot) => slot.history !== undefined || slot.projection !== undefined || slot.band || rows.some((row) => row.key === slot.key))
+    .map((slot) => {
+      const content = `<th scope="row">${text(formatPeriod(ctx.locale, slot.key))}</th>${cell(slot.history === undefined ? '' : money(slot.history))}${cell(slot.band ? money(slot.band.forecast) : '')}${cell(slot.band ? range(slot.band.lower80, slot.band.upper80) : '')}${cell(slot.band ? range(slot.band.lower95, slot.band.upper95) : '')}${cell(slot.projection === undefined ? '' : money(slot.projection))}`;
+      const own = rowAt('projections', slot.key) ?? rowAt('history', slot.key);
+      return own ? ctx.block('tr', ['forecast', own.list, own.index], `forecast-row series-${own.list}`, content, { columns: 6 }) : `<tr class="forecast-row series-model">${content}</tr>`;
+    });
+  // A total of one whole period is that period's row already.
+  const footer = total && !keys.includes(total.period)
+    ? `<tfoot><tr><th scope="row">${text(formatPeriod(ctx.locale, total.period))}</th>${cell('')}${cell(money(total.forecast))}${cell(range(total.lower80, total.upper80))}${cell(range(total.lower95, total.upper95))}${cell(figures?.projectionsTotal === undefined ? '' : money(figures.projectionsTotal))}</tr></tfoot>`
+    : '';
+  const data = table('forecast-table', [ctx.t('render.label.period'), labels.history, labels.forecast, labels.band80, labels.band95, labels.projections], tableRows, footer);
+
   const method = typeof forecastData.method === 'string' && (METHODS as readonly string[]).includes(forecastData.method) ? ctx.t(`render.method.${forecastData.method as 'linear'}`) : asString(forecastData.method);
-  return `<div class="figures">${yearFigures(ctx, rows)}${method ? figure(ctx.t('render.label.method'), method) : ''}</div>${chart}${data && `<details class="chart-data"><summary>${text(ctx.t('render.label.dataTable'))}</summary>${data}</details>`}${part(ctx.t('render.label.assumptions'), ctx.markdown(['forecast', 'assumptions']))}`;
+  const chosen = result?.selection ? ctx.t(`render.forecast.model.${result.selection.chosen}`) : '';
+  const keyFigures = [
+    historyYear(ctx, rows),
+    total ? figure(ctx.t('render.forecast.total', { period: formatPeriod(ctx.locale, total.period) }), money(total.forecast), ctx.t('render.forecast.interval', { low: money(total.lower80), high: money(total.upper80) })) : '',
+    figures?.projectionsTotal !== undefined ? figure(ctx.t('render.forecast.projectionsTotal'), money(figures.projectionsTotal)) : '',
+    target ? figure(ctx.t('render.forecast.target'), ctx.money(target.revenue.value), position, target.position === 'unsupported' ? 'warning' : 'ok') : '',
+    method ? figure(ctx.t('render.label.method'), method, chosen) : '',
+  ].join('');
+  return `<div class="figures">${keyFigures}</div>${figureHtml}${data && `<details class="chart-data"><summary>${text(ctx.t('render.label.dataTable'))}</summary>${data}</details>`}${part(ctx.t('render.label.assumptions'), ctx.markdown(['forecast', 'assumptions']))}`;
 }
 
-/** Revenue of the last year of history and of the first projected year, with the growth between them. */
-function yearFigures(ctx: RenderContext, rows: readonly Row[]): string {
-  const byYear = (series: number) => {
-    const years = new Map<string, number>();
-    for (const row of rows) {
-      const year = /^\d{4}/.exec(row.period)?.[0];
-      if (row.series === series && year && row.revenue !== undefined) years.set(year, (years.get(year) ?? 0) + row.revenue);
-    }
-    return [...years];
-  };
-  const last = byYear(0).at(-1);
-  const next = byYear(1)[0];
-  let out = '';
-  if (last) out += figure(ctx.t('render.label.revenueIn', { year: last[0] }), ctx.money(last[1]));
-  if (next) {
-    const growth = last && last[1] > 0 ? `${next[1] >= last[1] ? '+' : ''}${ctx.number(Math.round(((next[1] - last[1]) / last[1]) * 1000) / 10)} %` : '';
-    out += figure(ctx.t('render.label.projectedIn', { year: next[0] }), ctx.money(next[1]), growth);
+/** Revenue of the last year of history, as the plan gives it. */
+function historyYear(ctx: RenderContext, rows: readonly Row[]): string {
+  const years = new Map<string, number>();
+  for (const row of rows) {
+    const year = /^\d{4}/.exec(row.period)?.[0];
+    if (row.list === 'history' && year && row.revenue !== undefined) years.set(year, (years.get(year) ?? 0) + row.revenue);
   }
-  return out;
+  const last = [...years].at(-1);
+  return last ? figure(ctx.t('render.label.revenueIn', { year: last[0] }), ctx.money(last[1])) : '';
 }
 
 export function territories(ctx: RenderContext): string {
@@ -177,7 +298,7 @@ export function territories(ctx: RenderContext): string {
 
 export function training(ctx: RenderContext): string {
   const rows = items(ctx, ['training'], (programme, path) =>
-    ctx.block('tr', path, 'training', `<th scope="row">${ctx.value(programme.name)}</th><td>${typeof programme.audience === 'string' ? text(ctx.nameOf('team', programme.audience)) : ''}</td><td>${ctx.value(programme.cadence)}</td><td>${cellList(ctx, programme.topics)}</td>`, { columns: 4 }),
+    ctx.block('tr', path, 'training', `<th scope="row">${ctx.value(programme.name)}</th><td>${typeof programme.audience === 'string' ? text(ctx.nameOf('team', programme.audience)) : ''}</td><td>${known(ctx, 'render.frequency', programme.cadence, FREQUENCIES)}</td><td>${cellList(ctx, programme.topics)}</td>`, { columns: 4 }),
   );
   return table('training-table', [ctx.t('render.label.programme'), ctx.t('render.label.audience'), ctx.t('render.label.cadence'), ctx.t('render.label.topics')], rows);
 }

@@ -7,14 +7,42 @@
  * section fixes, "Create KPI" and (later) snippets and completion all read `SECTION_SKELETONS`.
  */
 import { catalogKpi } from '../model/catalog';
+import { metricText } from '../model/catalog-text';
 import type { MessageId } from '../base/messages';
 import { asArray, asNumber, asRecord, findKpi, idList, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
 import { LineIndex } from '../base/text';
-import type { Fix, JsonPath, PlanKind, TextEdit } from '../base/types';
+import type { Finding, Fix, JsonPath, Locale, PlanKind, TextEdit } from '../base/types';
 
 /** Text the author is expected to replace. Not blank, so that the finding a fix answers goes away. */
 export const PLACEHOLDER = 'TODO';
+
+/**
+ * The words skeletons write into a plan, in the plan's language: the placeholder, the first
+ * item's id of each list, and the free-text frequencies. YAML keys and the values the schema
+ * fixes (`monthly` as a KPI's `frequency`, `online`, `prospecting`) are the same in every language.
+ */
+const WORDS: Record<Locale, { placeholder: string; currency: string; monthly: string; quarterly: string; ids: Record<'goal' | 'objective' | 'kpi' | 'persona' | 'strategy' | 'activity' | 'channel' | 'segment' | 'offering' | 'role' | 'territory' | 'training', string> }> = {
+  en: {
+    placeholder: PLACEHOLDER,
+    currency: 'EUR',
+    monthly: 'monthly',
+    quarterly: 'quarterly',
+    ids: { goal: 'goal-1', objective: 'objective-1', kpi: 'kpi-1', persona: 'persona-1', strategy: 'strategy-1', activity: 'activity-1', channel: 'channel-1', segment: 'segment-1', offering: 'offering-1', role: 'role-1', territory: 'territory-1', training: 'training-1' },
+  },
+  ro: {
+    placeholder: 'de completat',
+    currency: 'RON',
+    monthly: 'lunar',
+    quarterly: 'trimestrial',
+    ids: { goal: 'obiectiv-1', objective: 'scop-1', kpi: 'kpi-1', persona: 'persona-1', strategy: 'strategie-1', activity: 'activitate-1', channel: 'canal-1', segment: 'segment-1', offering: 'oferta-1', role: 'rol-1', territory: 'teritoriu-1', training: 'instruire-1' },
+  },
+};
+
+/** The placeholder in a language: `TODO`, `de completat`. */
+export function placeholder(locale: Locale = 'en'): string {
+  return WORDS[locale].placeholder;
+}
 
 /** A value a fix writes: YAML scalars, lists and mappings (keys in the order they are written). */
 export type YamlValue = string | number | boolean | readonly YamlValue[] | { readonly [key: string]: YamlValue };
@@ -27,9 +55,11 @@ export interface SkeletonFacts {
   goalIds: readonly string[];
   /** The plan's period as written (`YYYY-MM-DD`), when it is a valid one. */
   period?: { start: string; end: string };
+  /** The plan's language: placeholders, ids and names are written in it (English by default). */
+  locale?: Locale;
 }
 
-export function skeletonFacts(plan: PlanModel): SkeletonFacts {
+export function skeletonFacts(plan: PlanModel, locale: Locale = 'en'): SkeletonFacts {
   const period = asRecord(plan.data.period);
   const kpiIds = [...(plan.ids.get('kpis')?.keys() ?? [])];
   const first = kpiIds[0] === undefined ? undefined : findKpi(plan, kpiIds[0]);
@@ -38,43 +68,49 @@ export function skeletonFacts(plan: PlanModel): SkeletonFacts {
     firstKpi: first && { baseline: asNumber(first.baseline), target: asNumber(first.target) },
     goalIds: [...(plan.ids.get('goals')?.keys() ?? [])],
     period: plan.period ? { start: String(period?.start), end: String(period?.end) } : undefined,
+    locale,
   };
 }
 
 export const SWOT_SKELETON: YamlValue = { strengths: [], weaknesses: [], opportunities: [], threats: [] };
 
-/** A KPI with a baseline and every field `kpi/incomplete` asks for; a catalog id gives its metric and name. */
-export function kpiSkeleton(id: string, numbers: { baseline?: number; target?: number } = {}): { [key: string]: YamlValue } {
+/** A KPI with a baseline and every field `kpi/incomplete` asks for; a catalog id gives its metric and its name in the plan's language; `numbers` start it from what the plan already says (a goal's). */
+export function kpiSkeleton(id: string, locale: Locale = 'en', numbers: { baseline?: number; target?: number } = {}): { [key: string]: YamlValue } {
   const metric = catalogKpi(id);
+  const todo = WORDS[locale].placeholder;
   return {
     id,
-    name: metric?.name ?? PLACEHOLDER,
+    name: metric ? metricText(metric, locale).name : todo,
     ...(metric ? { metric: metric.id } : { unit: 'count' }),
     baseline: numbers.baseline ?? 0,
     target: numbers.target ?? 0,
     frequency: 'monthly',
-    source: PLACEHOLDER,
+    source: todo,
   };
 }
 
 function goalSkeleton(facts: SkeletonFacts): YamlValue {
+  const { placeholder: todo, ids } = WORDS[facts.locale ?? 'en'];
   return {
-    id: 'goal-1',
-    statement: PLACEHOLDER,
+    id: ids.goal,
+    statement: todo,
     ...(facts.kpiIds[0] ? { kpi: facts.kpiIds[0] } : {}),
     baseline: facts.firstKpi?.baseline ?? 0,
     target: facts.firstKpi?.target ?? 0,
     ...(facts.period ? { deadline: facts.period.end } : {}),
-    owner: PLACEHOLDER,
+    owner: todo,
     supports: [],
   };
 }
 
 type Skeleton = (facts: SkeletonFacts) => YamlValue;
 
-const summary: Skeleton = () => PLACEHOLDER;
-const objectives: Skeleton = () => [{ id: 'objective-1', statement: PLACEHOLDER }];
-const kpis: Skeleton = () => [kpiSkeleton('kpi-1')];
+/** The words of the facts' language. */
+const words = (facts: SkeletonFacts) => WORDS[facts.locale ?? 'en'];
+
+const summary: Skeleton = (facts) => words(facts).placeholder;
+const objectives: Skeleton = (facts) => [{ id: words(facts).ids.objective, statement: words(facts).placeholder }];
+const kpis: Skeleton = (facts) => [kpiSkeleton(words(facts).ids.kpi, facts.locale)];
 const goals: Skeleton = (facts) => [goalSkeleton(facts)];
 
 /**
@@ -84,33 +120,33 @@ const goals: Skeleton = (facts) => [goalSkeleton(facts)];
 export const SECTION_SKELETONS: Record<PlanKind, Readonly<Record<string, Skeleton>>> = {
   marketing: {
     summary,
-    market: () => ({ analysis: PLACEHOLDER, trends: [], opportunities: [], competitors: [], swot: SWOT_SKELETON }),
-    personas: () => [{ id: 'persona-1', name: PLACEHOLDER, role: PLACEHOLDER, needs: [], pains: [], preferences: [], behaviors: [] }],
+    market: (facts) => ({ analysis: words(facts).placeholder, trends: [], opportunities: [], competitors: [], swot: SWOT_SKELETON }),
+    personas: (facts) => [{ id: words(facts).ids.persona, name: words(facts).placeholder, role: words(facts).placeholder, needs: [], pains: [], preferences: [], behaviors: [] }],
     objectives,
     kpis,
     goals,
-    positioning: () => ({ statement: PLACEHOLDER, advantages: [], messages: [] }),
-    strategies: (facts) => [{ id: 'strategy-1', name: PLACEHOLDER, description: PLACEHOLDER, goals: facts.goalIds.slice(0, 1) }],
-    mix: () => ({ product: PLACEHOLDER, price: PLACEHOLDER, place: PLACEHOLDER, promotion: PLACEHOLDER }),
+    positioning: (facts) => ({ statement: words(facts).placeholder, advantages: [], messages: [] }),
+    strategies: (facts) => [{ id: words(facts).ids.strategy, name: words(facts).placeholder, description: words(facts).placeholder, goals: facts.goalIds.slice(0, 1) }],
+    mix: (facts) => ({ product: words(facts).placeholder, price: words(facts).placeholder, place: words(facts).placeholder, promotion: words(facts).placeholder }),
     budget: () => ({ total: 0, allocations: [] }),
-    calendar: (facts) => [{ id: 'activity-1', name: PLACEHOLDER, ...(facts.period ?? {}), channels: [], goals: facts.goalIds.slice(0, 1) }],
-    channels: (facts) => [{ id: 'channel-1', name: PLACEHOLDER, type: 'online', kpis: facts.kpiIds.slice(0, 1) }],
-    content: () => ({ items: [{ type: PLACEHOLDER, topic: PLACEHOLDER, frequency: 'monthly', channels: [] }], distribution: PLACEHOLDER, audit: { frequency: 'quarterly' } }),
-    measurement: (facts) => ({ kpis: [...facts.kpiIds], tools: [], cadence: 'monthly', reviews: PLACEHOLDER }),
+    calendar: (facts) => [{ id: words(facts).ids.activity, name: words(facts).placeholder, ...(facts.period ?? {}), channels: [], goals: facts.goalIds.slice(0, 1) }],
+    channels: (facts) => [{ id: words(facts).ids.channel, name: words(facts).placeholder, type: 'online', kpis: facts.kpiIds.slice(0, 1) }],
+    content: (facts) => ({ items: [{ type: words(facts).placeholder, topic: words(facts).placeholder, frequency: words(facts).monthly, channels: [] }], distribution: words(facts).placeholder, audit: { frequency: words(facts).quarterly } }),
+    measurement: (facts) => ({ kpis: [...facts.kpiIds], tools: [], cadence: words(facts).monthly, reviews: words(facts).placeholder }),
   },
   sales: {
     summary,
     objectives,
     kpis,
     goals,
-    segments: () => [{ id: 'segment-1', name: PLACEHOLDER, description: PLACEHOLDER, idealCustomer: { industry: PLACEHOLDER, size: PLACEHOLDER, region: PLACEHOLDER, traits: [] } }],
-    offering: () => [{ id: 'offering-1', name: PLACEHOLDER, description: PLACEHOLDER, valueProposition: PLACEHOLDER, differentiators: [] }],
-    strategies: (facts) => [{ id: 'strategy-1', name: PLACEHOLDER, type: 'prospecting', description: PLACEHOLDER, goals: facts.goalIds.slice(0, 1), segments: [] }],
-    team: () => [{ id: 'role-1', role: PLACEHOLDER, count: 1, responsibilities: [] }],
-    tactics: () => [{ name: PLACEHOLDER, methodology: PLACEHOLDER, description: PLACEHOLDER }],
-    forecast: () => ({ method: 'manual', history: [], projections: [], assumptions: PLACEHOLDER }),
-    territories: () => [{ id: 'territory-1', name: PLACEHOLDER, regions: [], channels: [] }],
-    training: () => [{ id: 'training-1', name: PLACEHOLDER, cadence: 'quarterly', topics: [] }],
+    segments: (facts) => [{ id: words(facts).ids.segment, name: words(facts).placeholder, description: words(facts).placeholder, idealCustomer: { industry: words(facts).placeholder, size: words(facts).placeholder, region: words(facts).placeholder, traits: [] } }],
+    offering: (facts) => [{ id: words(facts).ids.offering, name: words(facts).placeholder, description: words(facts).placeholder, valueProposition: words(facts).placeholder, differentiators: [] }],
+    strategies: (facts) => [{ id: words(facts).ids.strategy, name: words(facts).placeholder, type: 'prospecting', description: words(facts).placeholder, goals: facts.goalIds.slice(0, 1), segments: [] }],
+    team: (facts) => [{ id: words(facts).ids.role, role: words(facts).placeholder, count: 1, responsibilities: [] }],
+    tactics: (facts) => [{ name: words(facts).placeholder, methodology: words(facts).placeholder, description: words(facts).placeholder }],
+    forecast: (facts) => ({ method: 'manual', history: [], projections: [], assumptions: words(facts).placeholder }),
+    territories: (facts) => [{ id: words(facts).ids.territory, name: words(facts).placeholder, regions: [], channels: [] }],
+    training: (facts) => [{ id: words(facts).ids.training, name: words(facts).placeholder, cadence: words(facts).quarterly, topics: [] }],
   },
 };
 
@@ -189,7 +225,7 @@ function blockEntry(key: string, value: YamlValue, column: number, style: Style)
   return [`${pad(column)}${key}:`, ...Object.entries(value).flatMap(([name, item]) => blockEntry(name, item, column + style.indent, style))];
 }
 
-/** A section as block YAML in the default style (2 spaces), for snippets. */
+/** A section as block YAML in the default style (2 spaces), for the section completions. */
 export function sectionYaml(kind: PlanKind, section: string, facts: SkeletonFacts): string | undefined {
   const skeleton = SECTION_SKELETONS[kind][section];
   return skeleton && blockEntry(section, skeleton(facts), 0, { indent: 2, sequenceIndent: 2, eol: '\n', blankLines: false }).join('\n');
@@ -334,26 +370,20 @@ export function fixList(...fixes: (Fix | undefined)[]): Fix[] | undefined {
 // ---------------------------------------------------------------------------------------------
 // The fixes the rules offer
 
-/** Inserts a missing top-level section's skeleton where the template puts it. */
-export function addSectionFix(parsed: ParsedPlan, plan: PlanModel, section: string): Fix | undefined {
-  const skeleton = plan.kind ? SECTION_SKELETONS[plan.kind][section] : undefined;
-  if (!skeleton) return undefined;
-  return fix('fix.addSection', { section }, editorFor(parsed).addTopLevel(plan.kind, section, skeleton(skeletonFacts(plan))));
+/**
+ * A `budget` needs a `currency` (`schema/required`): a section fix that adds a budget to a plan
+ * without one adds the language's usual currency too (EUR, RON), named in the fix's title.
+ */
+function currencyToAdd(parsed: ParsedPlan, sections: readonly string[], locale: Locale): string | undefined {
+  return sections.includes('budget') && !parsed.root?.children?.has('currency') ? WORDS[locale].currency : undefined;
 }
 
-/**
- * Inserts several missing sections at once, each where the template puts it (sections that go
- * to the same place are written in the template's order, as one insertion).
- */
-export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: readonly string[], list: (parts: string[]) => string): Fix | undefined {
-  const kind = plan.kind;
-  if (!kind) return undefined;
-  const facts = skeletonFacts(plan);
+/** The edits that insert top-level keys, each where the template puts it; keys that go to the same place are one insertion, in the order given. */
+function topLevelEdits(parsed: ParsedPlan, kind: PlanKind, entries: readonly [string, YamlValue][]): TextEdit[] | undefined {
   const editor = editorFor(parsed);
   const edits: TextEdit[] = [];
-  for (const section of sections) {
-    const skeleton = SECTION_SKELETONS[kind][section];
-    const added = skeleton && editor.addTopLevel(kind, section, skeleton(facts));
+  for (const [key, value] of entries) {
+    const added = editor.addTopLevel(kind, key, value);
     if (!added) return undefined;
     for (const edit of added) {
       const at = edits.find((other) => other.start === edit.start && other.end === edit.end);
@@ -361,7 +391,36 @@ export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: re
       else edits.push({ ...edit });
     }
   }
-  return fix('fix.addSections', { count: sections.length, sections: list(sections.map((section) => `\`${section}\``)) }, edits);
+  return edits;
+}
+
+/** Inserts a missing top-level section's skeleton where the template puts it. */
+export function addSectionFix(parsed: ParsedPlan, plan: PlanModel, section: string, locale: Locale = 'en'): Fix | undefined {
+  const skeleton = plan.kind ? SECTION_SKELETONS[plan.kind][section] : undefined;
+  if (!plan.kind || !skeleton) return undefined;
+  const currency = currencyToAdd(parsed, [section], locale);
+  const entries: [string, YamlValue][] = [...(currency ? [['currency', currency] as [string, YamlValue]] : []), [section, skeleton(skeletonFacts(plan, locale))]];
+  return fix(currency ? 'fix.addSectionAndCurrency' : 'fix.addSection', currency ? { section, currency } : { section }, topLevelEdits(parsed, plan.kind, entries));
+}
+
+/**
+ * Inserts several missing sections at once, each where the template puts it (sections that go
+ * to the same place are written in the template's order, as one insertion).
+ */
+export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: readonly string[], list: (parts: string[]) => string, locale: Locale = 'en'): Fix | undefined {
+  const kind = plan.kind;
+  if (!kind) return undefined;
+  const facts = skeletonFacts(plan, locale);
+  const entries: [string, YamlValue][] = [];
+  const currency = currencyToAdd(parsed, sections, locale);
+  if (currency) entries.push(['currency', currency]);
+  for (const section of sections) {
+    const skeleton = SECTION_SKELETONS[kind][section];
+    if (!skeleton) return undefined;
+    entries.push([section, skeleton(facts)]);
+  }
+  const named = [...(currency ? [`currency: ${currency}`] : []), ...sections];
+  return fix('fix.addSections', { count: sections.length, sections: list(named.map((name) => `\`${name}\``)) }, topLevelEdits(parsed, kind, entries));
 }
 
 /**
@@ -375,10 +434,10 @@ export function addKeysFix(parsed: ParsedPlan, path: JsonPath, entries: readonly
 }
 
 /** Appends a KPI with this id to `kpis`, creating the section when there is none. */
-export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string, numbers: { baseline?: number; target?: number } = {}): Fix | undefined {
+export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string, locale: Locale = 'en', numbers: { baseline?: number; target?: number } = {}): Fix | undefined {
   if (id.trim() === '') return undefined;
   const editor = editorFor(parsed);
-  const item = kpiSkeleton(id, numbers);
+  const item = kpiSkeleton(id, locale, numbers);
   const edits = parsed.root?.children?.has('kpis') ? editor.appendItem(['kpis'], item) : editor.addTopLevel(plan.kind, 'kpis', [item]);
   return fix('fix.createKpi', { id }, edits);
 }
@@ -432,14 +491,20 @@ export function measurableFix(
   goalIndex: number,
   lacks: { kpi: boolean; baseline: boolean; target: boolean },
   list: (parts: string[]) => string,
+  /** The goal's baseline as it stands (its own, or its KPI's). */
+  baseline?: number,
 ): Fix | undefined {
   // The plan's first KPI, without listing them all for every goal.
   const kpi = lacks.kpi ? plan.ids.get('kpis')?.keys().next().value : undefined;
+  const kpiBaseline = asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline);
   const entries: [string, YamlValue][] = [];
   if (kpi) entries.push(['kpi', kpi]);
   const kpiData = findKpi(plan, kpi ?? idList(asRecord(asArray(plan.data.goals)[goalIndex])?.kpi)[0] ?? '');
-  if (lacks.baseline && asNumber(kpi === undefined ? undefined : kpiData?.baseline) === undefined) entries.push(['baseline', 0]);
-  if (lacks.target) entries.push(['target', asNumber(kpiData?.target) ?? 0]);
+  if (lacks.baseline && kpiBaseline === undefined) entries.push(['baseline', 0]);
+  // The target starts at the KPI's target, else at the baseline: a placeholder that moves the KPI
+  // neither way, so that smart/achievable has nothing to say about it (a target of 0 under a
+  // baseline of 300 did).
+  if (lacks.target) entries.push(['target', asNumber(kpiData?.target) ?? baseline ?? kpiBaseline ?? 0]);
   return addKeysFix(parsed, ['goals', goalIndex], entries, list);
 }
 
@@ -455,4 +520,18 @@ export function replaceValueFix(parsed: ParsedPlan, path: JsonPath, value: YamlV
 export function setStatusFix(parsed: ParsedPlan, plan: PlanModel, status: string): Fix | undefined {
   if (parsed.root?.children?.has('status')) return replaceValueFix(parsed, ['status'], status, 'fix.setStatus', { status });
   return fix('fix.setStatus', { status }, editorFor(parsed).addTopLevel(plan.kind, 'status', status));
+}
+
+/**
+ * "Fix all": every finding's first safe fix, as one list of edits in text order. A fix that
+ * overlaps one taken already waits for the next run.
+ */
+export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  const safe = findings.map((finding) => finding.fixes?.find((item) => item.safe)).filter((item): item is Fix => item !== undefined);
+  const taken: TextEdit[] = [];
+  for (const item of safe.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)))) {
+    if (item.edits.some((edit) => taken.some((other) => edit.start < other.end && other.start < edit.end))) continue;
+    taken.push(...item.edits);
+  }
+  return taken.sort((a, b) => a.start - b.start);
 }

@@ -8,7 +8,7 @@ export const goalDuplicate: Rule = {
   defaultSeverity: 'warning',
   docs: `A goal written twice under two ids splits the attention of its owners and counts twice in every review. The rule warns on the later of two goals when
 - both are measured on the same KPI with the same target, baseline and deadline;
-- or, measured on the same KPI, their statements say nearly the same: at least four meaningful words each, and four in five of their words shared (small words such as "the", "from", "și", "din" are left out, and letters are compared without diacritics).
+- or, measured on the same KPI, their statements say nearly the same: at least four meaningful words each, and four in five of their words shared (small words such as “the”, “from”, “și”, “din” are left out, and letters are compared without diacritics).
 
 \`\`\`yaml
 goals:
@@ -32,7 +32,8 @@ Keep one goal (merge what their statements add), or make each statement say what
         });
       } else {
         context.report({
-          path: ['goals', view.index, 'statement'],
+          path: ['goals', view.index],
+          anchor: 'item',
           messageId: 'goal/duplicate.statement',
           params: { ...params, statement: asString(other.goal.statement) ?? '' },
         });

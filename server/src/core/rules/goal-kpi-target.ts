@@ -1,5 +1,5 @@
 import { goalKpiChecks, type GoalKpiCheck } from '../analysis/goals';
-import { asNumber } from '../model/model';
+import { asNumber, findKpi } from '../model/model';
 import type { Fix } from '../base/types';
 import { fixList, replaceValueFix } from './fixes';
 import type { Report, Rule, RuleContext } from './rule';
@@ -10,9 +10,9 @@ export const goalKpiTarget: Rule = {
   defaultSeverity: 'warning',
   docs: `A goal and its KPI describe the same number twice: the KPI says where the metric starts and where the plan wants it (\`baseline\`, \`target\`), the goal says what will be done to get there. When the two disagree, the plan says two things at once. The rule warns when
 
-- the goal's \`target\` is a change, not the level to reach: the statement says so ("win back 8 lost clinics", "by 300", "+15 %") and the target is that number. The message gives the level (baseline 85 + 8 = 93) and a quick fix writes it;
+- the goal's \`target\` is a change, not the level to reach: the statement says so (“win back 8 lost clinics”, “by 300”, “+15 %”) and the target is that number. The message gives the level (baseline 85 + 8 = 93) and a quick fix writes it;
 - on a KPI where higher is better, a goal without a baseline of its own aims below the KPI's baseline by more than half: either the target is the gain (the level is baseline + target), or the goal covers only part of the KPI and needs its own \`baseline\`;
-- a goal due by the end of the plan aims beyond the KPI's target for the whole plan, on a KPI whose parts add up (a count, a sum of money): a part cannot exceed the whole ("6.5 million from cafés alone" on a revenue target of 5.2 million). A goal is a part when other goals share its KPI, or when its statement says so ("alone", "only", "doar", "numai");
+- a goal due by the end of the plan aims beyond the KPI's target for the whole plan, on a KPI whose parts add up (a count, a sum of money): a part cannot exceed the whole (“6.5 million from cafés alone” on a revenue target of 5.2 million). A goal is a part when other goals share its KPI, or when its statement says so (“alone”, “only”, “doar”, “numai”);
 - the only goal on a KPI by the end of the plan aims for another number than the KPI (3,000 against 3,600); quick fixes set the goal's target to the KPI's, or the KPI's to the goal's;
 - a goal aims for the KPI's own target from another \`baseline\`.
 
@@ -43,8 +43,12 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
   switch (problem.kind) {
     case 'change':
       return { path, messageId: 'goal/kpi-target.change', params: { ...params, cue: problem.cue, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fixList(setTarget(problem.level)) };
-    case 'changeOrPart':
-      return { path, messageId: 'goal/kpi-target.changeOrPart', params: { ...params, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fixList(setTarget(problem.level)) };
+    case 'changeOrPart': {
+      // The level is one reading of the two: offered only when it stays within the KPI's target for the whole plan (beyond it, the goal is more likely a part).
+      const kpiTarget = asNumber(findKpi(context.plan, kpiId)?.target);
+      const fits = kpiTarget === undefined || problem.level <= kpiTarget;
+      return { path, messageId: 'goal/kpi-target.changeOrPart', params: { ...params, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fits ? fixList(setTarget(problem.level)) : undefined };
+    }
     case 'exceeds':
       return { path, messageId: 'goal/kpi-target.exceeds', params: { ...params, kpiTarget: problem.kpiTarget } };
     case 'target':

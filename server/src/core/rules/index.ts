@@ -1,3 +1,14 @@
+import { actualsCsv } from './actuals-csv';
+import { alignCurrency } from './align-currency';
+import { alignFunnel } from './align-funnel';
+import { economicsClvCac } from './economics-clv-cac';
+import { economicsPayback } from './economics-payback';
+import { economicsRoi } from './economics-roi';
+import { forecastHistory } from './forecast-history';
+import { forecastPeriods } from './forecast-periods';
+import { forecastProjections } from './forecast-projections';
+import { kpiOffTrack } from './kpi-off-track';
+import { salesCapacity } from './sales-capacity';
 import { alignPeriod } from './align-period';
 import { budgetSum } from './budget-sum';
 import { calendarRange } from './calendar-range';
@@ -50,7 +61,18 @@ export const RULES: readonly Rule[] = [
   calendarRange,
   goalKpiTarget,
   goalDuplicate,
+  alignFunnel,
+  alignCurrency,
   alignPeriod,
+  economicsClvCac,
+  economicsPayback,
+  economicsRoi,
+  salesCapacity,
+  forecastHistory,
+  forecastPeriods,
+  forecastProjections,
+  kpiOffTrack,
+  actualsCsv,
   planPeriod,
   planStale,
   planConfig,

@@ -1,11 +1,11 @@
-import { addKeysFix, fixList, PLACEHOLDER } from './fixes';
+import { addKeysFix, fixList, placeholder } from './fixes';
 import { asArray, asRecord, isBlank } from '../model/model';
 import type { Rule } from './rule';
 
 const NEEDED = ['target', 'frequency', 'source'] as const;
 
-/** What the fix writes for each missing field. */
-const PLACEHOLDERS = { target: 0, frequency: 'monthly', source: PLACEHOLDER } as const;
+/** What the fix writes for each missing field (the source's placeholder in the plan's language). */
+const PLACEHOLDERS = { target: 0, frequency: 'monthly', source: undefined } as const;
 
 export const kpiIncomplete: Rule = {
   id: 'kpi/incomplete',
@@ -36,7 +36,7 @@ One finding per KPI names every missing field.`,
         anchor: 'item',
         messageId: 'kpi/incomplete',
         params: { id: String(kpi.id ?? `#${index + 1}`), missing: context.list(missing.map((key) => `\`${key}\``)) },
-        fixes: fixList(addKeysFix(context.parsed, ['kpis', index], missing.map((key) => [key, PLACEHOLDERS[key]]), context.list)),
+        fixes: fixList(addKeysFix(context.parsed, ['kpis', index], missing.map((key) => [key, PLACEHOLDERS[key] ?? placeholder(context.locale)]), context.list)),
       });
     });
   },

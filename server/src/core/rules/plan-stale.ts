@@ -4,14 +4,17 @@ import { planStatus } from '../model/status';
 import { fixList, setStatusFix } from './fixes';
 import type { Rule, RuleContext } from './rule';
 
+/** How long after a deadline a KPI measured this often has its result: one measuring interval. */
+const RESULT_DELAY_DAYS: Readonly<Record<string, number>> = { daily: 1, weekly: 7, monthly: 31, quarterly: 92, yearly: 366 };
+
 export const planStale: Rule = {
   id: 'plan/stale',
   description: 'The plan period has ended, or goal deadlines have passed, judged against today.',
   defaultSeverity: 'information',
-  docs: `A plan is read against the calendar: one whose period ended is a record, not a plan, and a goal whose deadline has passed needs its result written down. Judged against today's date (the CLI takes \`--today YYYY-MM-DD\`; the editor uses the computer's date), the rule notes
+  docs: `A plan is read against the calendar: one whose period ended is a record, not a plan, and a goal whose deadline has passed needs its result written down. Judged against today's date (the CLI takes \`--today YYYY-MM-DD\`; the editor reads the computer's date), the rule notes
 
 - a plan whose \`period\` has ended while its \`status\` is still \`active\`, \`approved\` or \`review\`: mark it \`status: archived\` (the quick fix does it), or move the period forward to plan the next one. A \`draft\` whose period has ended is planning the past: move the period and the deadlines forward;
-- a goal whose \`deadline\` has passed, inside a period that is still running: record whether the target was reached, then close the goal or set a new deadline.
+- a goal whose \`deadline\` has passed, inside a period that is still running, once its result is due: one measuring interval of its KPI after the deadline (its \`frequency\`: a day, a week, a month, a quarter, a year; none without a KPI or a frequency), so that a monthly KPI's June deadline is noted once July's figures are in. Record whether the target was reached, then close the goal or set a new deadline.
 
 When the period has ended, the goals' deadlines are not noted one by one: the plan as a whole is the finding. Deadlines outside the period are \`smart/time-bound\`'s. An \`archived\` plan is not checked at all.
 
@@ -36,7 +39,10 @@ period: { start: 2025-01-01, end: 2025-12-31 }
     }
     for (const view of goals(context.plan)) {
       const deadline = parseDate(view.goal.deadline);
-      if (deadline === undefined || deadline >= today || deadline < period.start) continue;
+      if (deadline === undefined || deadline < period.start) continue;
+      // The result is due one measuring interval after the deadline.
+      const due = deadline + (RESULT_DELAY_DAYS[String(view.kpi?.data.frequency)] ?? 0);
+      if (due >= today) continue;
       context.report({
         path: ['goals', view.index, 'deadline'],
         messageId: 'plan/stale.deadline',

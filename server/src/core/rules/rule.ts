@@ -1,9 +1,11 @@
 import type { ParsedPlan } from '../parse/parse';
 import type { PlanModel } from '../model/model';
-import type { PlanLink } from '../model/links';
+import type { AlignedPlan, PlanLink } from '../model/links';
+import type { PlanFigures } from '../analysis/figures';
+import type { FileNotRead } from '../base/files';
 import type { MessageId } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
-import type { Anchor, Fix, JsonPath, Severity } from '../base/types';
+import type { Anchor, Fix, JsonPath, Locale, Severity } from '../base/types';
 import type { GoalView } from '../model/goals';
 
 export interface RuleOption {
@@ -29,14 +31,18 @@ export interface RuleContext {
   linked: readonly PlanModel[];
   /** The plan's `alignsWith` entries and what became of each (read, missing, outside the workspace, not a plan). */
   links: readonly PlanLink[];
+  /** The plan's arithmetic (budget, funnel, unit economics, capacity, forecast, actuals): rules read it, never compute it. */
+  figures: PlanFigures;
+  /** The plans aligned with this one in either direction, by file path: `figures` points into them by index. */
+  aligned: readonly AlignedPlan[];
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string; notRead: FileNotRead };
+  /** Today, `YYYY-MM-DD`, when the edge gave one: rules that judge time stay quiet without it. */
+  today?: string;
   /** This rule's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
-  /**
-   * Today's date, `YYYY-MM-DD`, read once by the edge (the CLI's `--today`, the server's clock)
-   * and passed in: the core never reads the clock. Undefined when the caller gave none: rules
-   * that judge time then say nothing.
-   */
-  today?: string;
+  /** The plan's language: what fixes write into the plan (placeholders, names) is in it. */
+  locale: Locale;
   /** Message text in the plan's language, for composing a message out of parts. */
   text(messageId: MessageId, params?: Record<string, string | number>): string;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
@@ -49,7 +55,7 @@ export interface RuleContext {
 }
 
 /** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
-export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list'>;
+export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list' | 'figures' | 'locale'>;
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 

@@ -1,4 +1,4 @@
-import { addKeysFix, addSectionFix, addSectionsFix, fixList, PLACEHOLDER, SWOT_SKELETON } from './fixes';
+import { addKeysFix, addSectionFix, addSectionsFix, fixList, placeholder, SWOT_SKELETON } from './fixes';
 import { asRecord, isBlank } from '../model/model';
 import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
@@ -24,7 +24,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
     const { data, kind } = context.plan;
     if (!kind) return;
     const missing = EXPECTED_SECTIONS[kind].filter((section) => !(section in data));
-    const perSection = missing.map((section) => addSectionFix(context.parsed, context.plan, section));
+    const perSection = missing.map((section) => addSectionFix(context.parsed, context.plan, section, context.locale));
     if (missing.length === 1) {
       const [section] = missing;
       context.report({
@@ -41,7 +41,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
         anchor: 'key',
         messageId: 'section/missing.several',
         params: { count: missing.length, sections: missing.join(','), list: context.list(missing.map((section) => `\`${section}\``)), kind: context.text(`kind.${kind}`) },
-        fixes: fixList(addSectionsFix(context.parsed, context.plan, missing, context.list), ...perSection),
+        fixes: fixList(addSectionsFix(context.parsed, context.plan, missing, context.list, context.locale), ...perSection),
       });
     }
     if (kind !== 'marketing') return;
@@ -58,7 +58,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
           anchor: 'key',
           messageId: 'section/missing.mix',
           params: { missing: context.list(missing.map((p) => `\`${p}\``)) },
-          fixes: fixList(addKeysFix(context.parsed, ['mix'], missing.map((p) => [p, PLACEHOLDER]), context.list)),
+          fixes: fixList(addKeysFix(context.parsed, ['mix'], missing.map((p) => [p, placeholder(context.locale)]), context.list)),
         });
       }
     }

@@ -2,7 +2,9 @@ import { goalChange } from '../analysis/growth';
 import { goalDuplicates, goalKpiChecks, kpiBounds, withinBounds } from '../analysis/goals';
 import { asNumber, kpiDirection } from '../model/model';
 import { defineSmartRule } from './smart-rule';
-import { goalBaseline } from '../model/goals';
+import { goalBaseline, type GoalView } from '../model/goals';
+import { targetPosition } from '../analysis/forecast';
+import type { GoalCheckContext, Report } from './rule';
 
 export const smartAchievable = defineSmartRule({
   letter: 'A',
@@ -14,6 +16,11 @@ export const smartAchievable = defineSmartRule({
       type: 'number',
       default: 100,
       description: 'The largest change from baseline to target, in percent per year, that counts as achievable.',
+    },
+    projectionMargin: {
+      type: 'number',
+      default: 10,
+      description: "How far, in percent, a revenue goal may exceed the total of the plan's own projections.",
     },
   },
   docs: `**A**chievable: is the target realistic with the time and means the plan has? The rule computes the change from baseline to target, relative to the baseline, and annualises it linearly over the time from \`period.start\` to the goal's \`deadline\`:
@@ -40,9 +47,9 @@ rules:
   smart/achievable: { severity: warning, maxAnnualGrowth: 150 }
 \`\`\`
 
-When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level ("win back 8" on a baseline of 85) is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: neither is judged here.
+A **revenue** goal (on a KPI whose \`metric\` is \`revenue\`) is also held to the plan's forecast (\`forecast.history\`, the model of \`forecast.method\`): above the upper bound of the 95 % prediction band of the plan period's total, history does not support it. The message says where the target sits: at or below the forecast, a *commit*; within the 80 % band, a *best case*; within the 95 % band, a *stretch*; above it, *unsupported by history*. With the plan's own \`projections\`, a revenue goal more than \`projectionMargin\` (10 %) above their total is flagged too.
 
-The check against the plan's own forecast comes with the planning-arithmetic rules.`,
+When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level (“win back 8” on a baseline of 85) is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: neither is judged here.`,
   checkGoal(context, view) {
     const maxAnnualGrowth = Number(context.options.maxAnnualGrowth);
     const baseline = goalBaseline(view);
@@ -65,7 +72,7 @@ The check against the plan's own forecast comes with the planning-arithmetic rul
       };
     }
     const change = goalChange(context.plan, view);
-    if (change === undefined || Math.abs(change.annual) <= maxAnnualGrowth) return undefined;
+    if (change === undefined || Math.abs(change.annual) <= maxAnnualGrowth) return againstForecast(context, view, target);
     const annual = Math.abs(change.annual);
     return {
       path: ['goals', view.index, 'target'],
@@ -74,3 +81,28 @@ The check against the plan's own forecast comes with the planning-arithmetic rul
     };
   },
 });
+
+/** A revenue goal against the forecast band of the plan period's total, and against the plan's own projections. */
+function againstForecast(context: GoalCheckContext, view: GoalView, target: number): Report | undefined {
+  if (!view.kpis.some((kpi) => kpi.metric === 'revenue')) return undefined;
+  const forecast = context.figures.forecast;
+  if (!forecast) return undefined;
+  const path = ['goals', view.index, 'target'];
+  const currency = context.figures.currency ?? '';
+  if (forecast.outcome.ok) {
+    const total = forecast.outcome.total;
+    if (targetPosition(target, total) === 'unsupported') {
+      return {
+        path,
+        messageId: 'smart/achievable.forecast',
+        params: { goal: view.label, target, upper: Math.round(total.upper95), forecast: Math.round(total.forecast), above: Math.round(((target - total.upper95) / total.upper95) * 100), period: total.period, currency },
+      };
+    }
+  }
+  const margin = Number(context.options.projectionMargin);
+  const projected = forecast.projectionsTotal;
+  if (projected !== undefined && projected > 0 && target > projected * (1 + margin / 100)) {
+    return { path, messageId: 'smart/achievable.projections', params: { goal: view.label, target, projected, above: Math.round(((target - projected) / projected) * 100), margin, currency } };
+  }
+  return undefined;
+}

@@ -1,7 +1,6 @@
 import { addSectionFix, fixList } from './fixes';
 import { asArray, isBlank } from '../model/model';
 import { defineSmartRule } from './smart-rule';
-import { goalsListedByStrategies } from '../model/goals';
 
 export const smartRelevant = defineSmartRule({
   letter: 'R',
@@ -22,7 +21,7 @@ goals:
 When no goal of the plan is linked to anything (typically a first draft with no \`objectives\` and no \`strategies\` yet), one finding on \`goals\` says so for the whole plan, with a quick fix that adds an \`objectives\` section to fill in, instead of one finding per goal.`,
   checkGoal(context, view) {
     if (!isBlank(view.goal.supports)) return undefined;
-    if (typeof view.goal.id === 'string' && goalsListedByStrategies(context.plan).has(view.goal.id)) return undefined;
+    if (typeof view.goal.id === 'string' && context.plan.goalsListedByStrategies.has(view.goal.id)) return undefined;
     return { path: ['goals', view.index], anchor: 'item', messageId: 'smart/relevant', params: { goal: view.label } };
   },
   checkPlan(context, views) {
@@ -34,7 +33,7 @@ When no goal of the plan is linked to anything (typically a first draft with no 
       anchor: 'key',
       messageId: nothingToLink ? 'smart/relevant.plan' : 'smart/relevant.planUnlinked',
       params: { count: views.length },
-      fixes: nothingToLink ? fixList(addSectionFix(context.parsed, context.plan, 'objectives')) : undefined,
+      fixes: nothingToLink ? fixList(addSectionFix(context.parsed, context.plan, 'objectives', context.locale)) : undefined,
     };
   },
 });

@@ -23,10 +23,10 @@ export const smartSpecific = defineSmartRule({
   id: 'smart/specific',
   description: "A goal's statement is vague, too short, or the goal has no owner.",
   defaultSeverity: 'warning',
-  docs: `**S**pecific: what exactly will be achieved, by which action, and who answers for it. The guide's example: "increase revenue 15 % through guided selling", not "grow revenue".
+  docs: `**S**pecific: what exactly will be achieved, by which action, and who answers for it. The guide's example: “increase revenue 15 % through guided selling”, not “grow revenue”.
 
 The rule flags a goal when
-- its \`statement\` uses a vague verb or word ("improve", "increase", "grow", "boost", "more", "better", "higher", or Romanian "crește", "îmbunătăți", "mai mult"...), or an intensifier ("significantly", "substantially", "considerably", "much", "a lot", "semnificativ", "considerabil", "mult"), without any quantity in it. A quantity is a number (30, 3,000, 1.4 million, 15 %) or one written in words ("double", "by half", "two thirds", "de două ori", "cu o treime"); a year, a quarter, an ordinal or digits inside a word ("in 2026", "Q3", "3rd", "B2B") are not quantities;
+- its \`statement\` uses a vague verb or word (“improve”, “increase”, “grow”, “boost”, “more”, “better”, “higher”, or Romanian „crește”, „îmbunătăți”, „mai mult”...), or an intensifier (“significantly”, “substantially”, “considerably”, “much”, “a lot”, „semnificativ”, „considerabil”, „mult”), without any quantity in it. A quantity is a number (30, 3,000, 1.4 million, 15 %) or one written in words (“double”, “by half”, “two thirds”, „de două ori”, „cu o treime”); a year, a quarter, an ordinal or digits inside a word (“in 2026”, “Q3”, “3rd”, “B2B”) are not quantities;
 - its \`statement\` has fewer than ${MIN_WORDS} words;
 - it has no \`owner\`.
 
@@ -60,6 +60,6 @@ The finding sits on the statement when the statement is at fault, else on the go
       return noOwner ? { path: ['goals', view.index], anchor: 'item', messageId: 'smart/specific.noOwner', params: { goal: view.label } } : undefined;
     }
     if (noOwner) parts.push(context.text('smart/specific.owner'));
-    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts) } };
+    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts), example: context.text(context.plan.kind === 'sales' ? 'smart/specific.example.sales' : 'smart/specific.example.marketing') } };
   },
 });

@@ -1,5 +1,27 @@
 import type { MessageId } from '../base/messages';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+
+/**
+ * The parser's own words are English: each kind of problem is said again in the plan's language
+ * (an unknown kind keeps the parser's words in English, and a plain sentence in Romanian).
+ */
+const REASON_BY_CODE: Record<string, MessageId> = {
+  BAD_INDENT: 'yaml/syntax.reason.BAD_INDENT',
+  MISSING_CHAR: 'yaml/syntax.reason.MISSING_CHAR',
+  UNEXPECTED_TOKEN: 'yaml/syntax.reason.UNEXPECTED_TOKEN',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml/syntax.reason.key',
+  MULTILINE_IMPLICIT_KEY: 'yaml/syntax.reason.key',
+  BAD_SCALAR_START: 'yaml/syntax.reason.BAD_SCALAR_START',
+  BLOCK_IN_FLOW: 'yaml/syntax.reason.BLOCK_IN_FLOW',
+  BAD_DQ_ESCAPE: 'yaml/syntax.reason.BAD_DQ_ESCAPE',
+};
+
+function reason(context: RuleContext, code: string, detail: string): string {
+  if (code === 'MISSING_CHAR' && /quote/i.test(detail)) return context.text('yaml/syntax.reason.quote');
+  const id = REASON_BY_CODE[code];
+  if (id) return context.text(id);
+  return context.locale === 'en' ? detail : context.text('yaml/syntax.reason.other');
+}
 
 const MESSAGE_BY_CODE: Record<string, MessageId> = {
   TAB_AS_INDENT: 'yaml/syntax.tab',
@@ -22,13 +44,17 @@ goals:
    statement: Grow leads    # wrong indentation: align with "id"
 \`\`\`
 
-Aliases (\`*name\`) that expand to an enormous document ("alias bombs") are refused with this rule too: the plan is not checked further.`,
+Aliases (\`*name\`) that expand to an enormous document (“alias bombs”) are refused with this rule too: the plan is not checked further.`,
   check(context) {
     for (const problem of context.parsed.syntax) {
       // The parser itself reports nesting that overflows its stack as resource exhaustion too.
       const tooDeep = problem.code === 'RESOURCE_EXHAUSTION' && problem.detail !== 'aliases';
       const messageId = tooDeep ? 'yaml/syntax.tooDeep' : (MESSAGE_BY_CODE[problem.code] ?? inPlainWords(problem.code, problem.detail) ?? 'yaml/syntax.generic');
-      context.reportAt(problem.start, problem.end, messageId, { detail: problem.detail, character: /character (\S)/.exec(problem.detail)?.[1] ?? '' });
+      let detail = problem.detail;
+      if (messageId === 'yaml/syntax.generic') detail = reason(context, problem.code, problem.detail);
+      // The alias as written (`*name`), not the parser's sentence about it.
+      if (messageId === 'yaml/syntax.badAlias') detail = `\`${context.parsed.text.slice(problem.start, problem.end)}\``;
+      context.reportAt(problem.start, problem.end, messageId, tooDeep ? {} : { detail, character: /character (\S)/.exec(problem.detail)?.[1] ?? '' });
     }
   },
 };

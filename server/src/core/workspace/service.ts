@@ -3,20 +3,28 @@ import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, t
 import { runChecksSteps, type GoalSmartResult } from '../check/engine';
 import { firstLineRange, makeFinding } from '../check/findings';
 import { formatMessage, resolveLocale } from '../base/messages';
-import type { Analysis, LinkedPlan, PlanLink } from '../model/links';
-import { asArray, buildModel, type PlanModel } from '../model/model';
+import type { AlignedPlan, Analysis, LinkedPlan, PlanLink } from '../model/links';
+import { asArray, asString, buildModel, type PlanModel } from '../model/model';
+import { planFigures, type ActualsText, type FigureOptions, type PlanFigures } from '../analysis/figures';
 import { parsePlan } from '../parse/parse';
 import { parseIncrementallySteps } from '../parse/incremental';
 import { planConfig } from '../rules/plan-config';
 import { planTooLarge } from '../rules/plan-too-large';
 import type { Rule } from '../rules/rule';
 import { runToEnd, type Steps } from '../base/steps';
+import type { PlanIndex } from './plan-index';
+import type { FileNotRead, ReadLimits } from '../base/files';
+import type { RuleId } from '../base/rule-ids';
 import type { Finding, Locale } from '../base/types';
 
 /** What the core needs from the outside world; the LSP server and the CLI each provide one. */
 export interface PlanHost {
-  /** The text of a file by absolute path (an open editor's text wins), or undefined if it cannot be read. */
-  readFile(filePath: string): string | undefined;
+  /**
+   * The text of a file by absolute path (an open editor's text wins), or why it was not read
+   * (undefined: it is missing). A host reading from disk reads only a regular file whose real
+   * path stays in `limits.root`, and nothing over `limits.maxSize` bytes.
+   */
+  readFile(filePath: string, limits?: ReadLimits): string | FileNotRead | undefined;
   /** Called when a rule throws, for logging. */
   onRuleError?(ruleId: string, error: unknown): void;
   /**
@@ -30,6 +38,8 @@ export interface PlanHost {
    * server parse huge files.
    */
   trusted?(): boolean;
+  /** Every plan of the workspace, for back-links (plans whose `alignsWith` names this one, open or closed). */
+  index?: PlanIndex;
 }
 
 export interface CheckOptions {
@@ -37,11 +47,7 @@ export interface CheckOptions {
   settings?: PlanConfig;
   /** The editor's display language, e.g. `ro` or `en-US`. */
   editorLocale?: string;
-  /**
-   * Today's date, `YYYY-MM-DD`, read once by the edge that asks for the check (the CLI's
-   * `--today`, the server's clock): the core never reads the clock. Rules that judge time
-   * (`plan/stale`) say nothing without it.
-   */
+  /** Today, `YYYY-MM-DD`, read once by the edge (the CLI's `--today`, the server's clock): rules that judge time read it from here. */
   today?: string;
 }
 
@@ -72,8 +78,18 @@ export interface PlanSnapshot extends Analysis {
   links: readonly PlanLink[];
   /** The models of the linked plans that could be read. */
   linked: readonly PlanModel[];
+  /** The plans whose `alignsWith` names this one (from the workspace index), that could be read. */
+  backLinked: readonly LinkedPlan[];
+  /** Every plan aligned with this one, either way: `figures` points into them by index. */
+  aligned: readonly AlignedPlan[];
   /** Over `maxFileSize`: not parsed, not checked, and every feature sees an empty plan. */
   tooLarge: boolean;
+  /** The plan's arithmetic (budget, funnel, unit economics, capacity, forecast, actuals), computed once. */
+  figures: PlanFigures;
+  /** The actuals file the plan names, when it could not be read. */
+  actualsNotRead?: { file: string; notRead: FileNotRead };
+  /** Today, as the check judges time. */
+  today: string | undefined;
 }
 
 /** A snapshot with its check: the findings, and each goal's SMART verdict from the same run of the rules. */
@@ -89,6 +105,10 @@ export interface PlanService {
   check(text: string, name?: string, options?: CheckOptions): CheckedPlan;
   /** `check` in steps, for a caller that has other work to let through between them (or may drop the check). */
   checkSteps(text: string, name?: string, options?: CheckOptions): Steps<CheckedPlan>;
+  /** The size limit of a plan (`maxFileSize` from the settings and `.planrc.yaml`): a host reads no plan file of more bytes. */
+  maxFileSize(name?: string, options?: CheckOptions): number;
+  /** What `check` says of a plan file of `size` bytes that was not read because it is over `maxFileSize`. */
+  checkTooLarge(name: string, size: number, options?: CheckOptions): Pick<CheckedPlan, 'findings' | 'locale'>;
   /** The plans named by a plan's `alignsWith` that can be read, with their absolute paths. */
   linked(snapshot: PlanSnapshot): LinkedPlan[];
   /** Forgets cached configuration files (call when a `.planrc.yaml` changes). */
@@ -100,14 +120,14 @@ export interface PlanService {
 interface CachedSnapshot {
   snapshot: PlanSnapshot;
   checked?: CheckedPlan;
-  /** The date the check was made on: a new day checks the same snapshot again. */
-  checkedToday?: string;
   options: CheckOptions;
   configGeneration: number;
   /** Whether the workspace was trusted: a `.planrc.yaml` may raise `maxFileSize` only then. */
   trusted: boolean | undefined;
   /** The generation of each linked file when the snapshot was made. */
   linkGenerations: readonly (readonly [string, number])[];
+  /** The index's generation then: a plan that starts or stops linking here changes the snapshot. */
+  indexGeneration: number | undefined;
 }
 
 export function createPlanService(host: PlanHost): PlanService {
@@ -155,9 +175,10 @@ export function createPlanService(host: PlanHost): PlanService {
     let found: { file: string; config: PlanConfig; problems: ConfigProblem[] } | null = null;
     for (const name of CONFIG_FILE_NAMES) {
       const file = path.join(directory, name);
-      const text = host.readFile(file);
-      if (text === undefined) continue;
-      found = { file, ...parseConfig(text) };
+      // The configuration sets the limit, so it is read under the default one.
+      const text = read(file, { root: host.rootOf?.(file), maxSize: DEFAULT_MAX_FILE_SIZE });
+      if (typeof text !== 'string' && text.problem === 'missing') continue;
+      found = { file, ...(typeof text === 'string' ? parseConfig(text) : { config: {}, problems: [notReadProblem(text, DEFAULT_MAX_FILE_SIZE)] }) };
       break;
     }
     if (!found) {
@@ -166,6 +187,12 @@ export function createPlanService(host: PlanHost): PlanService {
     }
     configs.set(directory, found);
     return found;
+  }
+
+  /** A file through the host; what a host over memory does not check is checked here. */
+  function read(filePath: string, limits: ReadLimits & { maxSize: number }): string | FileNotRead {
+    const text = host.readFile(filePath, limits) ?? { problem: 'missing' };
+    return typeof text === 'string' && text.length > limits.maxSize ? { problem: 'too-large', size: text.length } : text;
   }
 
   /** Every `alignsWith` entry of a plan and what became of it. */
@@ -178,11 +205,33 @@ export function createPlanService(host: PlanHost): PlanService {
       if (linkedPath === filePath) return [];
       const relative = path.relative(root, linkedPath);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return [{ index, target, filePath: linkedPath, status: 'outside' }];
-      const text = host.readFile(linkedPath);
-      if (text === undefined) return [{ index, target, filePath: linkedPath, status: 'missing' }];
+      const text = read(linkedPath, { root, maxSize: maxFileSize });
+      if (typeof text !== 'string') return [{ index, target, filePath: linkedPath, status: text.problem, size: text.size, limit: maxFileSize, detail: text.detail }];
       const linkedAnalysis = analyze(text, linkedPath, maxFileSize);
       if (!linkedAnalysis.model.kind) return [{ index, target, filePath: linkedPath, status: 'not-a-plan' }];
       return [{ index, target, filePath: linkedPath, status: 'ok', plan: { filePath: linkedPath, text, analysis: linkedAnalysis } }];
+    });
+  }
+
+  /** The CSV of actuals a plan names, read as every file is: inside the plan's root, within the size limit. */
+  function actualsOf(model: PlanModel, name: string | undefined, maxFileSize: number): ActualsText | { file: string; notRead: FileNotRead } | undefined {
+    const file = asString(model.data.actuals);
+    if (!file || !name || !path.isAbsolute(name)) return undefined;
+    const filePath = path.resolve(path.dirname(name), file);
+    const root = host.rootOf?.(name) ?? path.dirname(name);
+    const relative = path.relative(root, filePath);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return { file, notRead: { problem: 'outside' } };
+    const text = read(filePath, { root, maxSize: maxFileSize });
+    return typeof text === 'string' ? { file, text } : { file, notRead: text };
+  }
+
+  /** The plans that name this one in `alignsWith`, read and parsed (those that cannot be are left out: their own check says why). */
+  function backLinks(filePath: string, maxFileSize: number): LinkedPlan[] {
+    return (host.index?.linkingTo(filePath) ?? []).flatMap((other): LinkedPlan[] => {
+      const text = read(other, { root: host.rootOf?.(other), maxSize: maxFileSize });
+      if (typeof text !== 'string') return [];
+      const analysis = analyze(text, other, maxFileSize);
+      return analysis.model.kind ? [{ filePath: other, text, analysis }] : [];
     });
   }
 
@@ -208,7 +257,8 @@ export function createPlanService(host: PlanHost): PlanService {
   function cachedFor(text: string, name: string | undefined, options: CheckOptions): CachedSnapshot | undefined {
     const cached = snapshots.get(name ?? '');
     const same = cached && cached.snapshot.text === text && cached.configGeneration === configGeneration && cached.trusted === host.trusted?.()
-      && cached.options.settings === options.settings && cached.options.editorLocale === options.editorLocale
+      && cached.options.settings === options.settings && cached.options.editorLocale === options.editorLocale && cached.options.today === options.today
+      && cached.indexGeneration === host.index?.generation
       && cached.linkGenerations.every(([filePath, linkGeneration]) => generationOf(filePath) === linkGeneration);
     return same ? cached : undefined;
   }
@@ -221,6 +271,14 @@ export function createPlanService(host: PlanHost): PlanService {
     const tooLarge = text.length > config.maxFileSize;
     const analysis = tooLarge ? EMPTY_ANALYSIS : yield* analyzeSteps(text, name, config.maxFileSize);
     const planLinks = tooLarge ? [] : links(analysis, name, config.maxFileSize);
+    const backLinked = tooLarge || !name ? [] : backLinks(name, config.maxFileSize);
+    const linkedModels = planLinks.flatMap((link) => (link.plan ? [link.plan.analysis.model] : []));
+    const actuals = tooLarge ? undefined : actualsOf(analysis.model, name, config.maxFileSize);
+    const aligned: AlignedPlan[] = [
+      ...planLinks.flatMap((link) => (link.plan ? [{ filePath: link.filePath, model: link.plan.analysis.model }] : [])),
+      ...backLinked.filter((plan) => !planLinks.some((link) => link.filePath === plan.filePath)).map((plan) => ({ filePath: plan.filePath, model: plan.analysis.model })),
+    ];
+    const figures = planFigures(analysis.model, aligned.map((plan) => plan.model), actuals && 'text' in actuals ? actuals : undefined, figureOptions(config, options), snapshots.get(name ?? '')?.snapshot.figures);
     const snapshot: PlanSnapshot = {
       ...analysis,
       name,
@@ -228,21 +286,27 @@ export function createPlanService(host: PlanHost): PlanService {
       config,
       locale: resolveLocale(config.language, tooLarge ? undefined : analysis.model.data.language, options.editorLocale),
       links: planLinks,
-      linked: planLinks.flatMap((link) => (link.plan ? [link.plan.analysis.model] : [])),
+      linked: linkedModels,
+      backLinked,
+      aligned,
       tooLarge,
+      figures,
+      actualsNotRead: actuals && 'notRead' in actuals ? actuals : undefined,
+      today: options.today,
     };
-    const linkGenerations = planLinks.map((link) => [link.filePath, generationOf(link.filePath)] as const);
-    const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations };
+    // The actuals file counts as a link: when it changes (`invalidateFile`), the snapshot is made again.
+    const actualsPath = actuals && name && path.isAbsolute(name) ? path.resolve(path.dirname(name), actuals.file) : undefined;
+    const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : [])].map((filePath) => [filePath, generationOf(filePath)] as const);
+    const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
     snapshots.set(name ?? '', entry);
     return entry;
   }
 
-  function* checkedSteps(entry: CachedSnapshot, today: string | undefined): Steps<CheckedPlan> {
-    if (entry.checked && entry.checkedToday === today) return entry.checked;
+  function* checkedSteps(entry: CachedSnapshot): Steps<CheckedPlan> {
+    if (entry.checked) return entry.checked;
     const { snapshot } = entry;
     if (snapshot.tooLarge) {
-      entry.checked = { ...snapshot, findings: tooLargeFindings(snapshot), smart: [] };
-      entry.checkedToday = today;
+      entry.checked = { ...snapshot, findings: tooLargeFindings(snapshot.text, snapshot.locale, snapshot.config), smart: [] };
       return entry.checked;
     }
     yield;
@@ -250,18 +314,17 @@ export function createPlanService(host: PlanHost): PlanService {
       parsed: snapshot.parsed,
       model: snapshot.model,
       links: snapshot.links,
+      figures: snapshot.figures,
+      aligned: snapshot.aligned,
+      actualsNotRead: snapshot.actualsNotRead,
+      today: snapshot.today,
       layers: snapshot.config.layers,
       locale: snapshot.locale,
       configProblems: snapshot.config.problems,
       configFile: snapshot.config.configFile,
       onRuleError: host.onRuleError,
-      today,
     });
-    // A check of the same day that finished during a pause serves as well as this one.
-    if (!entry.checked || entry.checkedToday !== today) {
-      entry.checked = { ...snapshot, ...outcome };
-      entry.checkedToday = today;
-    }
+    entry.checked ??= { ...snapshot, ...outcome };
     return entry.checked;
   }
 
@@ -273,10 +336,18 @@ export function createPlanService(host: PlanHost): PlanService {
       return runToEnd(service.checkSteps(text, name, options));
     },
     *checkSteps(text, name, options = {}) {
-      return yield* checkedSteps(yield* snapshotSteps(text, name, options), options.today);
+      return yield* checkedSteps(yield* snapshotSteps(text, name, options));
     },
     linked(snapshot) {
       return snapshot.links.flatMap((link) => (link.plan ? [link.plan] : []));
+    },
+    maxFileSize(name, options = {}) {
+      return configuration(name, options).maxFileSize;
+    },
+    checkTooLarge(name, size, options = {}) {
+      const config = configuration(name, options);
+      const locale = resolveLocale(config.language, undefined, options.editorLocale);
+      return { locale, findings: tooLargeFindings('', locale, config, size) };
     },
     invalidateConfig() {
       configs.clear();
@@ -294,16 +365,33 @@ const EMPTY_ANALYSIS: Analysis = (() => {
   return { parsed, model: buildModel(parsed.value) };
 })();
 
-/** The one notice of a plan too large to check, and what is wrong with its configuration (perhaps why the limit is lower than asked). */
-function tooLargeFindings(snapshot: PlanSnapshot): Finding[] {
-  const { text, locale, config } = snapshot;
+/** Why a `.planrc.yaml` was not read, as a problem of the configuration. */
+function notReadProblem(notRead: FileNotRead, limit: number): ConfigProblem {
+  switch (notRead.problem) {
+    case 'not-a-file':
+      return { messageId: 'config.notAFile' };
+    case 'outside':
+      return { messageId: 'config.outside' };
+    case 'too-large':
+      return { messageId: 'config.tooLarge', params: { size: notRead.size ?? 0, limit } };
+    default:
+      return { messageId: 'config.unreadable', params: { detail: notRead.detail ?? notRead.problem } };
+  }
+}
+
+/**
+ * The one notice of a plan too large to check, and what is wrong with its configuration (perhaps
+ * why the limit is lower than asked). `bytes`: the size of a plan file that was not read at all.
+ */
+function tooLargeFindings(text: string, locale: Locale, config: ResolvedConfig, bytes?: number): Finding[] {
   const severityOf = (rule: Rule) => effectiveRule(rule.id, { severity: rule.defaultSeverity, options: {} }, config.layers).severity;
   // Only the first line is looked at: the file is too large to parse for a better place.
   const [start, end] = firstLineRange(text);
   const findings: Finding[] = [];
   const tooLargeSeverity = severityOf(planTooLarge);
   if (tooLargeSeverity !== 'off') {
-    findings.push(makeFinding(locale, text, { ruleId: planTooLarge.id, severity: tooLargeSeverity, start, end, messageId: 'plan/too-large', params: { size: text.length, limit: config.maxFileSize } }));
+    const messageId = bytes === undefined ? 'plan/too-large' : 'plan/too-large.notRead';
+    findings.push(makeFinding(locale, text, { ruleId: planTooLarge.id, severity: tooLargeSeverity, start, end, messageId, params: { size: bytes ?? text.length, limit: config.maxFileSize } }));
   }
   const configSeverity = severityOf(planConfig);
   if (configSeverity !== 'off') {
@@ -313,4 +401,19 @@ function tooLargeFindings(snapshot: PlanSnapshot): Finding[] {
     }
   }
   return findings;
+}
+
+/** The options of the figures: today, and the thresholds the rules that judge the figures are configured with. */
+function figureOptions(config: ResolvedConfig, options: CheckOptions): FigureOptions {
+  const optionsOf = (ruleId: RuleId) => effectiveRule(ruleId, { severity: 'warning', options: {} }, config.layers).options;
+  const clvCac = optionsOf('economics/clv-cac');
+  const payback = optionsOf('economics/payback');
+  const offTrack = optionsOf('kpi/off-track');
+  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  return {
+    today: options.today,
+    healthyClvCac: number(clvCac.minimumRatio),
+    paybackLimitMonths: number(payback.maxMonths),
+    progressThresholds: { onTrack: number(offTrack.onTrack), atRisk: number(offTrack.atRisk) },
+  };
 }

@@ -34,11 +34,30 @@ export function formatNumber(locale: Locale, value: number): string {
 }
 
 /**
- * Messages mark code (keys, ids) with backticks, as markdown does; where text is shown as
- * plain text (editor diagnostics, the terminal) the marks become quotes.
+ * A message for a plain-text surface (editor diagnostics, the terminal). Messages mark code
+ * (keys, ids, values) with backticks, as markdown does, and plain text keeps them: one
+ * convention in every surface and both languages (docs/glossary.md), so that a Romanian
+ * message never sets 'code' beside „text” in two kinds of quotation marks.
  */
 export function plainText(message: string): string {
-  return message.replace(/`([^`]*)`/g, "'$1'");
+  return message;
+}
+
+/**
+ * A period as a reader says it. English keeps the plan's own form (`2026-Q1`, `2026-03`); Romanian
+ * says `2026-Q1` as „T1 2026” and `2026-03` as „martie 2026” (docs/glossary.md). `2026` and
+ * anything else stay as written.
+ */
+export function formatPeriod(locale: Locale, period: string): string {
+  if (locale === 'en') return period;
+  const match = /^(\d{4})(?:-(Q[1-4]|\d{2}))?$/.exec(period.trim());
+  if (!match) return period;
+  const [, year, part] = match;
+  if (part === undefined) return year;
+  if (part.startsWith('Q')) return formatMessage(locale, 'period.quarter', { quarter: part.slice(1), year });
+  const month = Number(part);
+  if (month < 1 || month > 12) return period;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(year), month - 1, 1)));
 }
 
 /** "a", "a and b", "a, b and c" (or "a, b or c") in the locale. */
@@ -47,9 +66,13 @@ export function formatList(locale: Locale, parts: string[], conjunction: 'and' |
   return `${parts.slice(0, -1).join(', ')}${CATALOGS[locale][`list.${conjunction}`]}${parts[parts.length - 1]}`;
 }
 
-/** The locale for a plan: an explicit setting wins, then the plan's own `language`, then the editor's. */
+/**
+ * The locale for a plan: its own `language` wins (a plan written in Romanian is checked and
+ * shown in Romanian), then the setting (`planAsCode.language`, or `language` in `.planrc.yaml`)
+ * unless it is `auto`, then the editor's display language.
+ */
 export function resolveLocale(setting: string | undefined, planLanguage: unknown, editorLocale: string | undefined): Locale {
-  if (setting === 'en' || setting === 'ro') return setting;
   if (planLanguage === 'en' || planLanguage === 'ro') return planLanguage;
+  if (setting === 'en' || setting === 'ro') return setting;
   return editorLocale?.toLowerCase().startsWith('ro') ? 'ro' : 'en';
 }

@@ -1,0 +1,104 @@
+/**
+ * Calendar arithmetic on days since 1970-01-01 (UTC), the unit `model.ts` gives plan dates in.
+ * Pure integer arithmetic, proleptic Gregorian (H. Hinnant's `days_from_civil`), so that no Date
+ * object, time zone or two-digit-year quirk is involved.
+ */
+
+export interface CivilDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+/** Days since 1970-01-01 of a calendar date (month 1–12; not validated). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The calendar date of a day number. */
+export function civilFromDays(days: number): CivilDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** The last day of a month, as a day number. */
+function monthEnd(year: number, month: number): number {
+  return month === 12 ? daysFromCivil(year + 1, 1, 1) - 1 : daysFromCivil(year, month + 1, 1) - 1;
+}
+
+/** A period written `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`: its canonical spelling and its last day. */
+export interface Period {
+  /** `2026-q1` is spelt `2026-Q1`; the other forms are already canonical. */
+  period: string;
+  /** The period's last day, as a day number: a value measured "for Q1" stands at 31 March. */
+  end: number;
+}
+
+/** Reads a period (`2026`, `2026-Q1`, `2026-03`, `2026-03-15`), or undefined when it is none of these or no real date. */
+export function parsePeriod(text: string): Period | undefined {
+  const end = periodEnd(text);
+  if (end === undefined) return undefined;
+  return { period: text.charCodeAt(5) === LOWER_Q ? text.toUpperCase() : text, end };
+}
+
+const DASH = 45;
+const ZERO = 48;
+const UPPER_Q = 81;
+const LOWER_Q = 113;
+
+/** The last day of a period, or undefined. By character codes: an actuals file has a period on each of up to 100,000 rows. */
+function periodEnd(text: string): number | undefined {
+  const year = digits(text, 0, 4);
+  if (year === undefined) return undefined;
+  if (text.length === 4) return monthEnd(year, 12);
+  if (text.charCodeAt(4) !== DASH) return undefined;
+  const q = text.charCodeAt(5);
+  if (text.length === 7 && (q === UPPER_Q || q === LOWER_Q)) {
+    const quarter = digits(text, 6, 1);
+    return quarter !== undefined && quarter >= 1 && quarter <= 4 ? monthEnd(year, quarter * 3) : undefined;
+  }
+  const month = digits(text, 5, 2);
+  if (month === undefined || month < 1 || month > 12) return undefined;
+  if (text.length === 7) return monthEnd(year, month);
+  if (text.length !== 10 || text.charCodeAt(7) !== DASH) return undefined;
+  const day = digits(text, 8, 2);
+  const last = monthEnd(year, month);
+  if (day === undefined || day < 1) return undefined;
+  const date = daysFromCivil(year, month, day);
+  return date <= last ? date : undefined;
+}
+
+/** The number written by `length` ASCII digits at `from`, or undefined if any is not one. */
+function digits(text: string, from: number, length: number): number | undefined {
+  if (text.length < from + length) return undefined;
+  let value = 0;
+  for (let at = from; at < from + length; at++) {
+    const digit = text.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** The length of `start`–`end` (both days included) in years: whole for whole calendar years (1 January–31 December, 1 April–31 March), else days ÷ 365.25. */
+export function periodYears(start: number, end: number): { years: number; days: number; wholeYears: boolean } {
+  const days = end - start + 1;
+  const from = civilFromDays(start);
+  const after = civilFromDays(end + 1);
+  const years = after.year - from.year;
+  const wholeYears = years > 0 && after.month === from.month && after.day === from.day;
+  return { years: wholeYears ? years : days / 365.25, days, wholeYears };
+}

@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { yaml } from '../helpers';
+import { LspClient } from './lsp-client';
+
+interface SymbolInformation {
+  name: string;
+  kind: number;
+  containerName?: string;
+  location: { uri: string; range: { start: { line: number; character: number } } };
+}
+
+const MARKETING = yaml(
+  'kind: marketing',
+  'title: Brightloom marketing',
+  'period: {start: 2026-01-01, end: 2026-12-31}',
+  'objectives:',
+  '  - id: grow-clinics',
+  '    statement: Grow the clinic segment',
+  'goals:',
+  '  - id: clinic-leads',
+  '    statement: Generate 520 qualified leads from clinics through monthly webinars',
+  '    supports: [grow-clinics]',
+);
+/** Never opened: the server knows it from the workspace index only. */
+const SALES = yaml(
+  'kind: sales',
+  'title: Brightloom sales',
+  'period: {start: 2026-01-01, end: 2026-12-31}',
+  'alignsWith:',
+  '  - marketing.plan.yaml',
+  'goals:',
+  '  - id: clinic-revenue',
+  '    statement: Sign 40 clinics for 400,000 EUR of revenue through demos',
+  '    supports: [grow-clinics]',
+);
+
+/** Polls until `check` holds (the workspace is indexed in the background), at most 10 s. */
+async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe();
+    if (check(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the workspace index (server over stdio)', () => {
+  let folder = '';
+  let client: LspClient;
+  const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+  const symbols = (query: string) => client.connection.sendRequest('workspace/symbol', { query }) as Promise<SymbolInformation[]>;
+
+  before(async () => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-index-')));
+    fs.writeFileSync(path.join(folder, 'marketing.plan.yaml'), MARKETING);
+    fs.mkdirSync(path.join(folder, 'sales'));
+    fs.writeFileSync(path.join(folder, 'sales/sales.plan.yaml'), SALES.replace('- marketing.plan.yaml', '- ../marketing.plan.yaml'));
+    for (const skipped of ['node_modules/pkg', '.git', 'build']) {
+      fs.mkdirSync(path.join(folder, skipped), { recursive: true });
+      fs.writeFileSync(path.join(folder, skipped, 'hidden.plan.yaml'), SALES.replace('clinic-revenue', 'hidden-goal').replace('- marketing.plan.yaml', '- ../marketing.plan.yaml'));
+    }
+    client = new LspClient();
+    client.settings = {};
+    // `files.exclude` of the folder leaves out build/.
+    client.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'files.exclude' ? { '**/build': true } : client.settings)));
+    await client.initialize('en', { workspaceFolders: true }, undefined, [pathToFileURL(folder).toString()]);
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists every plan’s goals and sections, open or not, leaving out node_modules, .git and files.exclude', async () => {
+    const found = await eventually(() => symbols('clinic'), (list) => list.some((symbol) => symbol.name === 'clinic-revenue'));
+    assert.deepStrictEqual(found.map((symbol) => `${symbol.name} (${symbol.containerName}) ${path.relative(folder, new URL(symbol.location.uri).pathname)}:${symbol.location.range.start.line + 1}`).sort(), [
+      'clinic-leads (goals) marketing.plan.yaml:8',
+      'clinic-revenue (goals) sales/sales.plan.yaml:7',
+    ]);
+    const sections = await symbols('period');
+    assert.strictEqual(sections.length, 2, 'one period section per plan');
+  });
+
+  it('finds references in a plan that links here and is not open', async () => {
+    const uri = uriOf('marketing.plan.yaml');
+    await client.open(uri, MARKETING);
+    const position = { line: 4, character: 10 };
+    const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } })) as { uri: string }[];
+    assert.deepStrictEqual(references.map((location) => path.relative(folder, new URL(location.uri).pathname)).sort(), ['marketing.plan.yaml', 'sales/sales.plan.yaml']);
+  });
+
+  it('renames into the closed plan in the same workspace edit', async () => {
+    const uri = uriOf('marketing.plan.yaml');
+    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 4, character: 10 }, newName: 'grow-private-clinics' })) as { changes?: Record<string, unknown[]> };
+    assert.deepStrictEqual(Object.keys(edit.changes ?? {}).map((target) => path.relative(folder, new URL(target).pathname)).sort(), ['marketing.plan.yaml', 'sales/sales.plan.yaml']);
+  });
+
+  it('follows plans created, changed and deleted on disk', async () => {
+    const added = path.join(folder, 'events.plan.yaml');
+    fs.writeFileSync(added, MARKETING.replace('clinic-leads', 'clinic-events'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).toString(), type: 1 }] });
+    assert.ok((await eventually(() => symbols('clinic-events'), (list) => list.length === 1)).length === 1, 'a created plan is indexed');
+    fs.rmSync(added);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).toString(), type: 3 }] });
+    assert.deepStrictEqual(await eventually(() => symbols('clinic-events'), (list) => list.length === 0), [], 'a deleted plan is forgotten');
+  });
+
+  it('re-checks an open plan when a plan that links to it changes on disk', async () => {
+    const uri = uriOf('marketing.plan.yaml');
+    const next = client.nextDiagnostics(uri);
+    fs.writeFileSync(path.join(folder, 'sales/sales.plan.yaml'), SALES.replace('- marketing.plan.yaml', '- ../marketing.plan.yaml').replace('clinic-revenue', 'clinic-renewals'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('sales/sales.plan.yaml'), type: 2 }] });
+    const published = await next;
+    assert.strictEqual(published.uri, uri);
+  });
+});
