@@ -5,6 +5,7 @@
  */
 import { EXPECTED_SECTIONS } from '../model/templates';
 import { asArray, asString } from '../model/model';
+import { PLAN_STATUSES } from '../model/status';
 import type { CheckedPlan, CheckOptions, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
@@ -108,7 +109,7 @@ function renderSection(ctx: RenderContext, key: string, number: number, expected
   if (!shown) {
     if (!expected) return '';
     return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
-      claim: (located) => located.finding.ruleId === 'section/missing' && located.finding.params.section === key,
+      claim: (located) => located.finding.ruleId === 'section/missing' && String(located.finding.params.sections ?? '').split(',').includes(key),
       attributes: { id: `section-${key}` },
     });
   }
@@ -130,8 +131,11 @@ function header(ctx: RenderContext, title: string): string {
   ].filter(([, value]) => value !== '');
   const kind = ctx.model.kind ? ctx.t(`render.kind.${ctx.model.kind}`) : ctx.t('render.kind.unknown');
   const metaHtml = meta.length ? `<dl class="plan-meta">${meta.map(([label, value]) => `<div><dt>${text(label)}</dt><dd>${value}</dd></div>`).join('')}</dl>` : '';
+  // Where the plan stands, when it says so: a draft or an archived plan reads differently.
+  const status = PLAN_STATUSES.find((value) => value === ctx.data.status);
+  const badge = status ? `<p class="plan-badges"><span${attributes({ class: `badge badge-status badge-status-${status}`, title: ctx.t('render.label.status') })}>${text(ctx.t(`render.planStatus.${status}`))}</span></p>` : '';
   // Whatever no section has shown (the plan as a whole, header keys, unknown top-level keys) lands here.
-  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${metaHtml}`, { claim: () => true });
+  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${badge}${metaHtml}`, { claim: () => true });
 }
 
 /** Errors, warnings and the plan's SMART score, with every finding listed (each reveals its line). */

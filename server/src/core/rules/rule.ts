@@ -47,13 +47,15 @@ export interface RuleContext {
   text(messageId: MessageId, params?: Record<string, string | number>): string;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
   list(parts: string[], conjunction?: 'and' | 'or'): string;
+  /** The plural form of a count in the plan's language, for messages with `.one`, `.few` and `.other` forms ("1 day", "3 zile", "20 de zile"). */
+  plural(count: number): 'one' | 'few' | 'other';
   report(report: Report): void;
   /** A finding at explicit offsets, for rules that read the text rather than the data. */
   reportAt(start: number, end: number, messageId: MessageId, params?: Record<string, string | number>): void;
 }
 
 /** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
-export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list' | 'figures'>;
+export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list' | 'figures' | 'locale'>;
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 
@@ -77,4 +79,10 @@ export interface SmartRule extends Rule {
   letter: SmartLetter;
   /** The finding for one goal, or nothing when the goal passes. */
   checkGoal(context: GoalCheckContext, goal: GoalView): Report | undefined;
+  /**
+   * One finding for the whole plan, in place of the goals' own, when they all fail for one
+   * reason (every goal unlinked because the plan has nothing to link to). The goals' verdicts
+   * still fail, each with its own message.
+   */
+  checkPlan?(context: GoalCheckContext, goals: readonly GoalView[]): Report | undefined;
 }

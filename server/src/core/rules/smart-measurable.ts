@@ -29,7 +29,8 @@ One finding per goal names every missing part. A goal without a KPI is reported 
     const lacks = {
       kpi: view.kpiIds.length === 0,
       target: isBlank(view.goal.target),
-      baseline: isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown,
+      // A baseline written wrongly ("2.5 %") is there: the schema reports how to write it, once.
+      baseline: isBlank(view.goal.baseline) && goalBaseline(view) === undefined && isBlank(view.kpi?.data.baseline) && kpisKnown,
     };
     const missing = (['kpi', 'target', 'baseline'] as const).filter((part) => lacks[part]);
     if (missing.length === 0) return undefined;

@@ -6,10 +6,6 @@ export type { MessageId };
 
 const CATALOGS: Record<Locale, Record<MessageId, string>> = { en, ro };
 
-export function isMessageId(id: string): id is MessageId {
-  return Object.prototype.hasOwnProperty.call(en, id);
-}
-
 /** The message in the locale with `{name}` placeholders filled; numbers are formatted for the locale. */
 export function formatMessage(locale: Locale, id: MessageId, params: Record<string, string | number> = {}): string {
   const template = CATALOGS[locale][id] ?? en[id];
@@ -18,6 +14,11 @@ export function formatMessage(locale: Locale, id: MessageId, params: Record<stri
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(locale, value) : value;
   });
+}
+
+/** Whether a text is the id of a message (for ids made of parts, such as a finding's explanation). */
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(en, id);
 }
 
 /** Formatters are costly to create and messages are many: one per locale. */
