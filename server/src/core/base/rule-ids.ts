@@ -41,6 +41,7 @@ export const RULE_IDS = [
   'actuals/csv',
   'plan/period',
   'plan/config',
+  'plan/approval-stale',
   'plan/too-large',
   'plan/too-many-findings',
   'plan/internal-error',

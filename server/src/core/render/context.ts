@@ -1,5 +1,6 @@
 import type { GoalSmartResult } from '../check/engine';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
 import { formatMessage, formatNumber, type MessageId } from '../base/messages';
@@ -25,6 +26,8 @@ export interface RenderInput {
   actualsNotRead?: { file: string };
   /** Today, as the figures judged progress by. */
   today?: string;
+  /** The last approval and whether it still holds. */
+  approval?: ApprovalStatus;
 }
 
 /** Building a date format costs far more than using one: one per language, kept. */
@@ -68,6 +71,7 @@ export class RenderContext {
   readonly aligned: readonly AlignedPlan[];
   readonly actualsNotRead: { file: string } | undefined;
   readonly today: string | undefined;
+  readonly approval: ApprovalStatus | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
@@ -81,6 +85,7 @@ export class RenderContext {
     this.aligned = input.aligned ?? [];
     this.actualsNotRead = input.actualsNotRead;
     this.today = input.today;
+    this.approval = input.approval;
     this.lines = new LineIndex(input.parsed.text);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({

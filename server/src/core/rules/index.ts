@@ -16,6 +16,7 @@ import { kpiIncomplete } from './kpi-incomplete';
 import { kpiMissing } from './kpi-missing';
 import { kpiRecommended } from './kpi-recommended';
 import { kpiUnused } from './kpi-unused';
+import { planApprovalStale } from './plan-approval-stale';
 import { planConfig } from './plan-config';
 import { planInternalError } from './plan-internal-error';
 import { planMultipleDocuments } from './plan-multiple-documents';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   actualsCsv,
   planPeriod,
   planConfig,
+  planApprovalStale,
   planTooLarge,
   planTooManyFindings,
   planInternalError,
