@@ -155,6 +155,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     rootOf,
     trusted: () => workspaceTrusted,
+    readRevision: serverHost.readRevision,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
       loggedCrashes.add(ruleId);

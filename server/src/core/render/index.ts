@@ -15,6 +15,7 @@ import { objectives, goals, kpis, smartTotals, strategies, summary } from './sec
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 import { actuals, alignment, economics } from './sections-figures';
+import { approvals } from './sections-approvals';
 
 export { RenderMemo, shiftLines, type RenderInput } from './context';
 
@@ -42,7 +43,7 @@ const RENDERERS: Record<string, SectionRenderer> = {
   summary, objectives, goals, kpis, strategies,
   market, personas, positioning, mix, budget, calendar, channels, content, measurement,
   segments, offering, team, tactics, forecast, territories, training,
-  alignment, economics, actuals,
+  alignment, economics, actuals, approvals,
 };
 
 /**
@@ -65,11 +66,11 @@ function present(ctx: RenderContext, key: string): boolean {
  * with the objectives before the goals they support and the KPI table where each template
  * puts its metrics (marketing: with measurement; sales: before training), the actuals right
  * after the KPIs, and the funnel across aligned plans after the budget (marketing) or the
- * forecast (sales), followed in a sales plan by its unit economics.
+ * forecast (sales), followed in a sales plan by its unit economics; the approvals close the document.
  */
 export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
-  marketing: insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'),
-  sales: insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'),
+  marketing: [...insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'), 'approvals'],
+  sales: [...insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'), 'approvals'],
 };
 
 function insert(order: readonly string[], before: string, section: string): string[] {
