@@ -79,6 +79,13 @@ export interface InitializationOptions {
    */
   workspaceTrusted?: boolean;
   /**
+   * The day plans are judged against (`plan/stale`, actuals), `YYYY-MM-DD`, instead of the
+   * computer's date: for tests and for reproducing a check. The desktop client passes the
+   * `PLAN_AS_CODE_TODAY` environment variable of the extension host here (the end-to-end runs
+   * set it). The server passes it, or the date it reads once per check, as `CheckOptions.today`.
+   */
+  today?: string;
+  /**
    * The extension's own folder, as a URI: where the rule pages that diagnostics link to are.
    * The web worker build needs it (it cannot know where it was loaded from); the Node.js
    * server links to its own folder.

@@ -134,7 +134,7 @@ describe('a plan opened before the workspace is indexed (server over stdio)', ()
       // Opened at once: checked before the workspace is searched, without the sales plan.
       const first = await client.open(uri, fs.readFileSync(path.join(folder, 'marketing.plan.yaml'), 'utf8'));
       assert.ok(!codes(first).includes('align/currency'), codes(first).join(', '));
-      const again = await Promise.race([client.nextDiagnostics(uri), new Promise<undefined>((resolve) => setTimeout(resolve, 10_000))]);
+      const again = await Promise.race([client.nextDiagnostics(uri), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 10_000))]);
       assert.ok(again, 'checked again once the workspace was indexed');
       assert.ok(codes(again).includes('align/currency'), codes(again).join(', '));
     } finally {

@@ -14,6 +14,7 @@ import { createPlanService, type PlanService } from '../core/workspace/service';
 import type { Finding, Locale } from '../core/base/types';
 import * as fs from 'fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/check/config';
+import { readAtRevision } from '../node/git';
 import { asHostRead, readTextFile, type NotUtf8, type ReadOptions, type TextRead } from '../node/files';
 import { notReadReason } from './messages';
 
@@ -144,6 +145,7 @@ function serviceFor(job: CheckJob): ThreadState {
     // Links may lead anywhere under the folder the command runs in (their real paths too).
     rootOf: (filePath) => (path.relative(cwd, filePath).startsWith('..') ? undefined : cwd),
     readFile: (filePath, limits) => asHostRead(read(filePath, { roots: limits?.root ? [limits.root] : undefined, maxBytes: limits?.maxSize ?? DEFAULT_MAX_FILE_SIZE })),
+    readRevision: readAtRevision,
     keep: KEEP,
   });
   return { service, read };

@@ -12,6 +12,7 @@ import {
 import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { PlanIndex } from '../core/workspace/plan-index';
 import { formatMessage } from '../core/base/messages';
+import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
@@ -42,7 +43,7 @@ export interface ServerContext {
   reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
-  /** Today by the server's clock, `YYYY-MM-DD`: the date checks judge time by (actuals against their path). Every check of a plan passes it, so that they share one snapshot. */
+  /** Today, `YYYY-MM-DD`: the client's `today` (`InitializationOptions`), else the server's clock. The date checks judge time by (actuals against their path, `plan/stale`). Every check of a plan passes it, so that they share one snapshot. */
   today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
@@ -136,6 +137,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
   /** Folders the plans' links must stay in. */
   let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
+  /** A day set by the client (`InitializationOptions.today`), instead of the clock. */
+  let fixedToday: string | undefined;
   const settingsListeners: (() => void)[] = [];
 
   /** The deepest workspace folder that holds a file. */
@@ -156,6 +159,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     rootOf,
     trusted: () => workspaceTrusted,
+    readRevision: serverHost.readRevision,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
       loggedCrashes.add(ruleId);
@@ -277,7 +281,9 @@ export function createServerContext(connection: Connection, documents: TextDocum
     checks: new CheckTracker(),
     initialize(params) {
       serverHost.initialize?.(params);
-      workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+      const options = params.initializationOptions as InitializationOptions | undefined;
+      workspaceTrusted = options?.workspaceTrusted !== false;
+      fixedToday = parseDate(options?.today) === undefined ? undefined : options?.today;
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
       workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
@@ -307,7 +313,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
-    today: todayIso,
+    today: () => fixedToday ?? todayIso(),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);

@@ -1,8 +1,9 @@
 import type { GoalSmartResult } from '../check/engine';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
-import { formatMessage, formatNumber, type MessageId } from '../base/messages';
+import { formatNumber, translator, type Translate } from '../base/messages';
 import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
 import { lineIndexOf, nodeAt, type ParsedPlan } from '../parse/parse';
 import type { LineIndex } from '../base/text';
@@ -25,6 +26,8 @@ export interface RenderInput {
   actualsNotRead?: { file: string };
   /** Today, as the figures judged progress by. */
   today?: string;
+  /** The last approval and whether it still holds. */
+  approval?: ApprovalStatus;
   /** The previous rendering's memoised parts, reused where nothing they read has changed (updated when the rendering completes). */
   memo?: RenderMemo;
 }
@@ -40,7 +43,8 @@ type Read =
   | [op: 'line', path: JsonPath, value: number | undefined]
   | [op: 'markdown', path: JsonPath, value: number | undefined]
   | [op: 'verdict', index: number, value: string | undefined]
-  | [op: 'figures', value: string];
+  | [op: 'figures', value: string]
+  | [op: 'approval', value: string];
 
 interface MemoEntry {
   html: string;
@@ -117,6 +121,8 @@ function pathKey(path: JsonPath): string {
  */
 export class RenderContext {
   readonly locale: Locale;
+  /** A message in the plan's language (plain text: escape it). */
+  readonly t: Translate;
   readonly data: Data;
   readonly model: PlanModel;
   readonly smart: ReadonlyMap<number, GoalSmartResult>;
@@ -127,6 +133,7 @@ export class RenderContext {
   private figuresText: string | undefined;
   readonly actualsNotRead: { file: string } | undefined;
   readonly today: string | undefined;
+  private readonly approvalValue: ApprovalStatus | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
@@ -143,6 +150,7 @@ export class RenderContext {
 
   constructor(input: RenderInput) {
     this.locale = input.locale;
+    this.t = translator(input.locale);
     this.model = input.model;
     this.data = input.model.data;
     this.parsed = input.parsed;
@@ -150,6 +158,7 @@ export class RenderContext {
     this.alignedValue = input.aligned ?? [];
     this.actualsNotRead = input.actualsNotRead;
     this.today = input.today;
+    this.approvalValue = input.approval;
     this.lines = lineIndexOf(input.parsed);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({
@@ -256,6 +265,9 @@ export class RenderContext {
           case 'figures':
             if (this.figuresKey() !== read[1]) return undefined;
             break;
+          case 'approval':
+            if (this.approvalKey() !== read[1]) return undefined;
+            break;
         }
       }
     } finally {
@@ -276,10 +288,6 @@ export class RenderContext {
     return count;
   }
 
-  /** A message in the plan's language (plain text: escape it). */
-  t(id: MessageId, params?: Record<string, string | number>): string {
-    return formatMessage(this.locale, id, params);
-  }
 
   /** The 0-based source line where the node at `path` starts (its key, for a map entry). */
   line(path: JsonPath): number | undefined {
@@ -373,6 +381,17 @@ export class RenderContext {
   get aligned(): readonly AlignedPlan[] {
     if (this.scopes.length > 0) this.record(['figures', this.figuresKey()]);
     return this.alignedValue;
+  }
+
+  /** The last approval and whether it holds (read as the figures are). */
+  get approval(): ApprovalStatus | undefined {
+    if (this.scopes.length > 0) this.record(['approval', this.approvalKey()]);
+    return this.approvalValue;
+  }
+
+  private approvalKey(): string {
+    const status = this.approvalValue;
+    return status ? `${status.approval.index}\u0001${status.state}` : '';
   }
 
   /** The figures (each version computes them anew) and the aligned plans' names, as one string to compare. */

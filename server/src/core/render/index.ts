@@ -5,6 +5,7 @@
  */
 import { EXPECTED_SECTIONS } from '../model/templates';
 import { asArray, asString } from '../model/model';
+import { PLAN_STATUSES } from '../model/status';
 import type { CheckedPlan, CheckOptions, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
@@ -14,6 +15,7 @@ import { objectives, goals, kpis, smartTotals, strategies, summary } from './sec
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 import { actuals, alignment, economics } from './sections-figures';
+import { approvals } from './sections-approvals';
 
 export { RenderMemo, shiftLines, type RenderInput } from './context';
 
@@ -41,7 +43,7 @@ const RENDERERS: Record<string, SectionRenderer> = {
   summary, objectives, goals, kpis, strategies,
   market, personas, positioning, mix, budget, calendar, channels, content, measurement,
   segments, offering, team, tactics, forecast, territories, training,
-  alignment, economics, actuals,
+  alignment, economics, actuals, approvals,
 };
 
 /**
@@ -64,11 +66,11 @@ function present(ctx: RenderContext, key: string): boolean {
  * with the objectives before the goals they support and the KPI table where each template
  * puts its metrics (marketing: with measurement; sales: before training), the actuals right
  * after the KPIs, and the funnel across aligned plans after the budget (marketing) or the
- * forecast (sales), followed in a sales plan by its unit economics.
+ * forecast (sales), followed in a sales plan by its unit economics; the approvals close the document.
  */
 export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
-  marketing: insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'),
-  sales: insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'),
+  marketing: [...insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'), 'approvals'],
+  sales: [...insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'), 'approvals'],
 };
 
 function insert(order: readonly string[], before: string, section: string): string[] {
@@ -122,7 +124,7 @@ function renderSection(ctx: RenderContext, key: string, number: number, expected
   if (!shown) {
     if (!expected) return '';
     return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
-      claim: (located) => located.finding.ruleId === 'section/missing' && located.finding.params.section === key,
+      claim: (located) => located.finding.ruleId === 'section/missing' && String(located.finding.params.sections ?? '').split(',').includes(key),
       attributes: { id: `section-${key}` },
     });
   }
@@ -151,8 +153,11 @@ function header(ctx: RenderContext, title: string): string {
   ].filter(([, value]) => value !== '');
   const kind = ctx.model.kind ? ctx.t(`render.kind.${ctx.model.kind}`) : ctx.t('render.kind.unknown');
   const metaHtml = meta.length ? `<dl class="plan-meta">${meta.map(([label, value]) => `<div><dt>${text(label)}</dt><dd>${value}</dd></div>`).join('')}</dl>` : '';
+  // Where the plan stands, when it says so: a draft or an archived plan reads differently.
+  const status = PLAN_STATUSES.find((value) => value === ctx.data.status);
+  const badge = status ? `<p class="plan-badges"><span${attributes({ class: `badge badge-status badge-status-${status}`, title: ctx.t('render.label.status') })}>${text(ctx.t(`render.planStatus.${status}`))}</span></p>` : '';
   // Whatever no section has shown (the plan as a whole, header keys, unknown top-level keys) lands here.
-  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${metaHtml}`, { claim: () => true });
+  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${badge}${metaHtml}`, { claim: () => true });
 }
 
 /** Errors, warnings and the plan's SMART score, with every finding listed (each reveals its line). */
