@@ -71,7 +71,8 @@ export function threadsFor(files: number, jobs: number | undefined): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const idle = Math.round(cores - os.loadavg()[0]);
   const wanted = jobs ?? Math.min(idle, Math.floor(files / PLANS_PER_THREAD));
-  return Math.max(1, Math.min(wanted, files));
+  // More threads than cores would only share them.
+  return Math.max(1, Math.min(wanted, files, 2 * cores));
 }
 
 /**
@@ -90,6 +91,8 @@ export function checkFiles(job: CheckJob, threads: number): FileReport[] {
     const worker = new Worker(script, { workerData: input, transferList: [port2] });
     // The command ends when the main thread has the reports, whatever a worker still does.
     worker.unref();
+    // A worker that cannot start takes no plan: the other threads check them all.
+    worker.on('error', () => undefined);
     ports.push(port1);
   }
   const reports: FileReport[] = new Array(job.files.length);
