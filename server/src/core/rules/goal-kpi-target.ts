@@ -10,7 +10,7 @@ export const goalKpiTarget: Rule = {
   defaultSeverity: 'warning',
   docs: `A goal and its KPI describe the same number twice: the KPI says where the metric starts and where the plan wants it (\`baseline\`, \`target\`), the goal says what will be done to get there. When the two disagree, the plan says two things at once. The rule warns when
 
-- the goal's \`target\` is a change, not the level to reach: the statement says so (“win back 8 lost clinics”, “by 300”, “+15 %”) and the target is that number. The message gives the level (baseline 85 + 8 = 93) and a quick fix writes it;
+- the goal's \`target\` is a change, not the level to reach: the statement says so (“win back 8 lost clinics”, “add 25 installers”, “by 300”, “+15 %”) and the target is that number. The message gives the level (baseline 85 + 8 = 93) and a quick fix writes it;
 - on a KPI where higher is better, a goal without a baseline of its own aims below the KPI's baseline by more than half: either the target is the gain (the level is baseline + target), or the goal covers only part of the KPI and needs its own \`baseline\`;
 - a goal due by the end of the plan aims beyond the KPI's target for the whole plan, on a KPI whose parts add up (a count, a sum of money): a part cannot exceed the whole (“6.5 million from cafés alone” on a revenue target of 5.2 million). A goal is a part when other goals share its KPI, or when its statement says so (“alone”, “only”, “doar”, “numai”);
 - the only goal on a KPI by the end of the plan aims for another number than the KPI (3,000 against 3,600); quick fixes set the goal's target to the KPI's, or the KPI's to the goal's;
