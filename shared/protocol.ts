@@ -25,11 +25,35 @@ export namespace RenderRequest {
     uri: string;
     /** The version the client shows; the server renders this one or a newer one. */
     version?: number;
+    /**
+     * The ids of the parts (`Result.body`) of earlier renderings that the client holds: the
+     * answer leaves their HTML out, and `html` empty. A preview sends it after a keystroke,
+     * so that only what changed travels.
+     */
+    have?: string[];
+  }
+
+  /** One part of the rendered body: one element, named by an id that changes whenever its HTML does. */
+  export interface Part {
+    id: string;
+    /** Left out when the client said it holds the part (`Params.have`), or when it is `moved`. */
+    html?: string;
+    /**
+     * The part is one the client holds (`from`) but for its source lines, moved by `lines`
+     * (lines added or taken out above it): every `data-line="n"` in it is `n + lines`.
+     */
+    moved?: { from: string; lines: number };
   }
 
   export interface Result {
-    /** The rendered body: HTML from the renderer, with every plan text escaped. */
+    /** The rendered body: HTML from the renderer, with every plan text escaped. Empty when `have` was given. */
     html: string;
+    /**
+     * The body in parts, when it renders the plan (not for a plan too large to render): the
+     * notice above the plan while its YAML is broken (or ''), then `open` (`<main …>`) holding the
+     * parts in order (the header, the status, the contents, each section), then `</main>`.
+     */
+    body?: { notice: string; open: string; parts: Part[] };
     /** The document version rendered, or null when the plan was read from disk. */
     version: number | null;
     /** The plan's title, as text. */

@@ -12,6 +12,7 @@ import { ruleText } from '../core/rules/text';
 import { renderCommand } from './render';
 import { forecastCommand, FORECAST_USAGE } from './forecast';
 import { todayOption } from '../node/clock';
+import { readAtRevision } from '../node/git';
 import { readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
@@ -133,6 +134,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     // Links may lead anywhere under the folder the command runs in (their real paths too).
     rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
     readFile: readForCore,
+    readRevision: readAtRevision,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const checkOptions = { editorLocale, today: today.today };

@@ -21,7 +21,7 @@ import { resolveLocale } from '../core/base/messages';
 import { cliText, terminalLocale } from './messages';
 import { createPlanService, type PlanService } from '../core/workspace/service';
 import { derivedFigures } from './figures';
-import { Git, GitError, MAX_BLOB_BYTES } from './git';
+import { Git, GitError, MAX_BLOB_BYTES } from '../node/git';
 
 export const DIFF_USAGE = 'plan-as-code diff [REV_A [REV_B]] [FILES...] [--format text|markdown|json] [-o FILE]';
 

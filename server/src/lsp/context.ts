@@ -16,6 +16,7 @@ import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
+import { warmUp } from './warmup';
 import type { ServerHost } from './host';
 import { todayIso } from '../node/clock';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
@@ -154,6 +155,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     rootOf,
     trusted: () => workspaceTrusted,
+    readRevision: serverHost.readRevision,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
       loggedCrashes.add(ruleId);
@@ -278,11 +280,9 @@ export function createServerContext(connection: Connection, documents: TextDocum
       }
       // Plans open at start are checked first; the search for the others waits its turn.
       indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
-      // Compile the schemas and warm the rules up now, while the editor is still opening the plan,
-      // rather than on its first check.
-      setImmediate(() => {
-        for (const kind of ['marketing', 'sales']) service.check(`kind: ${kind}\ntitle: Warm-up\nperiod: {start: 2026-01-01, end: 2026-12-31}\n`);
-      });
+      // Compile the schemas and warm the parser and the rules up now, while the editor is still
+      // opening the plan, rather than on its first check; a plan opened stops it (warmup.ts).
+      void warmUp(service, () => documents.all().length > 0);
     },
     forgetSettings,
     onSettingsChanged(listener) {

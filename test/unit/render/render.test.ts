@@ -21,7 +21,7 @@ function example(kind: (typeof EXAMPLES)[number]) {
 
 /** The sections an example shows: all of its template's, the funnel (the examples are aligned) and the unit economics (sales), and the actuals when it names a file of them. */
 function shownIn(kind: (typeof EXAMPLES)[number], text: string): string[] {
-  return RENDER_ORDER[kind].filter((key) => key !== 'actuals' || /^actuals:/m.test(text));
+  return RENDER_ORDER[kind].filter((key) => (key !== 'actuals' && key !== 'approvals') || new RegExp(`^${key}:`, 'm').test(text));
 }
 
 /** Section keys of the `<section id="section-…">` elements, in document order. */
@@ -36,8 +36,8 @@ function headings(html: string): string[] {
 
 describe('rendered plan', () => {
   it('orders sections as each template does, with the objectives and the KPIs where the template discusses them', () => {
-    assert.deepStrictEqual(RENDER_ORDER.marketing, ['summary', 'market', 'personas', 'objectives', 'goals', 'positioning', 'strategies', 'mix', 'budget', 'alignment', 'calendar', 'channels', 'content', 'kpis', 'actuals', 'measurement']);
-    assert.deepStrictEqual(RENDER_ORDER.sales, ['summary', 'objectives', 'goals', 'segments', 'offering', 'strategies', 'team', 'tactics', 'forecast', 'alignment', 'economics', 'territories', 'kpis', 'actuals', 'training']);
+    assert.deepStrictEqual(RENDER_ORDER.marketing, ['summary', 'market', 'personas', 'objectives', 'goals', 'positioning', 'strategies', 'mix', 'budget', 'alignment', 'calendar', 'channels', 'content', 'kpis', 'actuals', 'measurement', 'approvals']);
+    assert.deepStrictEqual(RENDER_ORDER.sales, ['summary', 'objectives', 'goals', 'segments', 'offering', 'strategies', 'team', 'tactics', 'forecast', 'alignment', 'economics', 'territories', 'kpis', 'actuals', 'training', 'approvals']);
     for (const kind of EXAMPLES) {
       assert.deepStrictEqual(
         RENDER_ORDER[kind].filter((key) => EXPECTED_SECTIONS[kind].includes(key)),

@@ -45,6 +45,7 @@ export const RULE_IDS = [
   'plan/period',
   'plan/stale',
   'plan/config',
+  'plan/approval-stale',
   'plan/too-large',
   'plan/too-many-findings',
   'plan/internal-error',

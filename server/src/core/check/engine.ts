@@ -5,6 +5,7 @@ import { formatList, formatMessage, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
 import type { ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
@@ -32,6 +33,8 @@ export interface CheckInput {
   actualsNotRead?: { file: string; notRead: FileNotRead };
   /** Today, `YYYY-MM-DD`, when the edge gave one. */
   today?: string;
+  /** The plan's last approval and whether it still holds. */
+  approval?: ApprovalStatus;
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
@@ -132,6 +135,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       aligned: input.aligned,
       actualsNotRead: input.actualsNotRead,
       today: input.today,
+      approval: input.approval,
       options,
       locale,
       text,

@@ -9,18 +9,27 @@ import { PLAN_STATUSES } from '../model/status';
 import type { CheckedPlan, CheckOptions, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
-import { RenderContext, type RenderInput } from './context';
+import { RenderContext, type RenderInput, type RenderMemo } from './context';
 import { attributes, classes, inlineCode, text } from './html';
 import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 import { actuals, alignment, economics } from './sections-figures';
+import { approvals } from './sections-approvals';
 
-export type { RenderInput } from './context';
+export { RenderMemo, shiftLines, type RenderInput } from './context';
 
 export interface RenderedPlan {
-  /** The page body's HTML. */
+  /** The page body's HTML: `open`, the parts, `</main>`. */
   html: string;
+  /** The body's opening tag (`<main ...>`). */
+  open: string;
+  /**
+   * The body in parts, in order: the header, the status, the table of contents, each section.
+   * Each is one element; a client that holds an earlier rendering replaces only the parts that
+   * changed (their `key` names them, their HTML tells whether they changed).
+   */
+  parts: { key: string; html: string }[];
   /** The plan's title, as text. */
   title: string;
   locale: Locale;
@@ -34,7 +43,7 @@ const RENDERERS: Record<string, SectionRenderer> = {
   summary, objectives, goals, kpis, strategies,
   market, personas, positioning, mix, budget, calendar, channels, content, measurement,
   segments, offering, team, tactics, forecast, territories, training,
-  alignment, economics, actuals,
+  alignment, economics, actuals, approvals,
 };
 
 /**
@@ -57,11 +66,11 @@ function present(ctx: RenderContext, key: string): boolean {
  * with the objectives before the goals they support and the KPI table where each template
  * puts its metrics (marketing: with measurement; sales: before training), the actuals right
  * after the KPIs, and the funnel across aligned plans after the budget (marketing) or the
- * forecast (sales), followed in a sales plan by its unit economics.
+ * forecast (sales), followed in a sales plan by its unit economics; the approvals close the document.
  */
 export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
-  marketing: insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'),
-  sales: insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'),
+  marketing: [...insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'), 'approvals'],
+  sales: [...insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'), 'approvals'],
 };
 
 function insert(order: readonly string[], before: string, section: string): string[] {
@@ -86,17 +95,23 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const ctx = new RenderContext(input);
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
-  const sections: string[] = [];
+  const sections: { key: string; html: string }[] = [];
   // Numbered as the contents list numbers them: only the sections shown count.
   let number = 0;
   for (const { key, expected } of shown) {
-    sections.push(present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '');
+    sections.push({ key: `section-${key}`, html: present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '' });
     yield;
   }
   // The header comes last: it shows the findings that no section has claimed.
   const head = header(ctx, title);
-  const body = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
-  return { html: body, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
+  ctx.commitMemo();
+  const parts = [{ key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
+  const open = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>`;
+  const rendered = { open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 } as RenderedPlan;
+  // The whole body is put together when asked for: a preview patching its page needs only the parts.
+  let html: string | undefined;
+  Object.defineProperty(rendered, 'html', { enumerable: true, get: () => (html ??= `${open}${parts.map((part) => part.html).join('')}</main>`) });
+  return rendered;
 }
 
 function sectionHeading(ctx: RenderContext, key: string): string {
@@ -113,8 +128,15 @@ function renderSection(ctx: RenderContext, key: string, number: number, expected
       attributes: { id: `section-${key}` },
     });
   }
-  const content = RENDERERS[key](ctx);
-  return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+  // The section's number is part of its HTML: a section that moves is rendered again.
+  return ctx.memoised(
+    [key],
+    () => {
+      const content = RENDERERS[key](ctx);
+      return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+    },
+    `section ${number} ${key}`,
+  );
 }
 
 /** Title, template, owner, period, currency and linked plans; findings about the plan as a whole are shown here. */
@@ -187,12 +209,20 @@ export function renderText(service: PlanService, source: string, filePath: strin
   return runToEnd(renderTextSteps(service, source, filePath, options));
 }
 
+/** What a caller may bring to `renderTextSteps`. */
+export interface RenderTextOptions {
+  /** The plan's previous rendering's memoised parts (`RenderMemo`). */
+  memo?: RenderMemo;
+}
+
 /** `renderText` in steps: those of the check, then one per section. */
-export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan }> {
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan }> {
   const plan = yield* service.checkSteps(source, filePath, options);
   const { findings, locale } = plan;
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
-  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', title: filePath ?? '', locale, ok: false, findings, plan };
+  // Not a rendering of the plan: no parts to patch a page with.
+  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', open: '', parts: [], title: filePath ?? '', locale, ok: false, findings, plan };
   yield;
-  return { ...(yield* renderPlanSteps(plan)), findings, plan };
+  // Object.assign, not a spread: the body's whole HTML is made only when asked for.
+  return Object.assign(yield* renderPlanSteps({ ...plan, memo: more.memo }), { findings, plan });
 }

@@ -37,11 +37,15 @@ export function table(className: string, headings: readonly string[], rows: read
   return `<div class="table-wrap"><table class="${className}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody>${footer}</table></div>`;
 }
 
-/** Each item of the list at `section` rendered by `render`, skipping items that are not mappings. */
+/**
+ * Each item of the list at `section` rendered by `render`, skipping items that are not mappings.
+ * Each is memoised (`RenderContext.memoised`): reused by the next rendering while it is the same.
+ */
 export function items(ctx: RenderContext, path: JsonPath, render: (item: Record<string, unknown>, itemPath: JsonPath, index: number) => string): string[] {
   return asArray(ctx.at(path)).flatMap((item, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return [];
-    return [render(item as Record<string, unknown>, [...path, index], index)];
+    const itemPath = [...path, index];
+    return [ctx.memoised(itemPath, () => render(ctx.at(itemPath) as Record<string, unknown>, itemPath, index))];
   });
 }
 

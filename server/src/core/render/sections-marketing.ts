@@ -151,7 +151,7 @@ export function budget(ctx: RenderContext): string {
 }
 
 export function calendar(ctx: RenderContext): string {
-  const activities = asArray(ctx.data.calendar).flatMap((item, index) => {
+  const activities = asArray(ctx.at(['calendar'])).flatMap((item, index) => {
     const activity = asRecord(item);
     return activity ? [{ activity, index, start: parseDate(activity.start), end: parseDate(activity.end) }] : [];
   });
@@ -175,14 +175,17 @@ export function calendar(ctx: RenderContext): string {
           }),
         })}</figure>`
       : '';
-  const rows = activities.map(({ activity, index }) =>
-    ctx.block(
-      'tr',
-      ['calendar', index],
-      'activity',
-      `<th scope="row">${ctx.value(activity.name)}${activity.notes !== undefined ? `<span class="note">${ctx.value(activity.notes)}</span>` : ''}</th><td class="dates">${text(dates(activity))}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
-      { columns: 4 },
-    ),
+  const rows = activities.map(({ index }) =>
+    ctx.memoised(['calendar', index], () => {
+      const activity = asRecord(ctx.at(['calendar', index]))!;
+      return ctx.block(
+        'tr',
+        ['calendar', index],
+        'activity',
+        `<th scope="row">${ctx.value(activity.name)}${activity.notes !== undefined ? `<span class="note">${ctx.value(activity.notes)}</span>` : ''}</th><td class="dates">${text(dates(activity))}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
+        { columns: 4 },
+      );
+    }),
   );
   return `${chart}${table('calendar-table', [ctx.t('render.label.activity'), ctx.t('render.label.dates'), ctx.t('render.label.channels'), ctx.t('render.label.goals')], rows)}`;
 }

@@ -19,6 +19,7 @@ import { kpiMissing } from './kpi-missing';
 import { kpiRange } from './kpi-range';
 import { kpiRecommended } from './kpi-recommended';
 import { kpiUnused } from './kpi-unused';
+import { planApprovalStale } from './plan-approval-stale';
 import { planConfig } from './plan-config';
 import { planInternalError } from './plan-internal-error';
 import { planMultipleDocuments } from './plan-multiple-documents';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   planPeriod,
   planStale,
   planConfig,
+  planApprovalStale,
   planTooLarge,
   planTooManyFindings,
   planInternalError,

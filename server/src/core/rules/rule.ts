@@ -2,6 +2,7 @@ import type { ParsedPlan } from '../parse/parse';
 import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
 import type { MessageId } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
@@ -39,6 +40,8 @@ export interface RuleContext {
   actualsNotRead?: { file: string; notRead: FileNotRead };
   /** Today, `YYYY-MM-DD`, when the edge gave one: rules that judge time stay quiet without it. */
   today?: string;
+  /** The plan's last approval and whether it still holds (the plan at its revision, compared with this one). */
+  approval?: ApprovalStatus;
   /** This rule's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
   /** The plan's language: what fixes write into the plan (placeholders, names) is in it. */

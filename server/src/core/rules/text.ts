@@ -318,6 +318,23 @@ period:
 
 Regula completează specificația formatului, care cere ca \`end\` să fie după \`start\` fără să numească o regulă pentru asta.`,
   },
+  'plan/approval-stale': {
+    description: 'Țintele, bugetele sau termenele s-au schimbat după ultima aprobare.',
+    docs: `Lista \`approvals\` a unui plan înregistrează cine a aprobat ce revizie a lui (un commit git). Când țintele, valorile de referință, termenele, perioada, cotele sau bugetul planului se schimbă după ultima aprobare ori se adaugă sau se scot obiective și KPI-uri, aprobarea nu mai acoperă planul: regula spune ce s-a schimbat de atunci (planul din revizia aprobată comparat cu planul de acum, după înțeles, ca în \`plan-as-code diff\`). Formulările, responsabilii și comentariile se pot schimba liber.
+
+Ultima aprobare este cea cu \`date\` cea mai recentă. Este verificată acolo unde git poate fi citit (editorul, într-un spațiu de lucru de încredere, și CLI-ul); regula spune și când revizia nu poate fi găsită (un identificator de commit greșit, un plan mutat între timp, o clonă parțială). Aprobările unui plan cu \`status: draft\` nu sunt judecate: planul este încă în lucru.
+
+\`\`\`yaml
+status: approved
+approvals:
+  - by: Ana Pop
+    role: Director de marketing
+    date: 2026-02-20
+    revision: 3f9c2a1   # git log -1 --format=%h -- marketing.plan.yaml
+\`\`\`
+
+Pentru a rezolva o constatare, cereți din nou aprobarea și adăugați-o cu commitul care conține schimbările.`,
+  },
   'plan/config': {
     description: 'Fișierul `.planrc.yaml` care se aplică acestui plan are probleme.',
     docs: `Regulile se configurează în setarea \`planAsCode.rules\` din VS Code și, pentru toți cei care lucrează într-un depozit, într-un fișier \`.planrc.yaml\` din folderul planului sau de deasupra lui (cel mai apropiat are prioritate față de setări):
