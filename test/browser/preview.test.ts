@@ -112,7 +112,7 @@ describe('preview in Chromium', function () {
           const sections = await page.$$eval('section.section', (elements) => elements.map((element) => element.id));
           // The examples are aligned with each other; the actuals show when the example names a file of them.
           const text = fs.readFileSync(file, 'utf8');
-          assert.deepStrictEqual(sections, RENDER_ORDER[kind].filter((key) => key !== 'actuals' || /^actuals:/m.test(text)).map((key) => `section-${key}`));
+          assert.deepStrictEqual(sections, RENDER_ORDER[kind].filter((key) => (key !== 'actuals' && key !== 'approvals') || new RegExp(`^${key}:`, 'm').test(text)).map((key) => `section-${key}`));
           const charts = await page.$$eval('svg.chart', (elements) => elements.map((svg) => ({ kind: svg.getAttribute('class') ?? '', title: svg.querySelector(':scope > title')?.textContent ?? '', label: svg.getAttribute('aria-label'), bars: svg.querySelectorAll('rect.bar').length, width: svg.getBoundingClientRect().width })));
           const kinds = charts.map((chart) => chart.kind.replace('chart ', ''));
           for (const expected of kind === 'marketing' ? ['chart-budget', 'chart-funnel', 'chart-funnel-target', 'chart-gantt'] : ['chart-forecast', 'chart-range', 'chart-funnel', 'chart-funnel-target']) assert.ok(kinds.includes(expected), `${expected} in ${kinds.join(', ')}`);

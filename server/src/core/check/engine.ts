@@ -1,7 +1,7 @@
 import { anchorRange, documentAnchor } from '../parse/anchor';
 import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './suppressions';
-import { formatList, formatMessage, type MessageId } from '../base/messages';
+import { formatList, formatMessage, translator, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
@@ -73,7 +73,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     if (status === 'draft' && COMPLETENESS.has(rule.id) && effective.severity !== 'off') return { ...effective, severity: 'hint' };
     return effective;
   };
-  const text = (id: MessageId, params?: Record<string, string | number>) => formatMessage(locale, id, params);
+  const t = translator(locale);
   const plurals = new Intl.PluralRules(locale);
 
   const push = (ruleId: RuleId, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Pick<Finding, 'path' | 'fixes'> = {}) => {
@@ -138,7 +138,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       approval: input.approval,
       options,
       locale,
-      text,
+      t,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
       plural(count) {
         const form = plurals.select(count);
@@ -192,7 +192,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         if (!crashed) ruleCrashed(rule, error);
         crashed = true;
         const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
-        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: text('engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) }), start, end });
+        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t('engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) }), start, end });
         return;
       }
       if (!report) {
@@ -200,7 +200,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         return;
       }
       const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: text(report.messageId, report.params), start, end });
+      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t(report.messageId, report.params), start, end });
       if (!whole) context.report(report);
     });
   }
@@ -210,7 +210,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     if (severity === 'off' || input.configProblems.length === 0) return;
     const [start, end] = documentAnchor(parsed.text, parsed.root);
     for (const problem of input.configProblems) {
-      push(rule.id, severity, start, end, 'plan/config', { file: input.configFile ?? '', problem: text(problem.messageId, problem.params) });
+      push(rule.id, severity, start, end, 'plan/config', { file: input.configFile ?? '', problem: t(problem.messageId, problem.params) });
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import { isMessageId } from '../base/messages';
 import type { Finding } from '../base/types';
-import type { Translate } from './complete';
+import type { Translate } from '../base/messages';
 
 /** The explanations of the findings whose range holds `offset`, as markdown; undefined when there are none. */
 export function explainAt(findings: readonly Finding[], offset: number, t: Translate): { contents: string; start: number; end: number } | undefined {

@@ -1,5 +1,6 @@
 import { catalogKpi } from '../model/catalog';
-import { describeItem, describeMetric, type Translate } from './complete';
+import { describeItem, describeMetric } from './complete';
+import type { Translate } from '../base/messages';
 import type { GoalSmartResult } from '../check/engine';
 import { locate } from '../parse/locate';
 import { asArray, asRecord, type PlanModel } from '../model/model';

@@ -3,7 +3,7 @@ import type { PlanFigures } from '../analysis/figures';
 import type { ApprovalStatus } from '../analysis/approvals';
 import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
-import { formatMessage, formatNumber, type MessageId } from '../base/messages';
+import { formatNumber, translator, type Translate } from '../base/messages';
 import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan } from '../parse/parse';
 import { LineIndex } from '../base/text';
@@ -121,6 +121,8 @@ function pathKey(path: JsonPath): string {
  */
 export class RenderContext {
   readonly locale: Locale;
+  /** A message in the plan's language (plain text: escape it). */
+  readonly t: Translate;
   readonly data: Data;
   readonly model: PlanModel;
   readonly smart: ReadonlyMap<number, GoalSmartResult>;
@@ -148,6 +150,7 @@ export class RenderContext {
 
   constructor(input: RenderInput) {
     this.locale = input.locale;
+    this.t = translator(input.locale);
     this.model = input.model;
     this.data = input.model.data;
     this.parsed = input.parsed;
@@ -285,10 +288,6 @@ export class RenderContext {
     return count;
   }
 
-  /** A message in the plan's language (plain text: escape it). */
-  t(id: MessageId, params?: Record<string, string | number>): string {
-    return formatMessage(this.locale, id, params);
-  }
 
   /** The 0-based source line where the node at `path` starts (its key, for a map entry). */
   line(path: JsonPath): number | undefined {

@@ -37,7 +37,7 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
   const { view, kpiId, problem } = check;
   const target = asNumber(view.goal.target)!;
   const path = ['goals', view.index, 'target'];
-  const kpi = view.kpiIds.length > 1 ? context.text('goal.fittedKpi', { kpi: kpiId }) : `\`${kpiId}\``;
+  const kpi = view.kpiIds.length > 1 ? context.t('goal.fittedKpi', { kpi: kpiId }) : `\`${kpiId}\``;
   const params = { goal: view.label, kpi, target };
   const setTarget = (value: number): Fix | undefined => replaceValueFix(context.parsed, path, value);
   switch (problem.kind) {

@@ -28,12 +28,12 @@ Other rules leave an out-of-range number alone, so that it is reported once, her
     asArray(context.plan.data.kpis).forEach((item, index) => {
       const kpi = asRecord(item);
       if (!kpi) return;
-      const subject = context.text('kpi/range.kpi', { id: String(kpi.id ?? `#${index + 1}`) });
+      const subject = context.t('kpi/range.kpi', { id: String(kpi.id ?? `#${index + 1}`) });
       for (const key of ['baseline', 'target'] as const) check(context, kpi, kpi[key], ['kpis', index, key], key, subject);
     });
     for (const view of goals(context.plan)) {
       if (!view.kpi) continue;
-      const subject = context.text('kpi/range.goal', { id: view.label, kpi: view.kpi.id });
+      const subject = context.t('kpi/range.goal', { id: view.label, kpi: view.kpi.id });
       for (const key of ['baseline', 'target'] as const) check(context, view.kpi.data, view.goal[key], ['goals', view.index, key], key, subject);
     }
   },
@@ -45,5 +45,5 @@ function check(context: RuleContext, kpi: Data, raw: unknown, path: JsonPath, ke
   if (value === undefined || !bounds || withinBounds(bounds, value)) return;
   const params = { key, subject, value };
   if (bounds.kind === 'share') context.report({ path, messageId: 'kpi/range.share', params });
-  else context.report({ path, messageId: 'kpi/range.negative', params: { ...params, unit: context.text(`kpi/range.unit.${bounds.unit}`) } });
+  else context.report({ path, messageId: 'kpi/range.negative', params: { ...params, unit: context.t(`kpi/range.unit.${bounds.unit}`) } });
 }

@@ -28,7 +28,7 @@ To fix a finding, ask for the approval again and add it with the commit that hol
     if (!status || context.plan.data.status === 'draft') return;
     const { approval } = status;
     const file = status.file ?? 'PLAN_FILE';
-    const by = approval.by ?? context.text('approval.unknownApprover');
+    const by = approval.by ?? context.t('approval.unknownApprover');
     const path = ['approvals', approval.index];
     const base = { by, date: approval.date ?? '?', revision: approval.revision ?? '', file };
     switch (status.state) {
@@ -51,7 +51,7 @@ To fix a finding, ask for the approval again and add it with the commit that hol
       case 'stale': {
         const said = [...status.changes.flatMap((change) => describeChange(context, change)), ...describeBudget(context, status)];
         const named = context.list(said.slice(0, MAX_NAMED));
-        const changes = said.length > MAX_NAMED ? context.text('plan/approval-stale.more', { changes: named, count: said.length - MAX_NAMED }) : named;
+        const changes = said.length > MAX_NAMED ? context.t('plan/approval-stale.more', { changes: named, count: said.length - MAX_NAMED }) : named;
         context.report({ path, anchor: 'item', messageId: 'plan/approval-stale', params: { ...base, changes } });
       }
     }
@@ -60,10 +60,10 @@ To fix a finding, ask for the approval again and add it with the commit that hol
 
 function itemName(context: RuleContext, change: ItemChange): string {
   const key = change.key ?? '';
-  if (change.section === 'goals') return context.text('approval.item.goals', { key });
-  if (change.section === 'kpis') return context.text('approval.item.kpis', { key });
-  if (change.section === 'team') return context.text('approval.item.team', { key });
-  return context.text('approval.item.other', { key, section: change.section });
+  if (change.section === 'goals') return context.t('approval.item.goals', { key });
+  if (change.section === 'kpis') return context.t('approval.item.kpis', { key });
+  if (change.section === 'team') return context.t('approval.item.team', { key });
+  return context.t('approval.item.other', { key, section: change.section });
 }
 
 function shown(value: DiffValue | undefined): string | number {
@@ -73,17 +73,17 @@ function shown(value: DiffValue | undefined): string | number {
 }
 
 function describeChange(context: RuleContext, change: ItemChange): string[] {
-  if (change.kind === 'added') return [context.text('approval.change.added', { item: itemName(context, change) })];
-  if (change.kind === 'removed') return [context.text('approval.change.removed', { item: itemName(context, change) })];
+  if (change.kind === 'added') return [context.t('approval.change.added', { item: itemName(context, change) })];
+  if (change.kind === 'removed') return [context.t('approval.change.removed', { item: itemName(context, change) })];
   if (change.section === 'header') {
     const [before, after] = [periodText(change, 'before'), periodText(change, 'after')];
-    return [context.text('approval.change.period', { before, after })];
+    return [context.t('approval.change.period', { before, after })];
   }
   return change.fields.map((field) => {
-    const params = { item: itemName(context, change), field: context.text(fieldMessage(field.field[0])), before: shown(field.before), after: shown(field.after) };
-    if (field.kind === 'added') return context.text('approval.change.set', params);
-    if (field.kind === 'removed') return context.text('approval.change.cleared', params);
-    return context.text('approval.change.field', params);
+    const params = { item: itemName(context, change), field: context.t(fieldMessage(field.field[0])), before: shown(field.before), after: shown(field.after) };
+    if (field.kind === 'added') return context.t('approval.change.set', params);
+    if (field.kind === 'removed') return context.t('approval.change.cleared', params);
+    return context.t('approval.change.field', params);
   });
 }
 
@@ -115,7 +115,7 @@ function periodText(change: ItemChange, side: 'before' | 'after'): string {
 function describeBudget(context: RuleContext, status: NonNullable<RuleContext['approval']>): string[] {
   const budget = status.budget;
   if (!budget) return [];
-  const money = (value: number | undefined) => (value === undefined ? '?' : context.text(budget.currency ? 'approval.money' : 'approval.number', { amount: value, currency: budget.currency ?? '' }));
-  if (budget.delta !== undefined && budget.delta !== 0) return [context.text('approval.change.budget', { before: money(budget.before), after: money(budget.after) })];
-  return budget.moves.map((move) => context.text('approval.change.budgetMoved', { amount: money(move.amount), from: move.from, to: move.to }));
+  const money = (value: number | undefined) => (value === undefined ? '?' : context.t(budget.currency ? 'approval.money' : 'approval.number', { amount: value, currency: budget.currency ?? '' }));
+  if (budget.delta !== undefined && budget.delta !== 0) return [context.t('approval.change.budget', { before: money(budget.before), after: money(budget.after) })];
+  return budget.moves.map((move) => context.t('approval.change.budgetMoved', { amount: money(move.amount), from: move.from, to: move.to }));
 }

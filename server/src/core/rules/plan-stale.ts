@@ -54,5 +54,5 @@ period: { start: 2025-01-01, end: 2025-12-31 }
 
 /** "340 days", "1 zi", "15 zile", "340 de zile". */
 function days(context: RuleContext, count: number): string {
-  return context.text(`plan/stale.days.${context.plural(count)}`, { count });
+  return context.t(`plan/stale.days.${context.plural(count)}`, { count });
 }

@@ -32,7 +32,7 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
       }
       if (!candidates.suggestions.has(reference.id)) candidates.suggestions.set(reference.id, closest(reference.id, candidates.ids));
       const suggestion = candidates.suggestions.get(reference.id);
-      const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)), 'or');
+      const what = context.list(reference.targets.map((section: IdSection) => context.t(`label.${section}`)), 'or');
       context.report({
         path: reference.path,
         messageId: suggestion ? 'ref/undefined.suggest' : 'ref/undefined',

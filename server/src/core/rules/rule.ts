@@ -4,7 +4,7 @@ import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
 import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
-import type { MessageId } from '../base/messages';
+import type { MessageId, Translate } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
 import type { Anchor, Fix, JsonPath, Locale, Severity } from '../base/types';
 import type { GoalView } from '../model/goals';
@@ -47,7 +47,7 @@ export interface RuleContext {
   /** The plan's language: what fixes write into the plan (placeholders, names) is in it. */
   locale: Locale;
   /** Message text in the plan's language, for composing a message out of parts. */
-  text(messageId: MessageId, params?: Record<string, string | number>): string;
+  t: Translate;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
   list(parts: string[], conjunction?: 'and' | 'or'): string;
   /** The plural form of a count in the plan's language, for messages with `.one`, `.few` and `.other` forms ("1 day", "3 zile", "20 de zile"). */
@@ -58,7 +58,7 @@ export interface RuleContext {
 }
 
 /** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
-export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list' | 'figures' | 'locale'>;
+export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 't' | 'list' | 'figures' | 'locale'>;
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 

@@ -31,7 +31,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
         path: [],
         anchor: 'key',
         messageId: 'section/missing',
-        params: { section, sections: section, kind: context.text(`kind.${kind}`), what: context.text(`section.${section}` as MessageId) },
+        params: { section, sections: section, kind: context.t(`kind.${kind}`), what: context.t(`section.${section}` as MessageId) },
         fixes: fixList(...perSection),
       });
     } else if (missing.length > 1) {
@@ -40,7 +40,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
         path: [],
         anchor: 'key',
         messageId: 'section/missing.several',
-        params: { count: missing.length, sections: missing.join(','), list: context.list(missing.map((section) => `\`${section}\``)), kind: context.text(`kind.${kind}`) },
+        params: { count: missing.length, sections: missing.join(','), list: context.list(missing.map((section) => `\`${section}\``)), kind: context.t(`kind.${kind}`) },
         fixes: fixList(addSectionsFix(context.parsed, context.plan, missing, context.list, context.locale), ...perSection),
       });
     }

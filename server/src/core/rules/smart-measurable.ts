@@ -38,7 +38,7 @@ One finding per goal names every missing part. A goal without a KPI is reported 
       path: ['goals', view.index],
       anchor: 'item',
       messageId: 'smart/measurable',
-      params: { goal: view.label, missing: context.list(missing.map((part) => context.text(`smart/measurable.${part}`))) },
+      params: { goal: view.label, missing: context.list(missing.map((part) => context.t(`smart/measurable.${part}`))) },
       fixes: fixList(measurableFix(context.parsed, context.plan, view.index, lacks, context.list, goalBaseline(view))),
     };
   },

@@ -51,15 +51,15 @@ The finding sits on the statement when the statement is at fault, else on the go
       const stressed = intensifier !== null && (verb === null || intensifier.index < verb.index);
       const vague = stressed ? intensifier : verb;
       const quantity = quantitiesIn(normalized).length > 0 || WORDS_OF_QUANTITY.test(normalized);
-      if (vague && !quantity) parts.push(context.text(stressed ? 'smart/specific.intensifier' : 'smart/specific.vague', { word: vague[0] }));
+      if (vague && !quantity) parts.push(context.t(stressed ? 'smart/specific.intensifier' : 'smart/specific.vague', { word: vague[0] }));
       // The second part about the statement says "it", not "the statement" again.
-      if (words.length < MIN_WORDS) parts.push(context.text(parts.length > 0 ? 'smart/specific.shortToo' : 'smart/specific.short', { count: words.length, min: MIN_WORDS }));
+      if (words.length < MIN_WORDS) parts.push(context.t(parts.length > 0 ? 'smart/specific.shortToo' : 'smart/specific.short', { count: words.length, min: MIN_WORDS }));
     }
     const noOwner = isBlank(view.goal.owner);
     if (parts.length === 0) {
       return noOwner ? { path: ['goals', view.index], anchor: 'item', messageId: 'smart/specific.noOwner', params: { goal: view.label } } : undefined;
     }
-    if (noOwner) parts.push(context.text('smart/specific.owner'));
-    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts), example: context.text(context.plan.kind === 'sales' ? 'smart/specific.example.sales' : 'smart/specific.example.marketing') } };
+    if (noOwner) parts.push(context.t('smart/specific.owner'));
+    return { path: ['goals', view.index, 'statement'], messageId: 'smart/specific', params: { goal: view.label, problems: context.list(parts), example: context.t(context.plan.kind === 'sales' ? 'smart/specific.example.sales' : 'smart/specific.example.marketing') } };
   },
 });

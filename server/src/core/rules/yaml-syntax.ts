@@ -17,10 +17,10 @@ const REASON_BY_CODE: Record<string, MessageId> = {
 };
 
 function reason(context: RuleContext, code: string, detail: string): string {
-  if (code === 'MISSING_CHAR' && /quote/i.test(detail)) return context.text('yaml/syntax.reason.quote');
+  if (code === 'MISSING_CHAR' && /quote/i.test(detail)) return context.t('yaml/syntax.reason.quote');
   const id = REASON_BY_CODE[code];
-  if (id) return context.text(id);
-  return context.locale === 'en' ? detail : context.text('yaml/syntax.reason.other');
+  if (id) return context.t(id);
+  return context.locale === 'en' ? detail : context.t('yaml/syntax.reason.other');
 }
 
 const MESSAGE_BY_CODE: Record<string, MessageId> = {

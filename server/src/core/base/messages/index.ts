@@ -6,6 +6,21 @@ export type { MessageId };
 
 const CATALOGS: Record<Locale, Record<MessageId, string>> = { en, ro };
 
+/** A message in one language, `{name}` placeholders filled: how rules, features and the renderer word a message. */
+export type Translate = (id: MessageId, params?: Record<string, string | number>) => string;
+
+const TRANSLATORS = new Map<Locale, Translate>();
+
+/** The `Translate` of a language (one per language, kept). */
+export function translator(locale: Locale): Translate {
+  let translate = TRANSLATORS.get(locale);
+  if (!translate) {
+    translate = (id, params) => formatMessage(locale, id, params);
+    TRANSLATORS.set(locale, translate);
+  }
+  return translate;
+}
+
 /** The message in the locale with `{name}` placeholders filled; numbers are formatted for the locale. */
 export function formatMessage(locale: Locale, id: MessageId, params: Record<string, string | number> = {}): string {
   const template = CATALOGS[locale][id] ?? en[id];
