@@ -341,5 +341,17 @@ describe('review: a senior planner\'s eye', () => {
       const elsewhere = hover({ analysis: checked, offset: text.indexOf('title:') + 2, linked: [], t, smart: () => checked.smart, findings: () => checked.findings })!;
       assert.doesNotMatch(elsewhere.contents, /`smart\//);
     });
+
+    it('explains a finding of any rule: without an explanation of its own, by the rule\'s description in the plan\'s language', () => {
+      const text = edit('      amount: 40000\n      expectedReturn: 120000', '      amount: 40000\n      expectedReturn: 30000');
+      const checked = memoryService().check(text, '/plans/h.plan.yaml');
+      const roi = checked.findings.find((finding) => finding.ruleId === 'economics/roi');
+      assert.ok(roi, checked.findings.map((finding) => finding.ruleId).join(', '));
+      for (const locale of ['en', 'ro'] as const) {
+        const result = hover({ analysis: checked, offset: roi.start + 1, linked: [], locale, t: (id, params) => formatMessage(locale, id, params), smart: () => checked.smart, findings: () => checked.findings })!;
+        assert.match(result.contents.split('\n\n')[0], locale === 'en' ? /^`economics\/roi`: A budget allocation's expected return is below its cost\.$/ : /^`economics\/roi`: \S.*\.$/);
+        if (locale === 'ro') assert.doesNotMatch(result.contents.split('\n\n')[0], /expected return/);
+      }
+    });
   });
 });
