@@ -12,6 +12,7 @@
  *   npm run bench -- --peer-schema kind  the peer gets schemas/<kind>.schema.json, not plan.schema.json
  *   npm run bench -- --places-only --place-sizes 2000   typing at several places only (bench/places.ts)
  *   npm run bench -- --ours /tmp/old/server/out/server.js  another build of our server
+ *   npm run bench -- --cli-plans 200   the CLI over a repository of 200 plans of 2,000 lines (bench/repository.ts; default 1,000); --no-cli leaves it out
  *   npm run bench -- --figures-only --out bench/results/figures.json
  *                                       only the cost of the plan's figures, in process (bench/figures.ts);
  *                                       --no-figures leaves them out
@@ -31,6 +32,7 @@ import { placesOf, runPlaces, type PlacesResult } from './places';
 import type { FollowUpMetric } from './editor-requests';
 import { compare, comparisonTable, formatValue, median, naNotes, statOf, table, type Comparison } from './report';
 import { benchFigures, figuresMarkdown, type FiguresResult } from './figures';
+import { benchCli, cliMarkdown, type CliResult } from './repository';
 import { runSession, type MetricKey, type SampleCounts, type ServerUnderTest } from './scenario';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -50,6 +52,8 @@ interface Options {
   placeBursts: number;
   /** The cost of the plan's figures, measured in process (bench/figures.ts). */
   figures: boolean;
+  /** Plans of the repository the CLI checks (bench/repository.ts); 0: left out. */
+  cliPlans: number;
   out: string;
 }
 
@@ -75,6 +79,7 @@ function parseOptions(argv: string[]): Options {
     kinds: kinds as PlanKind[],
     peer: !figuresOnly && !argv.includes('--no-peer'),
     figures: !argv.includes('--no-figures'),
+    cliPlans: argv.includes('--no-cli') || placesOnly ? 0 : Number(value('--cli-plans') ?? (quick ? 100 : 1000)),
     peerSchema: value('--peer-schema') === 'kind' ? 'kind' : 'plan',
     out: path.resolve(value('--out') ?? path.join(ROOT, 'bench/results/latest.json')),
   };
@@ -201,6 +206,7 @@ interface BenchResult {
   places: PlacesEntry[];
   scaling: ScalingResult[];
   figures?: FiguresResult;
+  cli?: CliResult;
   activation: Activation;
   bundles: { file: string; bytes: number | null; target: string; pass?: boolean }[];
   seconds: number;
@@ -357,6 +363,7 @@ async function main(): Promise<void> {
       }
     }
     if (options.figures) result.figures = benchFigures({ runs: options.quick ? 10 : 30, log: (message) => log(started, message) });
+    if (options.cliPlans > 0) result.cli = benchCli({ plans: options.cliPlans, lines: 2000, reps: options.quick ? 1 : 3, log: (message) => log(started, message) });
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -432,6 +439,7 @@ function render(result: BenchResult): string {
     parts.push(`### Scaling (${OURS.name} alone)\n\n${table(header, rows)}`);
   }
   if (result.figures) parts.push(figuresMarkdown(result.figures));
+  if (result.cli) parts.push(cliMarkdown(result.cli));
   const { activation } = result;
   const activationLabel = `extension activation${activation.runs.length ? ` (median of ${activation.runs.length} run${activation.runs.length === 1 ? '' : 's'}${activation.vscode ? `, VS Code ${activation.vscode}` : ''})` : ''}`;
   const extension = [

@@ -100,6 +100,27 @@ describe('plan-as-code CLI', function () {
     assert.match(run(['check', 'plans/*.plan.yml'], folder).stdout, /smart\/time-bound/);
   });
 
+  it('checks many plans in several threads with the same report, warnings and exit status as in one', () => {
+    fs.mkdirSync(path.join(folder, 'plans/team'));
+    for (let index = 0; index < 30; index++) {
+      const partner = index % 2 === 0 ? index + 1 : index - 1;
+      // Linked in pairs (back-links cross the threads), some flawed, one not UTF-8.
+      let text = CLEAN.replace(/^title: .*$/m, `title: Plan ${index}\nalignsWith: [plan-${partner}.plan.yaml]`);
+      if (index % 7 === 3) text = text.replace('    kpi: cpl\n', '    kpi: cpll\n');
+      const bytes = Buffer.from(text, 'utf8');
+      fs.writeFileSync(path.join(folder, `plans/team/plan-${index}.plan.yaml`), index === 11 ? Buffer.concat([bytes, Buffer.from('# caf\xe9\n', 'latin1')]) : bytes);
+    }
+    fs.mkdirSync(path.join(folder, 'plans/team/folder.plan.yaml'));
+    for (const format of ['stylish', 'json']) {
+      const one = run(['check', 'plans', '--format', format, '--jobs', '1'], folder);
+      const three = run(['check', 'plans', '--format', format, '--jobs', '3'], folder);
+      assert.strictEqual(one.status, 1, one.stderr);
+      assert.match(one.stderr, /not UTF-8/);
+      assert.deepStrictEqual(three, one, format);
+    }
+    assert.strictEqual((JSON.parse(run(['check', 'plans', '--format', 'json', '--jobs', '2'], folder).stdout) as unknown[]).length, 31);
+  });
+
   it('exits 2 with one line on usage errors and when no plans are found', () => {
     fs.mkdirSync(path.join(folder, 'empty'));
     const cases: [string[], RegExp][] = [
@@ -110,6 +131,7 @@ describe('plan-as-code CLI', function () {
       [['check', '--max-warnings', 'many'], /^plan-as-code: --max-warnings takes a whole number/],
       [['check', '--output'], /^plan-as-code: option --output needs a value/],
       [['check', '--colour'], /^plan-as-code: unknown option --colour/],
+      [['check', '--jobs', '0'], /^plan-as-code: --jobs takes a whole number, 1 or more/],
     ];
     for (const [args, message] of cases) {
       const result = run(args, folder);

@@ -119,3 +119,27 @@ describe('the workspace index (server over stdio)', () => {
     assert.strictEqual(published.uri, uri);
   });
 });
+
+describe('a plan opened before the workspace is indexed (server over stdio)', () => {
+  it('is checked again once indexed, with the plans that name it and are not open', async () => {
+    const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-index-late-')));
+    const client = new LspClient();
+    try {
+      fs.writeFileSync(path.join(folder, 'marketing.plan.yaml'), MARKETING.replace('title: Brightloom marketing', 'title: Brightloom marketing\ncurrency: EUR'));
+      // Closed, never opened: only the index says it names the marketing plan; its currency differs.
+      fs.writeFileSync(path.join(folder, 'sales.plan.yaml'), SALES.replace('title: Brightloom sales', 'title: Brightloom sales\ncurrency: RON'));
+      await client.initialize('en', { workspaceFolders: true }, undefined, [pathToFileURL(folder).toString()]);
+      const uri = pathToFileURL(path.join(folder, 'marketing.plan.yaml')).toString();
+      const codes = (published: { diagnostics: { code: string }[] }) => published.diagnostics.map((diagnostic) => diagnostic.code);
+      // Opened at once: checked before the workspace is searched, without the sales plan.
+      const first = await client.open(uri, fs.readFileSync(path.join(folder, 'marketing.plan.yaml'), 'utf8'));
+      assert.ok(!codes(first).includes('align/currency'), codes(first).join(', '));
+      const again = await Promise.race([client.nextDiagnostics(uri), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 10_000))]);
+      assert.ok(again, 'checked again once the workspace was indexed');
+      assert.ok(codes(again).includes('align/currency'), codes(again).join(', '));
+    } finally {
+      await client.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -24,4 +24,23 @@ describe('requests that let a pending check go first', () => {
     await Promise.resolve();
     assert.ok(answered);
   });
+
+  it('background work waits until no plan has a check pending', async () => {
+    const checks = new CheckTracker();
+    const order: string[] = [];
+    checks.started('a.plan.yaml');
+    checks.started('b.plan.yaml');
+    const indexing = checks.idle().then(() => order.push('indexing'));
+    await new Promise((resolve) => setImmediate(resolve));
+    checks.finished('a.plan.yaml');
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push('check of b done');
+    checks.finished('b.plan.yaml');
+    await indexing;
+    assert.deepStrictEqual(order, ['check of b done', 'indexing']);
+    let idle = false;
+    void checks.idle().then(() => (idle = true));
+    await Promise.resolve();
+    assert.ok(idle, 'nothing pending: at once');
+  });
 });

@@ -46,6 +46,16 @@ describe('the plan index', () => {
     assert.deepStrictEqual(index.paths(), []);
   });
 
+  it('takes plans by their links from another index (a thread of the CLI), with the same back-links', () => {
+    const index = new PlanIndex();
+    index.set('/p/m.plan.yaml', 'kind: marketing\nalignsWith: [s.plan.yaml]\n');
+    index.set('/p/s.plan.yaml', 'kind: sales\nalignsWith: [m.plan.yaml, x.plan.yaml]\n');
+    const copy = new PlanIndex();
+    for (const [filePath, links] of index.allLinks()) copy.setLinks(filePath, links);
+    for (const filePath of ['/p/m.plan.yaml', '/p/s.plan.yaml', '/p/x.plan.yaml']) assert.deepStrictEqual(copy.linkingTo(filePath), index.linkingTo(filePath), filePath);
+    assert.deepStrictEqual(copy.linkingTo('/p/x.plan.yaml'), ['/p/s.plan.yaml']);
+  });
+
   it('lists sections and the ids of goals and KPIs with their offsets', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples/marketing.plan.yaml'), 'utf8');
     const index = new PlanIndex();

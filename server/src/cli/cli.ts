@@ -2,36 +2,27 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parseArgs } from 'util';
+import { isMainThread } from 'worker_threads';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../../package.json';
 import { EXTENSION_ROOT } from './extension-root';
 import { diffCommand, DIFF_USAGE } from './diff';
 import { CliError, reason, systemErrorCode, UsageError, writeOutput } from './failure';
-import { cliCount, cliText, notReadReason, severityWord, terminalLocale } from './messages';
+import { cliCount, cliText, severityWord, terminalLocale } from './messages';
 import { ruleText } from '../core/rules/text';
 import { renderCommand } from './render';
 import { forecastCommand, FORECAST_USAGE } from './forecast';
 import { todayOption } from '../node/clock';
-import { readAtRevision } from '../node/git';
-import { readForCore, readTextFile, type NotUtf8 } from '../node/files';
+import { readForCore, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
 import { RULES } from '../core/rules';
 import { PlanIndex } from '../core/workspace/plan-index';
-import { createPlanService } from '../core/workspace/service';
+import { checkFiles, threadsFor, type CheckJob, type FileReport } from './check-files';
 import { findPlansSync, NEVER_SEARCHED } from '../node/find-plans';
 import { LineIndex } from '../core/base/text';
 import type { Finding, Locale, Severity } from '../core/base/types';
 
-export interface FileReport {
-  filePath: string;
-  text: string;
-  findings: Finding[];
-  /** Why the plan could not be read (it was then not checked): one error of the report. */
-  notRead?: string;
-  /** The language the plan's findings are worded in. */
-  locale?: Locale;
-}
 
 /** Node's own words for a bad option, said again in the terminal's language. */
 function argumentProblem(error: Error & { code?: string }, locale: Locale): string {
@@ -87,6 +78,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
       output: { type: 'string', short: 'o' },
       'no-color': { type: 'boolean', default: false },
       today: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -117,50 +109,19 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     throw new UsageError(cliText(locale, 'error.maxWarnings'));
   }
 
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(cliText(locale, 'error.jobs'));
+
   const files = expandTargets(targets.length > 0 ? targets : ['.'], locale);
   if (files.length === 0) {
     io.stderr(`plan-as-code: ${cliText(locale, 'error.noPlans', { targets: (targets.length > 0 ? targets : ['.']).join(', ') })}\n`);
     return 2;
   }
 
-  // Every plan under the folder the command runs in, for back-links: a plan that names the one checked.
-  const index = new PlanIndex();
-  for (const filePath of new Set([...findPlansSync(process.cwd()), ...files.map((file) => file.filePath)])) {
-    const text = readForCore(filePath);
-    if (typeof text === 'string') index.set(filePath, text);
-  }
-  const service = createPlanService({
-    index,
-    // Links may lead anywhere under the folder the command runs in (their real paths too).
-    rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
-    readFile: readForCore,
-    readRevision: readAtRevision,
-  });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  const checkOptions = { editorLocale, today: today.today };
-  const reports: FileReport[] = files.map(({ filePath, root }) => {
-    const maxBytes = service.maxFileSize(filePath, { editorLocale });
-    const read = readTextFile(filePath, { roots: root === undefined ? undefined : [root, process.cwd()], maxBytes });
-    let text = '';
-    let findings: Finding[];
-    let planLocale: Locale | undefined;
-    if (read.ok) {
-      text = read.text;
-      if (read.notUtf8) io.stderr(notUtf8Warning(relative(filePath), read.notUtf8, locale));
-      const checked = service.check(text, filePath, checkOptions);
-      findings = checked.findings;
-      planLocale = checked.locale;
-    } else if (read.problem === 'too-large') {
-      // Over the limit: the one plan/too-large notice, as for a long text, without reading it.
-      const checked = service.checkTooLarge(filePath, read.size ?? 0, checkOptions);
-      findings = checked.findings;
-      planLocale = checked.locale;
-    } else {
-      const reason = notReadReason(locale, relative(filePath), read, maxBytes);
-      return { filePath, text, findings: [], notRead: `${reason[0].toUpperCase()}${reason.slice(1)}.` };
-    }
-    return { filePath, text, findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings, locale: planLocale };
-  });
+  const job: CheckJob = { files, links: linksUnderCwd(files), editorLocale, today: today.today, quiet: values.quiet === true, locale };
+  const reports = checkFiles(job, threadsFor(files.length, jobs));
+  for (const report of reports) if (report.notUtf8) io.stderr(notUtf8Warning(relative(report.filePath), report.notUtf8, locale));
   // The summary speaks the plans' language when they share one, else the terminal's.
   const languages = new Set(reports.map((report) => report.locale ?? locale));
   const summaryLocale = languages.size === 1 ? [...languages][0] : locale;
@@ -178,6 +139,16 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     return 1;
   }
   return 0;
+}
+
+/** Every plan under the folder the command runs in (and those named), with the plans it names in `alignsWith`: for back-links, a plan that names the one checked. */
+function linksUnderCwd(files: readonly { filePath: string }[]): [string, string[]][] {
+  const index = new PlanIndex();
+  for (const filePath of new Set([...findPlansSync(process.cwd()), ...files.map((file) => file.filePath)])) {
+    const text = readForCore(filePath);
+    if (typeof text === 'string') index.set(filePath, text);
+  }
+  return index.allLinks();
 }
 
 /**
@@ -242,8 +213,12 @@ function count(reports: FileReport[], severity: Severity): number {
   return reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === severity).length + (severity === 'error' && report.notRead ? 1 : 0), 0);
 }
 
+/** Each report's line index, made once for all its findings. */
+const LINES = new WeakMap<FileReport, LineIndex>();
+
 function positions(report: FileReport, finding: Finding) {
-  const lines = new LineIndex(report.text);
+  let lines = LINES.get(report);
+  if (!lines) LINES.set(report, (lines = new LineIndex(report.text)));
   const start = lines.position(finding.start);
   const end = lines.position(finding.end);
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
@@ -375,7 +350,8 @@ export function formatSarif(reports: FileReport[], locale: Locale = 'en'): strin
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-if (require.main === module) {
+// A worker thread of `check` (check-files.ts) starts from this file too: it does not run the command.
+if (require.main === module && isMainThread) {
   // A reader that goes away (`plan-as-code check | head -1`) ends the command quietly; any other
   // failure to write standard output (a full disk) is one line.
   for (const stream of [process.stdout, process.stderr]) {

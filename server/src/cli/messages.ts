@@ -29,6 +29,7 @@ Options:
   -o, --output FILE             write the report (render: the document) to FILE;
                                 - writes it to standard output
   --today YYYY-MM-DD            judge time (actuals, deadlines) as on this date (default: today, UTC)
+  --jobs N                      check with N threads (default: one per core for many plans)
   --no-color                    plain output
   -h, --help                    show this help
   -v, --version                 show the version
@@ -87,6 +88,7 @@ says why: a plan that cannot be read, or a history the method cannot use).`,
   'error.noCommand': 'a command is required',
   'error.unknownFormat': 'unknown format “{format}”',
   'error.maxWarnings': '--max-warnings takes a whole number',
+  'error.jobs': '--jobs takes a whole number, 1 or more',
   'error.unknownOption': 'unknown option {option}',
   'error.optionValue': 'option {option} needs a value',
   'error.badArguments': 'the arguments are not valid',
@@ -166,6 +168,7 @@ Opțiuni:
   -o, --output FIȘIER           scrie raportul (la render: documentul) în FIȘIER;
                                 - îl scrie la ieșirea standard
   --today AAAA-LL-ZZ            judecă timpul (valori realizate, termene) ca la această dată (implicit: azi, UTC)
+  --jobs N                      verifică în N fire de execuție (implicit: câte unul pe nucleu, pentru multe planuri)
   --no-color                    text fără culori
   -h, --help                    afișează acest ajutor
   -v, --version                 afișează versiunea
@@ -227,6 +230,7 @@ spune de ce: un plan care nu poate fi citit sau un istoric pe care metoda nu îl
   'error.noCommand': 'lipsește comanda',
   'error.unknownFormat': 'format necunoscut: „{format}”',
   'error.maxWarnings': '--max-warnings primește un număr întreg',
+  'error.jobs': '--jobs primește un număr întreg, cel puțin 1',
   'error.unknownOption': 'opțiune necunoscută: {option}',
   'error.optionValue': 'opțiunea {option} are nevoie de o valoare',
   'error.badArguments': 'argumentele nu sunt valide',

@@ -10,6 +10,7 @@ const SETTLE_TIMEOUT_MS = 1000;
 export class CheckTracker {
   private readonly pending = new Set<string>();
   private readonly waiters = new Map<string, (() => void)[]>();
+  private idleWaiters: (() => void)[] = [];
 
   /** A check of `uri` is scheduled or running. */
   started(uri: string): void {
@@ -21,6 +22,22 @@ export class CheckTracker {
     this.pending.delete(uri);
     for (const resolve of this.waiters.get(uri) ?? []) resolve();
     this.waiters.delete(uri);
+    if (this.pending.size > 0) return;
+    const idle = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of idle) resolve();
+  }
+
+  /** Resolves when no plan has a check pending (work in the background goes after them), or after `SETTLE_TIMEOUT_MS`. */
+  idle(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, SETTLE_TIMEOUT_MS);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Resolves when `uri` has no check pending, or after `SETTLE_TIMEOUT_MS`. */

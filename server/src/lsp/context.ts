@@ -16,6 +16,7 @@ import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
+import { SLICE_MS } from './slices';
 import { warmUp } from './warmup';
 import type { ServerHost } from './host';
 import { todayIso } from '../node/clock';
@@ -36,6 +37,8 @@ export interface ServerContext {
   index: PlanIndex;
   /** Settles when the workspace folders have been searched for plans once. */
   indexed(): Promise<void>;
+  /** Calls `listener` each time workspace folders have been searched and their plans indexed (e.g. to check open plans again: plans that name them are known now). */
+  onIndexed(listener: () => void): void;
   /** Indexes one plan file as it is on disk (created or changed), or forgets it (deleted, unreadable). */
   reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
@@ -145,6 +148,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
 
   const index = new PlanIndex();
   let indexing: Promise<void> = Promise.resolve();
+  const indexedListeners: (() => void)[] = [];
 
   const core = createPlanService({
     index,
@@ -215,25 +219,42 @@ export function createServerContext(connection: Connection, documents: TextDocum
   });
 
   async function reindexFile(filePath: string): Promise<void> {
-    const uri = serverHost.uriOf(filePath);
-    const open = documents.get(uri);
     // One file at a time, between other requests.
     await new Promise((resolve) => setImmediate(resolve));
+    indexFile(filePath);
+  }
+
+  function indexFile(filePath: string): void {
+    const uri = serverHost.uriOf(filePath);
+    const open = documents.get(uri);
     const read = open ? open.getText() : context.readPlanFile(filePath, knownSettings.get(uri) ?? NO_SETTINGS);
     const text = typeof read === 'string' ? read : undefined;
     if (text === undefined) index.delete(filePath);
     else index.set(filePath, text);
   }
 
-  /** Searches workspace folders for plans, a file at a time so that requests are answered meanwhile. */
+  /**
+   * Searches workspace folders for plans and indexes them in slices of `SLICE_MS`, so that
+   * requests are answered meanwhile; each slice waits until no open plan has a check pending:
+   * the first diagnostics of the plans open, and those after each keystroke, go first.
+   */
   async function indexFolders(folders: readonly string[]): Promise<void> {
     for (const folder of folders) {
       const excluded = await filesExcluded(folder);
-      for (const filePath of (await serverHost.listPlans?.(folder, excluded)) ?? []) {
+      const files = (await serverHost.listPlans?.(folder, excluded)) ?? [];
+      let sliceStart = Number.NEGATIVE_INFINITY;
+      for (const filePath of files) {
         // An open plan is indexed by its editor text (diagnostics keep it current).
-        if (!index.has(filePath)) await reindexFile(filePath);
+        if (index.has(filePath)) continue;
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await context.checks.idle();
+          sliceStart = performance.now();
+        }
+        indexFile(filePath);
       }
     }
+    for (const listener of indexedListeners) listener();
   }
 
   /** VS Code's `files.exclude` for a folder, as globs. */
@@ -253,6 +274,9 @@ export function createServerContext(connection: Connection, documents: TextDocum
     service,
     index,
     indexed: () => indexing,
+    onIndexed(listener) {
+      indexedListeners.push(listener);
+    },
     reindexFile,
     checks: new CheckTracker(),
     initialize(params) {

@@ -46,6 +46,13 @@ export const diagnostics: Feature = {
     };
 
     connection.onDidChangeConfiguration(() => context.forgetSettings());
+    // Indexed, the workspace may hold plans that name an open plan: its aligned plans (and their figures) change.
+    context.onIndexed(() => {
+      for (const document of documents.all()) {
+        const filePath = filePathOf(document.uri);
+        if (filePath && context.index.linkingTo(filePath).length > 0) schedule(document.uri);
+      }
+    });
     context.onSettingsChanged(revalidateAll);
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
       let configChanged = false;

@@ -46,7 +46,7 @@ export function readTextFile(filePath: string, options: ReadOptions): TextRead {
       const opened = fs.fstatSync(descriptor);
       if (!opened.isFile()) return { ok: false, problem: 'not-a-file' };
       if (opened.size > options.maxBytes) return { ok: false, problem: 'too-large', size: opened.size };
-      const bytes = readAtMost(descriptor, options.maxBytes + 1);
+      const bytes = readAtMost(descriptor, options.maxBytes + 1, opened.size);
       if (bytes.length > options.maxBytes) return { ok: false, problem: 'too-large', size: Math.max(bytes.length, opened.size) };
       return { ok: true, ...decodeUtf8(bytes) };
     } finally {
@@ -86,17 +86,18 @@ function realRoot(root: string): string {
   }
 }
 
-function readAtMost(descriptor: number, limit: number): Buffer {
+/** At most `limit` bytes; `expected` (the size the file had) sizes the first read: a file that grew meanwhile is read on. */
+function readAtMost(descriptor: number, limit: number, expected: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(limit - total, 1 << 20));
+    const chunk = Buffer.allocUnsafe(Math.min(limit - total, total === 0 ? expected + 1 : 1 << 20));
     const count = fs.readSync(descriptor, chunk, 0, chunk.length, null);
     if (count === 0) break;
     chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
     total += count;
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /** The bytes as UTF-8, and where they first are not UTF-8 (a Latin-1 or Windows-1252 file, say). */

@@ -7,7 +7,7 @@ import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
 import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
-import type { ParsedPlan } from '../parse/parse';
+import { lineIndexOf, type ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
 import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
@@ -18,7 +18,6 @@ import { planStatus } from '../model/status';
 import type { Steps } from '../base/steps';
 import type { RuleId } from '../base/rule-ids';
 import { makeFinding } from './findings';
-import { LineIndex } from '../base/text';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from '../base/types';
 
 export interface CheckInput {
@@ -230,7 +229,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
 
 /** Drops findings that a syntax error explains or a comment silences, and sorts by position. */
 function finish(findings: Finding[], parsed: ParsedPlan): Finding[] {
-  const lines = new LineIndex(parsed.text);
+  const lines = lineIndexOf(parsed);
   const suppressions = collectSuppressions(parsed.comments, lines);
   const brokenLines = new Set(parsed.syntax.map((problem) => lines.lineOf(problem.start)));
   const kept = findings.filter((finding) => {

@@ -1,5 +1,6 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, YAMLError } from 'yaml';
 import type { JsonPath } from '../base/types';
+import { LineIndex } from '../base/text';
 
 /** Where one value of the plan sits in the text. */
 export interface SourceNode {
@@ -61,6 +62,15 @@ function keyName(keyNode: Node | null): string {
   } catch {
     return '[?]';
   }
+}
+
+const LINE_INDEXES = new WeakMap<ParsedPlan, LineIndex>();
+
+/** The line index of a parse's text, made once per version and shared by whatever needs lines (suppressions, fixes, the preview). */
+export function lineIndexOf(parsed: ParsedPlan): LineIndex {
+  let lines = LINE_INDEXES.get(parsed);
+  if (!lines) LINE_INDEXES.set(parsed, (lines = new LineIndex(parsed.text)));
+  return lines;
 }
 
 /** Sets a key even when it is `__proto__`: plans are data, never prototypes. */

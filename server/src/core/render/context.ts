@@ -5,8 +5,8 @@ import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
 import { formatNumber, translator, type Translate } from '../base/messages';
 import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
-import { nodeAt, type ParsedPlan } from '../parse/parse';
-import { LineIndex } from '../base/text';
+import { lineIndexOf, nodeAt, type ParsedPlan } from '../parse/parse';
+import type { LineIndex } from '../base/text';
 import type { Finding, JsonPath, Locale, Severity } from '../base/types';
 import { attributes, classes, inlineCode, text, type Attributes } from './html';
 import { renderMarkdown } from './markdown';
@@ -159,7 +159,7 @@ export class RenderContext {
     this.actualsNotRead = input.actualsNotRead;
     this.today = input.today;
     this.approvalValue = input.approval;
-    this.lines = new LineIndex(input.parsed.text);
+    this.lines = lineIndexOf(input.parsed);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({
       finding,

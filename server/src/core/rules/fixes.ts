@@ -10,8 +10,8 @@ import { catalogKpi } from '../model/catalog';
 import { metricText } from '../model/catalog-text';
 import type { MessageId } from '../base/messages';
 import { asArray, asNumber, asRecord, findKpi, idList, type PlanModel } from '../model/model';
-import { nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
-import { LineIndex } from '../base/text';
+import { lineIndexOf, nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
+import type { LineIndex } from '../base/text';
 import type { Finding, Fix, JsonPath, Locale, PlanKind, TextEdit } from '../base/types';
 
 /** Text the author is expected to replace. Not blank, so that the finding a fix answers goes away. */
@@ -249,7 +249,7 @@ export class PlanEditor {
   readonly style: Style;
   constructor(readonly parsed: ParsedPlan) {
     this.text = parsed.text;
-    this.lines = new LineIndex(parsed.text);
+    this.lines = lineIndexOf(parsed);
     this.style = detectStyle(parsed, this.lines);
   }
 

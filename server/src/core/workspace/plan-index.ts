@@ -21,6 +21,20 @@ export class PlanIndex {
     this.plans.set(filePath, { text, links });
   }
 
+  /**
+   * Adds a plan by its links alone, as another index found them (a thread of the CLI): its
+   * back-links are known, its text is not (no outline).
+   */
+  setLinks(filePath: string, links: readonly string[]): void {
+    this.plans.set(filePath, { text: '', links: [...links] });
+    this.generation++;
+  }
+
+  /** Every plan's links, to give another index (`setLinks`). */
+  allLinks(): [filePath: string, links: string[]][] {
+    return [...this.plans].map(([filePath, plan]) => [filePath, plan.links]);
+  }
+
   delete(filePath: string): void {
     if (this.plans.delete(filePath)) this.generation++;
   }

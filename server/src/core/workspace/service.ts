@@ -47,6 +47,11 @@ export interface PlanHost {
    * untrusted workspace, where running git on the repository is not allowed.
    */
   readRevision?(filePath: string, revision: string, maxSize: number): RevisionRead;
+  /**
+   * At most this many plans' parses and snapshots are kept, the least recently used going first
+   * (the CLI over a repository of plans); without it, every plan's last version is kept.
+   */
+  keep?: number;
 }
 
 export interface CheckOptions {
@@ -151,6 +156,20 @@ export function createPlanService(host: PlanHost): PlanService {
   const fileGenerations = new Map<string, number>();
   const generationOf = (filePath: string) => fileGenerations.get(filePath) ?? 0;
 
+  /** Sets an entry as the most recently used, and lets the least recently used go beyond `host.keep`. */
+  function remember<T>(map: Map<string, T>, key: string, value: T): void {
+    if (host.keep === undefined) {
+      map.set(key, value);
+      return;
+    }
+    map.delete(key);
+    map.set(key, value);
+    for (const oldest of map.keys()) {
+      if (map.size <= host.keep) break;
+      map.delete(oldest);
+    }
+  }
+
   function analyze(text: string, name: string | undefined, maxFileSize: number): Analysis {
     return runToEnd(analyzeSteps(text, name, maxFileSize));
   }
@@ -158,7 +177,10 @@ export function createPlanService(host: PlanHost): PlanService {
   function* analyzeSteps(text: string, name: string | undefined, maxFileSize: number): Steps<Analysis> {
     const key = name ?? '';
     const cached = analyses.get(key);
-    if (cached && cached.text === text) return cached;
+    if (cached && cached.text === text) {
+      if (host.keep !== undefined) remember(analyses, key, cached);
+      return cached;
+    }
     // A plan over the size limit is not analysed by any feature: they all see an empty plan.
     if (text.length > maxFileSize) return EMPTY_ANALYSIS;
     // A large plan reuses the pieces of its previous version that the edit did not touch.
@@ -176,7 +198,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const parsed = next.value ?? parsePlan(text);
     const entry = { text, ...analysisOf(parsed, buildModel(parsed.value)) };
     // While this parse paused, another request may have analysed a newer version: that one stays.
-    if (name !== undefined && analyses.get(key) === cached) analyses.set(key, entry);
+    if (name !== undefined && analyses.get(key) === cached) remember(analyses, key, entry);
     return entry;
   }
 
@@ -241,7 +263,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const revision = lastApproval(approvalsOf(model.data))?.revision;
     if (!revision || !name || !path.isAbsolute(name) || !host.readRevision || host.trusted?.() === false) return undefined;
     let byRevision = revisions.get(name);
-    if (!byRevision) revisions.set(name, (byRevision = new Map()));
+    if (!byRevision) remember(revisions, name, (byRevision = new Map()));
     let read = byRevision.get(revision);
     if (!read) byRevision.set(revision, (read = host.readRevision(name, revision, maxFileSize)));
     return read;
@@ -287,7 +309,10 @@ export function createPlanService(host: PlanHost): PlanService {
 
   function* snapshotSteps(text: string, name: string | undefined, options: CheckOptions): Steps<CachedSnapshot> {
     const cached = cachedFor(text, name, options);
-    if (cached) return cached;
+    if (cached) {
+      if (host.keep !== undefined) remember(snapshots, name ?? '', cached);
+      return cached;
+    }
     const startedAt = configGeneration;
     const config = configuration(name, options);
     const tooLarge = text.length > config.maxFileSize;
@@ -324,7 +349,7 @@ export function createPlanService(host: PlanHost): PlanService {
     const revisionPath = approval && approval.state !== 'unavailable' && approval.state !== 'no-revision' && name ? [name] : [];
     const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : []), ...revisionPath].map((filePath) => [filePath, generationOf(filePath)] as const);
     const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
-    snapshots.set(name ?? '', entry);
+    remember(snapshots, name ?? '', entry);
     return entry;
   }
 
