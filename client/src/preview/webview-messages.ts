@@ -21,7 +21,9 @@ export type FromWebview =
   /** The user scrolled the preview: this source line is now at its top (may be fractional). */
   | { type: 'scroll'; line: number }
   /** Double-click on a block, or a click on a finding: show this source line in the editor. */
-  | { type: 'reveal'; line: number };
+  | { type: 'reveal'; line: number }
+  /** The user clicked *Leave compare mode* at the top of a compare rendering. */
+  | { type: 'leaveCompare' };
 
 /** Extension → webview. */
 export type ToWebview =

@@ -9,6 +9,8 @@ import { LineIndex } from '../base/text';
 import type { Finding, JsonPath, Locale, Severity } from '../base/types';
 import { attributes, classes, inlineCode, text, type Attributes } from './html';
 import { renderMarkdown } from './markdown';
+import { CompareState, OLDER, type CompareInput } from './compare';
+import type { DiffValue } from '../features/diff/types';
 
 /** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
 export interface RenderInput {
@@ -25,6 +27,8 @@ export interface RenderInput {
   actualsNotRead?: { file: string };
   /** Today, as the figures judged progress by. */
   today?: string;
+  /** Compare mode: the changes since an older version, marked in place, with their summary on top. */
+  compare?: CompareInput;
 }
 
 /** Building a date format costs far more than using one: one per language, kept. */
@@ -68,6 +72,8 @@ export class RenderContext {
   readonly aligned: readonly AlignedPlan[];
   readonly actualsNotRead: { file: string } | undefined;
   readonly today: string | undefined;
+  /** In compare mode: the diff against the older version, looked up by path. */
+  readonly compare: CompareState | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
@@ -81,6 +87,7 @@ export class RenderContext {
     this.aligned = input.aligned ?? [];
     this.actualsNotRead = input.actualsNotRead;
     this.today = input.today;
+    this.compare = input.compare ? new CompareState(input.compare) : undefined;
     this.lines = new LineIndex(input.parsed.text);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({
@@ -109,14 +116,55 @@ export class RenderContext {
    * Table rows get the list in a row of their own below.
    */
   block(tag: string, path: JsonPath, className: string, content: string, options: { claim?: (located: Located) => boolean; columns?: number; attributes?: Attributes } = {}): string {
-    const claimed = this.claim(options.claim ?? ((located) => startsWith(located.path, path)));
+    // An item of the older plan (compare mode) is about no line of this text and claims no finding.
+    const older = path[0] === OLDER;
+    const claimed = older ? [] : this.claim(options.claim ?? ((located) => startsWith(located.path, path)));
     const worst = SEVERITY_ORDER.find((severity) => claimed.some((located) => located.finding.severity === severity));
-    const values: Attributes = { class: classes(className, worst && 'has-problems', worst && `has-${worst}`) || undefined, 'data-line': this.line(path), ...options.attributes };
+    const mark = this.compare?.blockAt(path);
+    const values: Attributes = {
+      class: classes(className, worst && 'has-problems', worst && `has-${worst}`, mark && `diff-${mark}`) || undefined,
+      'data-line': older ? undefined : this.line(path),
+      ...(mark ? { 'data-diff': mark, 'data-diff-label': this.t(`render.compare.mark.${mark}`), title: this.t(`render.compare.${mark}`, { base: this.compare!.base }) } : {}),
+      ...options.attributes,
+    };
     const open = `<${tag}${attributes(values)}>`;
     if (claimed.length === 0) return `${open}${content}</${tag}>`;
     const list = this.problemList(claimed.map((located) => located.finding));
     if (tag === 'tr') return `${open}${content}</tr><tr class="problems-row"><td colspan="${options.columns ?? 1}">${list}</td></tr>`;
     return `${open}${content}${list}</${tag}>`;
+  }
+
+  /**
+   * HTML of a value shown for the plan path `path` (`now`), with its change in compare mode: the
+   * old value struck through before the new one, or the value marked as added. `show` words an
+   * old value as text, the way the new one is worded.
+   */
+  mark(path: JsonPath, now: string, show: (value: DiffValue) => string = (value) => this.plainValue(value)): string {
+    const change = this.compare?.fieldAt(path);
+    if (!change) return now;
+    const base = this.compare!.base;
+    if (change.kind === 'added') return now === '' ? now : `<ins${attributes({ class: 'diff-new', title: this.t('render.compare.added', { base }) })}>${now}</ins>`;
+    const old = change.before === undefined ? '' : show(change.before);
+    const was = `<del${attributes({ class: 'diff-old', title: this.t('render.compare.was', { base, value: old }) })}>${text(old)}</del>`;
+    if (change.kind === 'removed' || now === '') return was;
+    return `<span class="diff-change">${was} <ins class="diff-new">${now}</ins></span>`;
+  }
+
+  /** The value at `path` as HTML (`show` words it as text), marked with its change in compare mode. */
+  field(path: JsonPath, show: (value: DiffValue) => string = (value) => this.plainValue(value)): string {
+    const value = this.at(path);
+    const now = value === undefined || value === null || value === '' ? '' : text(show(value as DiffValue));
+    return this.mark(path, now, show);
+  }
+
+  /** A value of the plan as text: numbers and dates in the plan's language, lists joined. */
+  plainValue(value: unknown): string {
+    if (typeof value === 'number') return Number.isFinite(value) ? this.number(value) : String(value);
+    if (typeof value === 'string') return parseDate(value) !== undefined ? this.date(value) : value;
+    if (value instanceof Date) return this.date(value);
+    if (Array.isArray(value)) return value.map((item) => this.plainValue(item)).join(', ');
+    if (value && typeof value === 'object') return Object.entries(value).map(([key, item]) => `${key}: ${this.plainValue(item)}`).join('; ');
+    return value === undefined || value === null ? '' : String(value);
   }
 
   private claim(predicate: (located: Located) => boolean): Located[] {
@@ -154,8 +202,10 @@ export class RenderContext {
 
   /** The plan value at a path. */
   at(path: JsonPath): unknown {
-    let value: unknown = this.data;
-    for (const segment of path) {
+    // Compare mode: a removed item is read from the older plan.
+    const older = path[0] === OLDER;
+    let value: unknown = older ? this.compare?.before : this.data;
+    for (const segment of older ? path.slice(1) : path) {
       if (typeof segment === 'number') value = asArray(value)[segment];
       else value = asRecord(value)?.[segment];
     }

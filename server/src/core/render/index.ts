@@ -14,8 +14,10 @@ import { objectives, goals, kpis, smartTotals, strategies, summary } from './sec
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 import { actuals, alignment, economics } from './sections-figures';
+import { compareBanner } from './sections-compare';
 
 export type { RenderInput } from './context';
+export type { CompareInput } from './compare';
 
 export interface RenderedPlan {
   /** The page body's HTML. */
@@ -94,7 +96,7 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   }
   // The header comes last: it shows the findings that no section has claimed.
   const head = header(ctx, title);
-  const body = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
+  const body = `<main class="${classes('plan', `plan-${ctx.model.kind ?? 'unknown'}`, ctx.compare && 'plan-compare')}"${attributes({ lang: input.locale })}>${compareBanner(ctx)}${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
   return { html: body, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
 }
 
@@ -123,15 +125,15 @@ function header(ctx: RenderContext, title: string): string {
   const end = ctx.date(period.end);
   const links = asArray(ctx.data.alignsWith).filter((link): link is string => typeof link === 'string');
   const meta = [
-    [ctx.t('render.label.owner'), ctx.value(ctx.data.owner)],
-    [ctx.t('render.label.period'), start || end ? text(`${start} – ${end}`) : ''],
-    [ctx.t('render.label.currency'), ctx.value(ctx.data.currency)],
+    [ctx.t('render.label.owner'), ctx.field(['owner'])],
+    [ctx.t('render.label.period'), start || end ? `${ctx.mark(['period', 'start'], text(start))} – ${ctx.mark(['period', 'end'], text(end))}` : ''],
+    [ctx.t('render.label.currency'), ctx.field(['currency'])],
     [ctx.t('render.label.alignsWith'), links.map((link) => text(link)).join(', ')],
   ].filter(([, value]) => value !== '');
   const kind = ctx.model.kind ? ctx.t(`render.kind.${ctx.model.kind}`) : ctx.t('render.kind.unknown');
   const metaHtml = meta.length ? `<dl class="plan-meta">${meta.map(([label, value]) => `<div><dt>${text(label)}</dt><dd>${value}</dd></div>`).join('')}</dl>` : '';
   // Whatever no section has shown (the plan as a whole, header keys, unknown top-level keys) lands here.
-  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${metaHtml}`, { claim: () => true });
+  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${ctx.mark(['title'], text(title))}</h1>${metaHtml}`, { claim: () => true });
 }
 
 /** Errors, warnings and the plan's SMART score, with every finding listed (each reveals its line). */

@@ -1,0 +1,85 @@
+/**
+ * A diff indexed by where its changes are in the newer plan, for the editor's compare mode: the
+ * preview marks each changed value, added item and removed item in place, and a hover on a
+ * changed value shows its previous one.
+ *
+ * A field's path in the newer plan is its item's `path` followed by its `field` (the header's
+ * fields are at the top level; a mapping section's under the section's key). Removed items are
+ * kept by the path of the list they were in, with their index in the older plan.
+ */
+import { formatMessage } from '../../base/messages';
+import type { Locale } from '../../base/types';
+import { changeText, formatValue } from './format';
+import type { FieldChange, ItemChange, PlanDiff } from './types';
+
+type Path = readonly (string | number)[];
+
+/** A path as a map key. */
+export function pathKey(path: Path): string {
+  return JSON.stringify(path);
+}
+
+export interface DiffIndex {
+  /** Changed, added or removed values, by their path in the newer plan. */
+  fields: ReadonlyMap<string, FieldChange>;
+  /** Items (and whole sections) added, changed or renamed, by their path in the newer plan. */
+  items: ReadonlyMap<string, ItemChange>;
+  /** Items removed, by the path of their list (`["goals"]`, `["budget", "allocations"]`), in their older order. */
+  removed: ReadonlyMap<string, readonly ItemChange[]>;
+}
+
+export function indexDiff(diff: PlanDiff): DiffIndex {
+  const fields = new Map<string, FieldChange>();
+  const items = new Map<string, ItemChange>();
+  const removed = new Map<string, ItemChange[]>();
+  for (const change of diff.changes) {
+    const whole = change.key === undefined;
+    if (change.kind === 'removed') {
+      // A whole section removed has no place left to be shown in.
+      if (whole) continue;
+      const list = pathKey(change.path.slice(0, -1));
+      removed.set(list, [...(removed.get(list) ?? []), change]);
+      continue;
+    }
+    if (change.kind !== 'changed' || !whole) items.set(pathKey(change.path), change);
+    if (change.kind === 'renamed' && change.previousKey !== undefined) {
+      fields.set(pathKey([...change.path, 'id']), { field: ['id'], kind: 'changed', type: 'text', before: change.previousKey, after: change.key });
+    }
+    for (const field of change.fields) fields.set(pathKey([...change.path, ...field.field]), field);
+  }
+  for (const list of removed.values()) list.sort((a, b) => Number(a.path.at(-1)) - Number(b.path.at(-1)));
+  return { fields, items, removed };
+}
+
+/**
+ * What a hover on a value says in compare mode (Markdown): its previous value and the change
+ * (`**Before** (`HEAD`): 4,100,000 EUR · +400,000 EUR (+9.8 %)`), or that it was added; undefined
+ * when the value did not change.
+ */
+export function previousValueHover(index: DiffIndex, path: Path, locale: Locale, base: string, currency: string | undefined): string | undefined {
+  const key = pathKey(path);
+  const field = index.fields.get(key);
+  const shownBase = codeSpan(base);
+  if (field) {
+    if (field.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
+    const before = markdownText(formatValue(locale, field.before, field.unit, currency));
+    const change = markdownText(changeText(locale, field, currency));
+    return formatMessage(locale, 'diff.hover.before', { base: shownBase, value: before, change });
+  }
+  const item = index.items.get(key);
+  if (item?.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
+  return undefined;
+}
+
+/** A revision's name as inline code, whatever backticks it holds. */
+function codeSpan(text: string): string {
+  const clean = text.replace(/[\r\n]+/g, ' ');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${longest > 0 ? ` ${clean} ` : clean}${fence}`;
+}
+
+/** Text from a plan, inert in Markdown. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`);
+}
