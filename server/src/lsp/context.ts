@@ -12,9 +12,10 @@ import {
 import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { PlanIndex } from '../core/workspace/plan-index';
 import { formatMessage } from '../core/base/messages';
-import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
+import { createPlanService, type CheckedPlan, type PlanHost, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
+import { Comparisons } from './comparisons';
 import type { ServerHost } from './host';
 import { todayIso } from '../node/clock';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
@@ -30,6 +31,8 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: PlanService;
+  /** Plans in compare mode: the older text each is compared with, and its diff (`planAsCode/compare`). */
+  comparisons: Comparisons;
   /** Every plan of the workspace folders, open or closed; open plans by their editor text. */
   index: PlanIndex;
   /** Settles when the workspace folders have been searched for plans once. */
@@ -142,7 +145,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   const index = new PlanIndex();
   let indexing: Promise<void> = Promise.resolve();
 
-  const core = createPlanService({
+  const planHost: PlanHost = {
     index,
     readFile(filePath, limits) {
       const open = documents.get(serverHost.uriOf(filePath));
@@ -156,7 +159,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
       loggedCrashes.add(ruleId);
       connection.console.error(`Rule ${ruleId} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
-  });
+  };
+  const core = createPlanService(planHost);
+  // Older versions of open plans (compare mode) are checked apart, so that the editor's snapshots stay cached.
+  const versions = createPlanService(planHost);
+  const comparisons = new Comparisons(versions);
 
   // What the service forgets, the host forgets too (the browser's host keeps the files it was sent).
   const service: PlanService = {
@@ -164,17 +171,24 @@ export function createServerContext(connection: Connection, documents: TextDocum
     invalidateConfig() {
       serverHost.forget?.();
       core.invalidateConfig();
+      versions.invalidateConfig();
     },
     invalidateFile(filePath) {
       serverHost.forget?.(filePath);
       core.invalidateFile(filePath);
+      versions.invalidateFile(filePath);
     },
   };
   // Files read after a check asked for them: it ran without them, so every plan is checked again.
   serverHost.onDidRead?.((filePaths) => {
     for (const filePath of filePaths) {
-      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) core.invalidateConfig();
-      else core.invalidateFile(filePath);
+      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) {
+        core.invalidateConfig();
+        versions.invalidateConfig();
+      } else {
+        core.invalidateFile(filePath);
+        versions.invalidateFile(filePath);
+      }
     }
     for (const listener of settingsListeners) listener();
   });
@@ -246,6 +260,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     connection,
     documents,
     service,
+    comparisons,
     index,
     indexed: () => indexing,
     reindexFile,

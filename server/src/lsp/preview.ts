@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { renderBrokenNotice, renderTextSteps } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
+import type { CheckedPlan } from '../core/workspace/service';
 import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
@@ -28,20 +29,30 @@ export const preview: Feature = {
       // A host that reads through the client (the browser) may need a moment for a plan it has not seen.
       if (filePath && typeof text !== 'string' && text?.problem === 'missing') text = (await fetchFile(filePath)) ?? text;
       if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}${text ? ` (${text.problem})` : ''}`);
+      const name = planNameOf(params.uri);
+      const options = { settings, editorLocale: context.editorLocale(), today: context.today() };
+      // Compare mode (an open plan with a base): the diff against the base, from the core, marked in the rendering.
+      const base = params.compare && document ? context.comparisons.baseOf(params.uri) : undefined;
+      const compareWith = base !== undefined ? (plan: CheckedPlan) => context.comparisons.of(params.uri, plan, name, options)?.input : undefined;
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
-      const rendered = await runInSlices(renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => token.isCancellationRequested);
+      const rendered = await runInSlices(renderTextSteps(context.service, text, name, options, compareWith), () => token.isCancellationRequested);
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
-      const result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
+      const result: RenderRequest.Result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok, ...(base !== undefined ? { compare: { base } } : {}) };
+      // The last good rendering is kept per mode: a broken plan in compare mode shows its last comparison.
+      const key = `${base !== undefined ? 'compare' : 'plain'} ${params.uri}`;
       if (rendered.ok || rendered.findings.some((finding) => finding.ruleId === 'plan/too-large')) {
-        if (document) lastGood.set(params.uri, rendered.html);
+        if (document) lastGood.set(key, rendered.html);
         return result;
       }
       const notice = renderBrokenNotice({ ...rendered.plan, smart: [] });
-      return { ...result, html: `${notice}${lastGood.get(params.uri) ?? rendered.html}` };
+      return { ...result, html: `${notice}${lastGood.get(key) ?? rendered.html}` };
     });
 
-    documents.onDidClose(({ document }) => lastGood.delete(document.uri));
+    documents.onDidClose(({ document }) => {
+      lastGood.delete(`plain ${document.uri}`);
+      lastGood.delete(`compare ${document.uri}`);
+    });
   },
 };
 

@@ -17,6 +17,7 @@ import { actuals, alignment, economics } from './sections-figures';
 import { compareBanner } from './sections-compare';
 
 export type { RenderInput } from './context';
+import type { CompareInput } from './compare';
 export type { CompareInput } from './compare';
 
 export interface RenderedPlan {
@@ -185,12 +186,24 @@ export function renderText(service: PlanService, source: string, filePath: strin
   return runToEnd(renderTextSteps(service, source, filePath, options));
 }
 
-/** `renderText` in steps: those of the check, then one per section. */
-export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan }> {
+/**
+ * `renderText` in steps: those of the check, then one per section. `compareWith` gives, for the
+ * checked plan, what to compare it with (compare mode); a plan that does not parse is never
+ * compared.
+ */
+export function* renderTextSteps(
+  service: PlanService,
+  source: string,
+  filePath: string | undefined,
+  options: CheckOptions = {},
+  compareWith?: (plan: CheckedPlan) => CompareInput | undefined,
+): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan; compared: boolean }> {
   const plan = yield* service.checkSteps(source, filePath, options);
   const { findings, locale } = plan;
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
-  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', title: filePath ?? '', locale, ok: false, findings, plan };
+  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', title: filePath ?? '', locale, ok: false, findings, plan, compared: false };
   yield;
-  return { ...(yield* renderPlanSteps(plan)), findings, plan };
+  const compare = compareWith && plan.parsed.syntax.length === 0 ? compareWith(plan) : undefined;
+  if (compare) yield;
+  return { ...(yield* renderPlanSteps(compare ? { ...plan, compare } : plan)), findings, plan, compared: compare !== undefined };
 }

@@ -9,6 +9,8 @@
  */
 import { formatMessage } from '../../base/messages';
 import type { Locale } from '../../base/types';
+import { locate } from '../../parse/locate';
+import type { SourceNode } from '../../parse/parse';
 import { changeText, formatValue } from './format';
 import type { FieldChange, ItemChange, PlanDiff } from './types';
 
@@ -52,13 +54,20 @@ export function indexDiff(diff: PlanDiff): DiffIndex {
 }
 
 /**
- * What a hover on a value says in compare mode (Markdown): its previous value and the change
- * (`**Before** (`HEAD`): 4,100,000 EUR · +400,000 EUR (+9.8 %)`), or that it was added; undefined
- * when the value did not change.
+ * What a hover on a value (or its key) says in compare mode, as Markdown with its range: the
+ * previous value and the change (`**Before** (`HEAD`): 4,100,000 · +400,000 (+9.8 %)`), or that
+ * the value or its item was added; undefined where nothing changed.
  */
-export function previousValueHover(index: DiffIndex, path: Path, locale: Locale, base: string, currency: string | undefined): string | undefined {
-  const key = pathKey(path);
-  const field = index.fields.get(key);
+export function previousValueHover(root: SourceNode | undefined, offset: number, index: DiffIndex, locale: Locale, base: string, currency: string | undefined): { contents: string; start: number; end: number } | undefined {
+  const at = locate(root, offset);
+  if (!at.node || at.on === 'inside' || at.path.length === 0) return undefined;
+  const contents = previousValue(index, at.path, locale, base, currency);
+  if (!contents) return undefined;
+  return at.on === 'key' ? { contents, start: at.node.keyStart!, end: at.node.keyEnd! } : { contents, start: at.node.start, end: at.node.end };
+}
+
+function previousValue(index: DiffIndex, path: Path, locale: Locale, base: string, currency: string | undefined): string | undefined {
+  const field = index.fields.get(pathKey(path));
   const shownBase = codeSpan(base);
   if (field) {
     if (field.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
@@ -66,8 +75,10 @@ export function previousValueHover(index: DiffIndex, path: Path, locale: Locale,
     const change = markdownText(changeText(locale, field, currency));
     return formatMessage(locale, 'diff.hover.before', { base: shownBase, value: before, change });
   }
-  const item = index.items.get(key);
-  if (item?.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
+  // A value inside an added item (or section) was added with it.
+  for (let length = path.length; length > 0; length--) {
+    if (index.items.get(pathKey(path.slice(0, length)))?.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
+  }
   return undefined;
 }
 
@@ -81,5 +92,5 @@ function codeSpan(text: string): string {
 
 /** Text from a plan, inert in Markdown. */
 function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`);
+  return text.replace(/[\\`*_[\]<>#|~&]/g, (char) => `\\${char}`);
 }
