@@ -34,7 +34,7 @@ describe('planAsCode/compare', function () {
     assert.deepStrictEqual(compared.compare, { base: 'HEAD' });
     assert.strictEqual(compared.ok, true);
     assert.match(compared.html, /^<main class="plan plan-marketing plan-compare" lang="en"><section class="compare-banner" aria-label="Changes">/);
-    assert.match(compared.html, /<p class="compare-title">Compared with <code>HEAD<\/code><\/p>/);
+    assert.match(compared.html, /<p class="compare-title">Compared with <strong>HEAD<\/strong><\/p>/);
     assert.match(compared.html, /<li>Sales-qualified leads target \+6\.7 %<\/li>/);
     assert.match(compared.html, /<del class="diff-old" title="Before \(HEAD\): 1,500">1,500<\/del> <ins class="diff-new">1,600<\/ins>/);
     assert.match(compared.html, /<article class="card goal diff-removed" data-diff="removed"/, 'the removed goal is shown');
@@ -48,10 +48,10 @@ describe('planAsCode/compare', function () {
   it('shows the previous value of a changed value on hover, and nothing more on an unchanged one', async () => {
     const uri = server.uriOf('marketing.plan.yaml');
     const changed = await hover(uri, NEWER, LEADS_TARGET, LEADS_TARGET.length - 2);
-    assert.strictEqual(changed, '**Before** (`HEAD`): 1,500 · +100 (+6.7 %)');
+    assert.strictEqual(changed, '**Before** (HEAD): 1,500 · +100 (+6.7 %)');
     const deadline = '    target: 260\n    deadline: 2026-09-30';
-    assert.strictEqual(await hover(uri, NEWER, deadline, deadline.length - 3), '**Before** (`HEAD`): 2026-06-30 · +92 days');
-    assert.ok((await hover(uri, NEWER, '  - id: newsletter-opens', 10))?.startsWith('**Added** since `HEAD`.'));
+    assert.strictEqual(await hover(uri, NEWER, deadline, deadline.length - 3), '**Before** (HEAD): 2026-06-30 · +92 days');
+    assert.ok((await hover(uri, NEWER, '  - id: newsletter-opens', 10))?.startsWith('**Added** since HEAD.'));
     const unchanged = await hover(uri, NEWER, '    baseline: 1150', 15);
     assert.ok(unchanged === undefined || !unchanged.includes('**Before**'), unchanged);
   });
@@ -78,7 +78,7 @@ describe('planAsCode/compare', function () {
   it('leaves compare mode when asked, and when the plan is closed', async () => {
     const uri = server.uriOf('marketing.plan.yaml');
     assert.deepStrictEqual(await compare({ uri, base: { name: 'main', text: OLDER } }), { ok: true });
-    assert.match((await render({ uri, version: 2, compare: true })).html, /Compared with <code>main<\/code>/);
+    assert.match((await render({ uri, version: 2, compare: true })).html, /Compared with <strong>main<\/strong>/);
     assert.deepStrictEqual(await compare({ uri, base: null }), { ok: true });
     assert.doesNotMatch((await render({ uri, version: 2, compare: true })).html, /compare-banner/);
     const edited = NEWER.replace(LEADS_TARGET, LEADS_TARGET.replace('1600', '1700'));
@@ -95,7 +95,7 @@ describe('planAsCode/compare', function () {
     await server.client.open(uri, NEWER.replace('language: en', 'language: ro'), 1);
     await compare({ uri, base: { name: 'HEAD', text: OLDER.replace('language: en', 'language: ro') } });
     const result = await render({ uri, version: 1, compare: true });
-    assert.match(result.html, /<p class="compare-title">Comparație cu <code>HEAD<\/code><\/p>/);
+    assert.match(result.html, /<p class="compare-title">Comparație cu <strong>HEAD<\/strong><\/p>/);
     assert.match(result.html, />Ieșiți din modul de comparare</);
     assert.match(result.html, /title="Înainte \(HEAD\): 1\.500">1\.500<\/del>/);
   });

@@ -6,7 +6,7 @@
 import { summarize } from '../features/diff/summary';
 import { diffTables, type Cell } from '../features/diff/table';
 import type { RenderContext } from './context';
-import { attributes, inlineCode, text } from './html';
+import { attributes, text } from './html';
 
 function cell(parts: Cell): string {
   return parts.map((part) => (typeof part === 'string' ? text(part) : `<code>${text(part.code)}</code>`)).join('');
@@ -16,12 +16,13 @@ export function compareBanner(ctx: RenderContext): string {
   const compare = ctx.compare;
   if (!compare) return '';
   const { diff, base } = compare;
-  // The base is a revision's name: shown as code, whatever backticks it holds.
-  const title = inlineCode(ctx.t('render.compare.title', { base: '\uE000' })).replace('<code>\uE000</code>', `<code>${text(base)}</code>`);
+  // The base's name (`HEAD (a1b2c3d)`, a branch…) stands out in the sentence.
+  const strong = (message: string) => text(message).replace('\uE000', `<strong>${text(base)}</strong>`);
+  const title = strong(ctx.t('render.compare.title', { base: '\uE000' }));
   const leave = `<button type="button" class="compare-leave"${attributes({ 'data-action': 'leave-compare' })}>${text(ctx.t('render.compare.leave'))}</button>`;
   const head = `<div class="compare-head"><p class="compare-title">${title}</p>${leave}</div>`;
   if (diff.status === 'unchanged') {
-    const none = inlineCode(ctx.t('render.compare.noChange', { base: '\uE000' })).replace('<code>\uE000</code>', `<code>${text(base)}</code>`);
+    const none = strong(ctx.t('render.compare.noChange', { base: '\uE000' }));
     return `<section${attributes({ class: 'compare-banner compare-unchanged', 'aria-label': ctx.t('render.compare.label') })}>${head}<p class="compare-none">${none}</p></section>`;
   }
   const summary = `<ul class="compare-summary">${summarize(diff, ctx.locale).map((phrase) => `<li>${text(phrase.charAt(0).toLocaleUpperCase(ctx.locale) + phrase.slice(1))}</li>`).join('')}</ul>`;

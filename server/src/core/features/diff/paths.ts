@@ -55,7 +55,7 @@ export function indexDiff(diff: PlanDiff): DiffIndex {
 
 /**
  * What a hover on a value (or its key) says in compare mode, as Markdown with its range: the
- * previous value and the change (`**Before** (`HEAD`): 4,100,000 · +400,000 (+9.8 %)`), or that
+ * previous value and the change (`**Before** (HEAD): 4,100,000 · +400,000 (+9.8 %)`), or that
  * the value or its item was added; undefined where nothing changed.
  */
 export function previousValueHover(root: SourceNode | undefined, offset: number, index: DiffIndex, locale: Locale, base: string, currency: string | undefined): { contents: string; start: number; end: number } | undefined {
@@ -68,7 +68,7 @@ export function previousValueHover(root: SourceNode | undefined, offset: number,
 
 function previousValue(index: DiffIndex, path: Path, locale: Locale, base: string, currency: string | undefined): string | undefined {
   const field = index.fields.get(pathKey(path));
-  const shownBase = codeSpan(base);
+  const shownBase = markdownText(base);
   if (field) {
     if (field.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
     const before = markdownText(formatValue(locale, field.before, field.unit, currency));
@@ -80,14 +80,6 @@ function previousValue(index: DiffIndex, path: Path, locale: Locale, base: strin
     if (index.items.get(pathKey(path.slice(0, length)))?.kind === 'added') return formatMessage(locale, 'diff.hover.added', { base: shownBase });
   }
   return undefined;
-}
-
-/** A revision's name as inline code, whatever backticks it holds. */
-function codeSpan(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${longest > 0 ? ` ${clean} ` : clean}${fence}`;
 }
 
 /** Text from a plan, inert in Markdown. */
