@@ -150,18 +150,20 @@ export class RenderContext {
     return `<span class="diff-change">${was} <ins class="diff-new">${now}</ins></span>`;
   }
 
-  /** The value at `path` as HTML (`show` words it as text), marked with its change in compare mode. */
-  field(path: JsonPath, show: (value: DiffValue) => string = (value) => this.plainValue(value)): string {
+  /**
+   * The value at `path` as HTML, marked with its change in compare mode: as `value()` shows it,
+   * or as `show` words it (text).
+   */
+  field(path: JsonPath, show?: (value: DiffValue) => string): string {
     const value = this.at(path);
-    const now = value === undefined || value === null || value === '' ? '' : text(show(value as DiffValue));
+    const now = show === undefined ? this.value(value) : value === undefined || value === null || value === '' ? '' : text(show(value as DiffValue));
     return this.mark(path, now, show);
   }
 
-  /** A value of the plan as text: numbers and dates in the plan's language, lists joined. */
+  /** A value of the plan as text: numbers in the plan's language, lists joined. */
   plainValue(value: unknown): string {
     if (typeof value === 'number') return Number.isFinite(value) ? this.number(value) : String(value);
-    if (typeof value === 'string') return parseDate(value) !== undefined ? this.date(value) : value;
-    if (value instanceof Date) return this.date(value);
+    if (typeof value === 'string') return value;
     if (Array.isArray(value)) return value.map((item) => this.plainValue(item)).join(', ');
     if (value && typeof value === 'object') return Object.entries(value).map(([key, item]) => `${key}: ${this.plainValue(item)}`).join('; ');
     return value === undefined || value === null ? '' : String(value);

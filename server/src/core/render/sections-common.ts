@@ -65,7 +65,7 @@ export function goals(ctx: RenderContext): string {
     const body = facts([
       [ctx.t('render.label.kpi'), ctx.chips('kpis', goal.kpi)],
       [baseline !== undefined ? ctx.t('render.label.baselineTarget') : ctx.t('render.label.target'), change],
-      [ctx.t('render.label.deadline'), ctx.field([...path, 'deadline'])],
+      [ctx.t('render.label.deadline'), ctx.field([...path, 'deadline'], (value) => ctx.date(value))],
       [ctx.t('render.label.owner'), ctx.field([...path, 'owner'])],
       [ctx.t('render.label.supports'), supports && `<ul class="chips">${supports}</ul>`],
     ]);

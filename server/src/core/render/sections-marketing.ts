@@ -174,7 +174,7 @@ export function calendar(ctx: RenderContext): string {
   };
   /** The dates of an activity, each with its old value in compare mode. */
   const markedDates = (path: (string | number)[]) => {
-    const [start, end] = [ctx.field([...path, 'start']), ctx.field([...path, 'end'])];
+    const [start, end] = [ctx.field([...path, 'start'], (value) => ctx.date(value)), ctx.field([...path, 'end'], (value) => ctx.date(value))];
     return start && end ? `${start} – ${end}` : start || end;
   };
   const chart =
