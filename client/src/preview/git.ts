@@ -57,16 +57,20 @@ const GIT_READY_MS = 10_000;
 const short = (hash: string) => hash.slice(0, 7);
 const subject = (message: string) => message.split('\n')[0];
 
-function fail(message: string): undefined {
-  void vscode.window.showWarningMessage(message);
-  return undefined;
+/** Why the plan cannot be compared, in words for the user. */
+export class CannotCompare extends Error {}
+
+function fail(message: string): never {
+  throw new CannotCompare(message);
 }
 
-/** The Git extension's API, or undefined with the user told why. */
-async function gitApi(): Promise<GitApi | undefined> {
+/** The Git extension's API (`CannotCompare` without one). */
+async function gitApi(): Promise<GitApi> {
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!extension) return fail(vscode.l10n.t('Comparing with an older version needs the Git extension of VS Code, which is not available here (for example in VS Code for the Web).'));
-  const git = extension.isActive ? extension.exports : await extension.activate();
+  // An extension running in another extension host (the web worker's) gives no exports.
+  const git = await Promise.resolve(extension.isActive ? extension.exports : extension.activate()).catch(() => undefined);
+  if (typeof git?.getAPI !== 'function') return fail(vscode.l10n.t('Comparing with an older version needs the Git extension of VS Code, which is not available here (for example in VS Code for the Web).'));
   if (!git.enabled) return fail(vscode.l10n.t('Comparing with an older version needs Git, but the Git extension is disabled (setting git.enabled).'));
   const api = git.getAPI(1);
   if (api.state !== 'initialized') {
@@ -86,16 +90,15 @@ async function gitApi(): Promise<GitApi | undefined> {
   return api;
 }
 
-/** The repository that holds a plan, or undefined with the user told that there is none. */
-async function repositoryOf(api: GitApi, uri: vscode.Uri): Promise<Repository | undefined> {
+/** The repository that holds a plan (`CannotCompare` without one). */
+async function repositoryOf(api: GitApi, uri: vscode.Uri): Promise<Repository> {
   let repository = api.getRepository(uri);
   // A plan outside the workspace folders: its repository may not be open yet.
   if (!repository && uri.scheme === 'file' && api.openRepository) {
-    await api.openRepository(vscode.Uri.joinPath(uri, '..')).catch(() => null);
-    repository = api.getRepository(uri);
+    repository = (await api.openRepository(vscode.Uri.joinPath(uri, '..')).catch(() => null)) ?? api.getRepository(uri);
   }
   if (repository) return repository;
-  return fail(vscode.l10n.t('{0} is not in a Git repository: there is no older version to compare it with.', vscode.workspace.asRelativePath(uri)));
+  return fail(vscode.l10n.t('{0} is not in a Git repository open in VS Code: there is no older version to compare it with.', vscode.workspace.asRelativePath(uri)));
 }
 
 /** The branch that pull requests go into: the remote's HEAD, else main or master (remote first). */
@@ -105,8 +108,14 @@ async function defaultBranch(repository: Repository): Promise<string | undefined
   return ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'].find((name) => names.has(name));
 }
 
+/** A revision chosen, and its name when it is not the revision with its commit (`main (a1b2c3d)`). */
+interface Revision {
+  ref: string;
+  name?: string;
+}
+
 interface Choice extends vscode.QuickPickItem {
-  resolve(): Promise<{ ref: string; name: string } | undefined>;
+  resolve(): Promise<Revision | undefined>;
 }
 
 /** What the user can compare with. */
@@ -141,16 +150,16 @@ async function choices(repository: Repository, uri: vscode.Uri): Promise<Choice[
   return items;
 }
 
-async function pickBranch(repository: Repository): Promise<{ ref: string; name: string } | undefined> {
+async function pickBranch(repository: Repository): Promise<Revision | undefined> {
   const branches = (await repository.getBranches({ remote: true }).catch((): Ref[] => [])).filter((branch) => branch.name && branch.type !== 2 && !branch.name.endsWith('/HEAD'));
   const picked = await vscode.window.showQuickPick(
     branches.map((branch) => ({ label: branch.name!, description: branch.commit ? short(branch.commit) : undefined })),
     { placeHolder: vscode.l10n.t('The branch to compare with'), matchOnDescription: true },
   );
-  return picked ? { ref: picked.label, name: picked.label } : undefined;
+  return picked ? { ref: picked.label } : undefined;
 }
 
-async function pickCommit(repository: Repository, uri: vscode.Uri): Promise<{ ref: string; name: string } | undefined> {
+async function pickCommit(repository: Repository, uri: vscode.Uri): Promise<Revision | undefined> {
   // The commits that changed the plan, newest first; any other revision can be typed.
   const commits = await repository.log({ maxEntries: 50, path: uri.fsPath }).catch((): Commit[] => []);
   const other = vscode.l10n.t('Another revision…');
@@ -162,23 +171,22 @@ async function pickCommit(repository: Repository, uri: vscode.Uri): Promise<{ re
     { placeHolder: vscode.l10n.t('The commit to compare with (the ones that changed this plan)'), matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return undefined;
-  if (picked.hash) return { ref: picked.hash, name: short(picked.hash) };
+  if (picked.hash) return { ref: picked.hash };
   const typed = (await vscode.window.showInputBox({ prompt: vscode.l10n.t('A commit, branch or tag, e.g. a1b2c3d, v1.2 or HEAD~3') }))?.trim();
-  return typed ? { ref: typed, name: typed } : undefined;
+  return typed ? { ref: typed } : undefined;
 }
 
 /**
  * The plan at an older revision, which the user picks (or `revision` names, e.g. for tests);
- * undefined, with the user told why, when it cannot be read.
+ * undefined when the user cancels the choice. Throws `CannotCompare`, saying why, when there is
+ * no such version to read.
  */
 export async function olderVersion(uri: vscode.Uri, revision?: string): Promise<OlderVersion | undefined> {
   const api = await gitApi();
-  if (!api) return undefined;
   const repository = await repositoryOf(api, uri);
-  if (!repository) return undefined;
-  let chosen: { ref: string; name: string } | undefined;
+  let chosen: Revision | undefined;
   if (revision !== undefined) {
-    chosen = { ref: revision, name: revision };
+    chosen = { ref: revision };
   } else {
     const picked = await vscode.window.showQuickPick(await choices(repository, uri), { placeHolder: vscode.l10n.t('Compare {0} with…', vscode.workspace.asRelativePath(uri)) });
     chosen = await picked?.resolve();
@@ -187,9 +195,11 @@ export async function olderVersion(uri: vscode.Uri, revision?: string): Promise<
   const file = vscode.workspace.asRelativePath(uri);
   const commit = await repository.getCommit(chosen.ref).catch(() => undefined);
   if (!commit) return fail(vscode.l10n.t('There is no revision {0} in this repository.', chosen.ref));
+  // A commit by its short hash; a branch, a tag or `HEAD~2` with the commit it names.
+  const name = chosen.name ?? (commit.hash.startsWith(chosen.ref) ? short(commit.hash) : `${chosen.ref} (${short(commit.hash)})`);
   try {
-    return { name: chosen.name, text: await repository.show(commit.hash, uri.fsPath) };
+    return { name, text: await repository.show(commit.hash, uri.fsPath) };
   } catch {
-    return fail(vscode.l10n.t('{0} does not exist at {1}: there is nothing to compare it with.', file, chosen.name));
+    return fail(vscode.l10n.t('{0} does not exist at {1}: there is nothing to compare it with.', file, name));
   }
 }

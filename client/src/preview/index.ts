@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { htmlPathFor, MEDIA, standalonePage } from '../../../shared/preview';
 import { CompareRequest, RenderRequest } from '../../../shared/protocol';
-import { olderVersion } from './git';
+import { CannotCompare, olderVersion, type OlderVersion } from './git';
 import { editorLine, isPlanPath } from './logic';
 import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './panel';
 import type { PreviewState } from './webview-messages';
@@ -18,6 +18,8 @@ import type { PreviewState } from './webview-messages';
 export interface PreviewApi {
   /** The HTML page a preview shows now: the preview of `uri`, else the active (or last opened) one; undefined without one. */
   getHtml(uri?: vscode.Uri): string | undefined;
+  /** What the preview's *Leave compare mode* button does, for a plan. */
+  leaveCompare(uri: vscode.Uri): Promise<void>;
 }
 
 /** After the preview scrolls the editor, the editor's own scroll events are not sent back for this long. */
@@ -65,22 +67,31 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   /**
    * *Plan: Compare with…*: the plan at a revision the user picks (HEAD, the merge base with the
    * default branch, a branch, a commit; `revision` skips the choice) is sent to the server, and
-   * the plan's preview shows what changed since. Returns whether compare mode started.
+   * the plan's preview shows what changed since. Returns true when compare mode started, the
+   * message the user was shown when it could not, false when the user cancelled.
    */
-  async compareWith(resource: vscode.Uri | undefined, revision?: string): Promise<boolean> {
+  async compareWith(resource: vscode.Uri | undefined, revision?: string): Promise<boolean | string> {
     const uri = resource ?? activePlanUri() ?? (this.active ?? this.dynamic)?.resource;
     if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a plan (*.plan.yaml) to compare it with an older version.'));
-      return false;
+      const message = vscode.l10n.t('Open a plan (*.plan.yaml) to compare it with an older version.');
+      void vscode.window.showInformationMessage(message);
+      return message;
     }
-    const older = await olderVersion(uri, revision);
+    let older: OlderVersion | undefined;
+    try {
+      older = await olderVersion(uri, revision);
+    } catch (error) {
+      if (!(error instanceof CannotCompare)) throw error;
+      void vscode.window.showWarningMessage(error.message);
+      return error.message;
+    }
     if (!older) return false;
     // Opening the document makes the language client send it to the server, which compares open plans only.
     await vscode.workspace.openTextDocument(uri);
     const result = await (await this.languageClient()).sendRequest(CompareRequest.type, { uri: uri.toString(), base: older });
     if (!result.ok) {
       void vscode.window.showErrorMessage(result.message);
-      return false;
+      return result.message;
     }
     this.compared.add(uri.toString());
     const shown = this.previewsOf(uri);
@@ -261,5 +272,5 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
       },
     }),
   );
-  return { getHtml: (uri) => manager.html(uri) };
+  return { getHtml: (uri) => manager.html(uri), leaveCompare: (uri) => manager.leaveCompare(uri) };
 }
