@@ -2,8 +2,8 @@
  * The preview's compare mode in a real browser (Debian's Chromium through playwright-core): the
  * marketing example compared with an older version of it (test/fixtures/compare.ts). The
  * summary is on top, changed values show their old value struck through, added and removed
- * items are marked where they are (were), and the button leaves compare mode. A screenshot goes
- * to test-output/compare.png (and /tmp/compare.png) for people to look at.
+ * items are marked where they are (were), and the button leaves compare mode. Screenshots go to
+ * test-output/compare-*.png for people to look at.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -98,6 +98,7 @@ describe('compare mode of the preview in Chromium', function () {
           'Sales-qualified leads target +6.7 %',
           'Budget unchanged in total, 20,000 RON moved from HR and office-management events to LinkedIn ads and lead-gen forms',
           '1 goal added, 1 removed, 1 changed',
+          '1 calendar activity removed, 1 changed',
           'Also changed: Plan details',
           'SMART 5/6 → 6/6',
           'Funnel gap 1.2 % → 0 %',
@@ -115,6 +116,14 @@ describe('compare mode of the preview in Chromium', function () {
           assert.ok(pairs.includes(expected), `${expected} in ${pairs.join(' | ')}`);
         }
         assert.ok(changes.every((change) => change.line === 'line-through' && change.visible), 'old values are struck through and shown');
+        assert.ok(pairs.includes('13 May 2026 – 14 May 2026 → 20 May 2026 – 21 May 2026'), 'the calendar dates, as ranges');
+
+        // The removed calendar activity: a struck-through row where the table ends, without a source line.
+        const activities = await page.$$eval('#section-calendar tr.activity', (rows) => rows.map((row: any) => ({ name: row.querySelector('th')?.textContent, diff: row.dataset.diff ?? '', line: row.dataset.line ?? null, decoration: getComputedStyle(row.querySelector('th')).textDecorationLine })));
+        assert.deepStrictEqual(activities.filter((row) => row.diff !== ''), [
+          { name: 'Stand at the People & Culture Summit, Bucharest', diff: 'changed', line: activities.find((row) => row.name?.startsWith('Stand at the People'))!.line, decoration: 'none' },
+          { name: 'Stand at the Horeca trade fair, Bucharest', diff: 'removed', line: null, decoration: 'line-through' },
+        ]);
 
         // The added goal is marked; the removed one is shown struck through where it was, without a source line.
         const goals = await page.$$eval('#section-goals article.goal', (cards) => cards.map((card: any) => ({ id: card.querySelector('.goal-id')?.textContent, diff: card.dataset.diff ?? '', line: card.dataset.line ?? null, label: getComputedStyle(card, '::after').content, decoration: getComputedStyle(card).textDecorationLine })));
@@ -131,8 +140,12 @@ describe('compare mode of the preview in Chromium', function () {
 
         await page.screenshot({ path: path.join(OUTPUT, `compare-${colorScheme}.png`), fullPage: false });
         if (colorScheme === 'light') {
-          await page.$eval('#section-goals', (section: any) => section.scrollIntoView());
-          await page.screenshot({ path: path.join(OUTPUT, 'compare-goals.png') });
+          await page.click('.compare-details > summary');
+          await (await page.$('.compare-banner'))!.screenshot({ path: path.join(OUTPUT, 'compare-details.png') });
+          for (const section of ['goals', 'budget', 'calendar']) {
+            await page.$eval(`#section-${section}`, (element: any) => element.scrollIntoView());
+            await page.screenshot({ path: path.join(OUTPUT, `compare-${section}.png`) });
+          }
         }
       }, recordMessages);
     });

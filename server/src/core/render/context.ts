@@ -142,12 +142,30 @@ export class RenderContext {
   mark(path: JsonPath, now: string, show: (value: DiffValue) => string = (value) => this.plainValue(value)): string {
     const change = this.compare?.fieldAt(path);
     if (!change) return now;
+    return this.changed(change.kind === 'added' || change.before === undefined ? '' : show(change.before), now);
+  }
+
+  /** In compare mode: an old value (text) struck through before the new one (HTML); either may be ''. */
+  private changed(old: string, now: string): string {
     const base = this.compare!.base;
-    if (change.kind === 'added') return now === '' ? now : `<ins${attributes({ class: 'diff-new', title: this.t('render.compare.added', { base }) })}>${now}</ins>`;
-    const old = change.before === undefined ? '' : show(change.before);
+    if (old === '') return now === '' ? now : `<ins${attributes({ class: 'diff-new', title: this.t('render.compare.added', { base }) })}>${now}</ins>`;
     const was = `<del${attributes({ class: 'diff-old', title: this.t('render.compare.was', { base, value: old }) })}>${text(old)}</del>`;
-    if (change.kind === 'removed' || now === '') return was;
-    return `<span class="diff-change">${was} <ins class="diff-new">${now}</ins></span>`;
+    return now === '' ? was : `<span class="diff-change">${was} <ins class="diff-new">${now}</ins></span>`;
+  }
+
+  /**
+   * The dates at `[...path, start]` and `[...path, end]` as a range (`1 Jan 2026 – 31 Mar 2026`,
+   * or the one given), as HTML; in compare mode, when either changed, the old range struck
+   * through before the new one.
+   */
+  dateRange(path: JsonPath, start = 'start', end = 'end'): string {
+    const range = (from: string, to: string) => (from && to ? `${from} – ${to}` : from || to);
+    const [startPath, endPath] = [[...path, start], [...path, end]];
+    const now = [this.date(this.at(startPath)), this.date(this.at(endPath))] as const;
+    const [startChange, endChange] = [this.compare?.fieldAt(startPath), this.compare?.fieldAt(endPath)];
+    if (!startChange && !endChange) return text(range(...now));
+    const before = (change: typeof startChange, current: string) => (change ? (change.before === undefined ? '' : this.date(change.before)) : current);
+    return this.changed(range(before(startChange, now[0]), before(endChange, now[1])), text(range(...now)));
   }
 
   /**

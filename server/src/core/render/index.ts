@@ -127,7 +127,7 @@ function header(ctx: RenderContext, title: string): string {
   const links = asArray(ctx.data.alignsWith).filter((link): link is string => typeof link === 'string');
   const meta = [
     [ctx.t('render.label.owner'), ctx.field(['owner'])],
-    [ctx.t('render.label.period'), start || end ? `${ctx.mark(['period', 'start'], text(start), (value) => ctx.date(value))} – ${ctx.mark(['period', 'end'], text(end), (value) => ctx.date(value))}` : ''],
+    [ctx.t('render.label.period'), start && end ? ctx.dateRange(['period']) : start || end ? text(`${start} – ${end}`) : ''],
     [ctx.t('render.label.currency'), ctx.field(['currency'])],
     [ctx.t('render.label.alignsWith'), links.map((link) => text(link)).join(', ')],
   ].filter(([, value]) => value !== '');

@@ -172,11 +172,6 @@ export function calendar(ctx: RenderContext): string {
     const [start, end] = [ctx.date(activity.start), ctx.date(activity.end)];
     return start && end ? `${start} – ${end}` : start || end;
   };
-  /** The dates of an activity, each with its old value in compare mode. */
-  const markedDates = (path: (string | number)[]) => {
-    const [start, end] = [ctx.field([...path, 'start'], (value) => ctx.date(value)), ctx.field([...path, 'end'], (value) => ctx.date(value))];
-    return start && end ? `${start} – ${end}` : start || end;
-  };
   const chart =
     range && activities.length > 0
       ? `<figure class="chart-figure">${ganttChart({
@@ -194,7 +189,7 @@ export function calendar(ctx: RenderContext): string {
       'tr',
       ['calendar', index],
       'activity',
-      `<th scope="row">${ctx.field(['calendar', index, 'name'])}${activity.notes !== undefined ? `<span class="note">${ctx.field(['calendar', index, 'notes'])}</span>` : ''}</th><td class="dates">${markedDates(['calendar', index])}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
+      `<th scope="row">${ctx.field(['calendar', index, 'name'])}${activity.notes !== undefined ? `<span class="note">${ctx.field(['calendar', index, 'notes'])}</span>` : ''}</th><td class="dates">${ctx.dateRange(['calendar', index])}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
       { columns: 4 },
     ),
   );
