@@ -10,16 +10,24 @@
  *   npm run bench -- --reps 5 --sizes 2000,20000 --kind sales --no-scaling --no-peer
  *   npm run bench -- --scaling-sizes 200,2000,20000,100000 --scaling-reps 1
  *   npm run bench -- --peer-schema kind  the peer gets schemas/<kind>.schema.json, not plan.schema.json
+ *   npm run bench -- --places-only --place-sizes 2000   typing at several places only (bench/places.ts)
+ *   npm run bench -- --ours /tmp/old/server/out/server.js  another build of our server
  *   npm run bench -- --figures-only --out bench/results/figures.json
  *                                       only the cost of the plan's figures, in process (bench/figures.ts);
  *                                       --no-figures leaves them out
+ *
+ * Typing at several places (issue 14) runs on the plan an independent harness measured
+ * (bench/cases/generated-2000.plan.yaml) and on larger plans from the same generator
+ * (bench/cases.ts); `--no-places` leaves it out.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { generatedCase, goalsForLines } from './cases';
 import { generatePlan, lineCount, type PlanKind } from './generate';
+import { placesOf, runPlaces, type PlacesResult } from './places';
 import type { FollowUpMetric } from './editor-requests';
 import { compare, comparisonTable, formatValue, median, naNotes, statOf, table, type Comparison } from './report';
 import { benchFigures, figuresMarkdown, type FiguresResult } from './figures';
@@ -37,6 +45,9 @@ interface Options {
   /** The schema the peer gets: ours as the extension contributes it, or the plan kind's own. */
   peerSchema: 'plan' | 'kind';
   quick: boolean;
+  /** Sizes of the typing-at-places plans (none: left out), and bursts per place. */
+  placeSizes: number[];
+  placeBursts: number;
   /** The cost of the plan's figures, measured in process (bench/figures.ts). */
   figures: boolean;
   out: string;
@@ -51,13 +62,16 @@ function parseOptions(argv: string[]): Options {
   };
   const numbers = (text: string | undefined, fallback: number[]) => (text ? text.split(',').map((item) => Number(item.replace(/_/g, ''))) : fallback);
   const kinds = (value('--kind') ?? 'marketing,sales').split(',');
+  const placesOnly = argv.includes('--places-only');
   for (const kind of kinds) if (kind !== 'marketing' && kind !== 'sales') throw new Error(`--kind must be marketing or sales, not ${kind}`);
   return {
     quick,
     reps: Number(value('--reps') ?? (quick ? 1 : 3)),
     scalingReps: Number(value('--scaling-reps') ?? (quick ? 1 : 3)),
-    sizes: figuresOnly ? [] : numbers(value('--sizes'), [200, 2000, 20000]),
-    scalingSizes: figuresOnly || argv.includes('--no-scaling') ? [] : numbers(value('--scaling-sizes'), quick ? [200, 2000, 20000] : [200, 1000, 2000, 5000, 10000, 20000, 50000, 100000]),
+    sizes: placesOnly || figuresOnly ? [] : numbers(value('--sizes'), [200, 2000, 20000]),
+    scalingSizes: placesOnly || figuresOnly || argv.includes('--no-scaling') ? [] : numbers(value('--scaling-sizes'), quick ? [200, 2000, 20000] : [200, 1000, 2000, 5000, 10000, 20000, 50000, 100000]),
+    placeSizes: figuresOnly || argv.includes('--no-places') ? [] : numbers(value('--place-sizes'), [2000, 20000]),
+    placeBursts: Number(value('--place-bursts') ?? (quick ? 2 : 3)),
     kinds: kinds as PlanKind[],
     peer: !figuresOnly && !argv.includes('--no-peer'),
     figures: !argv.includes('--no-figures'),
@@ -70,9 +84,12 @@ const FULL: SampleCounts = { bursts: 4, hovers: 10, definitions: 10, symbols: 3,
 const QUICK: SampleCounts = { bursts: 2, hovers: 6, definitions: 6, symbols: 2, renames: 1, renders: 2, completionsAfterKeystroke: 2, completions: 10 };
 const SCALING: SampleCounts = { bursts: 2, hovers: 4, definitions: 0, symbols: 1, renames: 0, renders: 0, completionsAfterKeystroke: 0, completions: 4 };
 
+/** `--ours <server.js>`: another build of our server (an older commit's, to compare). */
+const OURS_SCRIPT = process.argv.includes('--ours') ? path.resolve(process.argv[process.argv.indexOf('--ours') + 1]) : path.join(ROOT, 'server/out/server.js');
+
 const OURS: ServerUnderTest = {
   name: 'plan-as-code',
-  args: [path.join(ROOT, 'server/out/server.js'), '--stdio'],
+  args: [OURS_SCRIPT, '--stdio'],
   languageId: 'plan-yaml',
   // The largest plans of the scaling series are past the default 5,000,000 characters.
   settings: { planAsCode: { maxFileSize: 200_000_000 } },
@@ -93,7 +110,7 @@ function peer(schemaFile: string): ServerUnderTest {
       '[yaml]': { 'editor.tabSize': 2 },
       editor: { tabSize: 2 },
     },
-    skip: { definition: 'anchors and aliases only', rename: 'anchors and aliases only', render: 'no preview' },
+    skip: { definition: 'anchors and aliases only', rename: 'anchors and aliases only', renderFirst: 'no preview', render: 'no preview' },
   };
 }
 
@@ -142,6 +159,17 @@ interface SizeResult {
   servers: Record<string, { samples: Pooled; diagnosticsAtOpen: number[]; completionItems: number[]; notOffered: FollowUpMetric[] }>;
 }
 
+/** Typing at several places of one plan, each server's samples pooled over the repetitions. */
+interface PlacesEntry {
+  /** The size asked for: 2,000 is the harness's own plan. */
+  target: number;
+  file: string;
+  lines: number;
+  characters: number;
+  places: { name: string; line: number; word: string; brokenWhileTyping: boolean }[];
+  servers: Record<string, { typing: Record<string, number[]>; deleting: Record<string, number[]>; coldOpen: number[]; warmOpen: number[] }>;
+}
+
 interface ScalingResult {
   kind: PlanKind;
   lines: number;
@@ -170,6 +198,7 @@ interface BenchResult {
   servers: { ours: { name: string; version: string }; peer?: { name: string; version: string; schemas: Partial<Record<PlanKind, string>> } };
   sizes: SizeResult[];
   comparisons: Comparison[];
+  places: PlacesEntry[];
   scaling: ScalingResult[];
   figures?: FiguresResult;
   activation: Activation;
@@ -233,6 +262,41 @@ async function compareAt(kind: PlanKind, target: number, folder: string, servers
   return entry;
 }
 
+/** The harness's plan at 2,000 lines, else one of that size from its generator. */
+function casePlan(folder: string, target: number): { filePath: string; text: string; file: string } {
+  const file = target === 2000 ? 'bench/cases/generated-2000.plan.yaml' : `bench/cases.ts ${goalsForLines(target)} goals`;
+  const text = target === 2000 ? fs.readFileSync(path.join(ROOT, file), 'utf8') : generatedCase(goalsForLines(target));
+  const filePath = path.join(folder, `generated-${target}.plan.yaml`);
+  fs.writeFileSync(filePath, text);
+  return { filePath, text, file };
+}
+
+async function placesAt(target: number, folder: string, servers: ServerUnderTest[], options: Options, started: number): Promise<PlacesEntry> {
+  const { filePath, text, file } = casePlan(folder, target);
+  const places = placesOf(text);
+  const entry: PlacesEntry = {
+    target,
+    file,
+    lines: lineCount(text),
+    characters: text.length,
+    places: places.map((place) => ({ name: place.name, line: place.line + 1, word: place.word, brokenWhileTyping: place.brokenWhileTyping === true })),
+    servers: {},
+  };
+  for (const server of servers) entry.servers[server.name] = { typing: {}, deleting: {}, coldOpen: [], warmOpen: [] };
+  for (let rep = 0; rep < options.reps; rep++) {
+    for (const server of rep % 2 === 0 ? servers : [...servers].reverse()) {
+      log(started, `typing at ${places.length} places, ${target} lines, repetition ${rep + 1}/${options.reps}: ${server.name}`);
+      const result: PlacesResult = await runPlaces(server, filePath, text, places, options.placeBursts);
+      const pooled = entry.servers[server.name];
+      for (const [name, samples] of Object.entries(result.typing)) (pooled.typing[name] ??= []).push(...samples);
+      for (const [name, samples] of Object.entries(result.deleting)) (pooled.deleting[name] ??= []).push(...samples);
+      pooled.coldOpen.push(result.coldOpen);
+      pooled.warmOpen.push(result.warmOpen);
+    }
+  }
+  return entry;
+}
+
 /** Why a server has no value for a metric: by design (`skip`), or it does not declare the feature. */
 function notesOf(server: ServerUnderTest, notOffered: FollowUpMetric[]): Partial<Record<MetricKey, string>> {
   return { ...Object.fromEntries(notOffered.map((metric) => [metric, 'not offered'])), ...server.skip };
@@ -258,6 +322,7 @@ async function main(): Promise<void> {
     },
     sizes: [],
     comparisons: [],
+    places: [],
     scaling: [],
     bundles: ['client/out/extension.js', 'server/out/server.js'].map((file) => {
       const bytes = fs.existsSync(path.join(ROOT, file)) ? fs.statSync(path.join(ROOT, file)).size : null;
@@ -274,6 +339,9 @@ async function main(): Promise<void> {
         const measured = (server: ServerUnderTest) => ({ samples: entry.servers[server.name].samples, notes: notesOf(server, entry.servers[server.name].notOffered) });
         result.comparisons.push(...compare(kind, target, measured(OURS), other && measured(other)));
       }
+    }
+    for (const target of options.placeSizes) {
+      result.places.push(await placesAt(target, folder, [OURS, ...(options.peer ? [peer(peerSchemaFile(options, 'marketing'))] : [])], options, started));
     }
     for (const kind of options.kinds) {
       for (const target of options.scalingSizes) {
@@ -328,6 +396,7 @@ function render(result: BenchResult): string {
     const notes = naNotes(rows, OURS.name, servers.peer?.name);
     parts.push(`### ${heading}\n\n${comparisonTable(rows, options.kinds, servers.peer?.name)}\n\n${notes ? `${notes} ` : ''}Sanity: ${sanity}.`);
   }
+  for (const entry of result.places) parts.push(placesSection(entry, servers.peer?.name));
   if (result.scaling.length) {
     const value = (entry: ScalingResult, metric: MetricKey) => statOf(entry.samples[metric], 'median');
     const byKind = options.kinds.length > 1;
@@ -376,6 +445,44 @@ function render(result: BenchResult): string {
   ];
   parts.push(`### Extension\n\n${table(['metric', 'value', 'target', ''], extension)}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Targets of issue 14: last keystroke → diagnostics at every place, and a cold open against a warm one. */
+const PLACE_TARGETS: Record<number, number> = { 2000: 50, 20000: 60 };
+const COLD_OPEN_RATIO = 1.5;
+
+function placesSection(entry: PlacesEntry, peerName: string | undefined): string {
+  const names = [OURS.name, ...(peerName && entry.servers[peerName] ? [peerName] : [])];
+  const ms = (value: number) => formatValue(Number.isFinite(value) ? value : null, 'ms');
+  const header = ['place', ...names.flatMap((name) => [`${name}: typing`, 'deleting'])];
+  const rows = entry.places.map((place) => [
+    `${place.name}, line ${thousands(place.line)}`,
+    ...names.flatMap((name) => [ms(median(entry.servers[name].typing[place.name] ?? [])), ms(median(entry.servers[name].deleting[place.name] ?? []))]),
+  ]);
+  const all = (name: string, kind: 'typing' | 'deleting') => Object.values(entry.servers[name][kind]).flat();
+  const worst = (name: string, kind: 'typing' | 'deleting') => {
+    const [place, value] = Object.entries(entry.servers[name][kind])
+      .map(([place, samples]) => [place, median(samples)] as const)
+      .sort((a, b) => b[1] - a[1])[0] ?? ['', NaN];
+    return `${ms(value)} (${place.split(' (')[0]})`;
+  };
+  rows.push(['**median, all places**', ...names.flatMap((name) => [ms(median(all(name, 'typing'))), ms(median(all(name, 'deleting')))])]);
+  rows.push(['**worst place (its median)**', ...names.flatMap((name) => [worst(name, 'typing'), worst(name, 'deleting')])]);
+  rows.push(['**slowest sample**', ...names.flatMap((name) => [ms(Math.max(...all(name, 'typing'))), ms(Math.max(...all(name, 'deleting')))])]);
+  const ours = entry.servers[OURS.name];
+  const limit = PLACE_TARGETS[entry.target];
+  const worstOurs = Math.max(...Object.values(ours.typing).map(median), ...Object.values(ours.deleting).map(median));
+  const verdict = limit === undefined ? '' : ` Target: every place under ${limit} ms (median per place): ${worstOurs < limit ? 'pass' : '**fail**'}.`;
+  const cold = median(ours.coldOpen);
+  const warm = median(ours.warmOpen);
+  const opens = `Open → diagnostics, ${OURS.name}: first open after the server started ${ms(cold)}, the same plan opened again under another name ${ms(warm)} (${(cold / warm).toFixed(2)}×; target ≤ ${COLD_OPEN_RATIO}×: ${cold <= COLD_OPEN_RATIO * warm ? 'pass' : '**fail**'})${names[1] ? `; ${names[1]}: ${ms(median(entry.servers[names[1]].coldOpen))} and ${ms(median(entry.servers[names[1]].warmOpen))}` : ''}.`;
+  return `### Typing at ${entry.places.length} places: ${thousands(entry.lines)} lines (${entry.file})
+
+Last keystroke → diagnostics, medians per place; one character every 20 ms, ${entry.places.filter((place) => place.brokenWhileTyping).length} places not valid YAML while typed, the editor's own requests sent as VS Code sends them.${verdict}
+
+${table(header, rows)}
+
+${opens}`;
 }
 
 main().catch((error: unknown) => {

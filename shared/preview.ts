@@ -6,3 +6,4 @@ export { formatMessage, resolveLocale } from '../server/src/core/base/messages';
 export type { Locale } from '../server/src/core/base/types';
 export { text as escapeHtml } from '../server/src/core/render/html';
 export { htmlPathFor, MEDIA, newNonce, standalonePage, webviewPage } from '../server/src/core/render/page';
+export { shiftLines } from '../server/src/core/render/context';

@@ -26,6 +26,12 @@ export namespace RenderRequest {
     /** The version the client shows; the server renders this one or a newer one. */
     version?: number;
     /**
+     * The ids of the parts (`Result.body`) of earlier renderings that the client holds: the
+     * answer leaves their HTML out, and `html` empty. A preview sends it after a keystroke,
+     * so that only what changed travels.
+     */
+    have?: string[];
+    /**
      * Render in compare mode when the plan has a base to compare with (`planAsCode/compare`):
      * the changes since the base marked in place and summarised on top. The preview asks for
      * it; the export does not.
@@ -33,9 +39,27 @@ export namespace RenderRequest {
     compare?: boolean;
   }
 
+  /** One part of the rendered body: one element, named by an id that changes whenever its HTML does. */
+  export interface Part {
+    id: string;
+    /** Left out when the client said it holds the part (`Params.have`), or when it is `moved`. */
+    html?: string;
+    /**
+     * The part is one the client holds (`from`) but for its source lines, moved by `lines`
+     * (lines added or taken out above it): every `data-line="n"` in it is `n + lines`.
+     */
+    moved?: { from: string; lines: number };
+  }
+
   export interface Result {
-    /** The rendered body: HTML from the renderer, with every plan text escaped. */
+    /** The rendered body: HTML from the renderer, with every plan text escaped. Empty when `have` was given. */
     html: string;
+    /**
+     * The body in parts, when it renders the plan (not for a plan too large to render): the
+     * notice above the plan while its YAML is broken (or ''), then `open` (`<main …>`) holding the
+     * parts in order (the header, the status, the contents, each section), then `</main>`.
+     */
+    body?: { notice: string; open: string; parts: Part[] };
     /** The document version rendered, or null when the plan was read from disk. */
     version: number | null;
     /** The plan's title, as text. */
@@ -90,6 +114,13 @@ export interface InitializationOptions {
    * huge files.
    */
   workspaceTrusted?: boolean;
+  /**
+   * The day plans are judged against (`plan/stale`, actuals), `YYYY-MM-DD`, instead of the
+   * computer's date: for tests and for reproducing a check. The desktop client passes the
+   * `PLAN_AS_CODE_TODAY` environment variable of the extension host here (the end-to-end runs
+   * set it). The server passes it, or the date it reads once per check, as `CheckOptions.today`.
+   */
+  today?: string;
   /**
    * The extension's own folder, as a URI: where the rule pages that diagnostics link to are.
    * The web worker build needs it (it cannot know where it was loaded from); the Node.js

@@ -20,9 +20,9 @@ export function diskService() {
 }
 
 /** Checks a text as `/plans/test.plan.yaml` (or `filePath`) with optional files and settings around it. */
-export function check(text: string, options: { files?: Record<string, string>; settings?: PlanConfig; filePath?: string; editorLocale?: string } = {}): Finding[] {
+export function check(text: string, options: { files?: Record<string, string>; settings?: PlanConfig; filePath?: string; editorLocale?: string; today?: string } = {}): Finding[] {
   const service = memoryService(options.files);
-  return service.check(text, options.filePath ?? '/plans/test.plan.yaml', { settings: options.settings, editorLocale: options.editorLocale }).findings;
+  return service.check(text, options.filePath ?? '/plans/test.plan.yaml', { settings: options.settings, editorLocale: options.editorLocale, today: options.today }).findings;
 }
 
 export function ruleIds(findings: Finding[]): string[] {

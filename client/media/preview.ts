@@ -1,7 +1,9 @@
 /**
  * The preview's script, in the webview (bundled to preview.js, loaded with the page's nonce).
  * Scroll sync both ways through the `data-line` of rendered blocks, double-click to reveal a
- * line, findings that reveal their line, the button that leaves compare mode, and body swaps that keep the scroll position.
+ * line, findings that reveal their line, the button that leaves compare mode, and body swaps
+ * that keep the scroll position: a whole new body, or a patch that replaces only the parts
+ * (sections) that changed.
  * It never evaluates or inserts anything but the HTML the renderer produced.
  */
 import type { FromWebview, PreviewState, ToWebview } from '../src/preview/webview-messages';
@@ -113,11 +115,68 @@ window.addEventListener(
   { passive: true },
 );
 
+/** The ids of the parts shown, in the order of `<main>`'s children (none known: a patch asks for the whole body). */
+let partIds: string[] = (root.dataset.parts ?? '').split(' ').filter(Boolean);
+
+/** The element that some renderer HTML makes (parsed, never run: a template's content is inert). */
+function elementOf(html: string): Element | undefined {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content.firstElementChild ?? undefined;
+}
+
+/** A part whose source moved by `lines` (lines added or taken out above it): its blocks' `data-line` moved alike. */
+function moveLines(element: Element, lines: number): void {
+  for (const block of [element, ...element.querySelectorAll<HTMLElement>('[data-line]')]) {
+    const line = (block as HTMLElement).dataset?.line;
+    if (line !== undefined) (block as HTMLElement).dataset.line = String(Number(line) + lines);
+  }
+}
+
+/**
+ * Applies a patch: the parts the page shows already are kept (moved where they now go, not
+ * parsed again), the others made from their HTML. False if the page does not hold what the
+ * patch assumes; it is left as it was.
+ */
+function patch(message: Extract<ToWebview, { type: 'patch' }>): boolean {
+  const main = root.querySelector(':scope > main');
+  if (!main || main.children.length !== partIds.length) return false;
+  const shown = new Map(partIds.map((id, index) => [id, main.children[index]]));
+  const children: Element[] = [];
+  for (const part of message.parts) {
+    const element = part.html !== undefined ? elementOf(part.html) : shown.get(part.moved?.from ?? part.id);
+    if (!element) return false;
+    if (part.moved) moveLines(element, part.moved.lines);
+    children.push(element);
+  }
+  // The <main> tag's own attributes: the plan's template and language.
+  const opened = elementOf(`${message.open}</main>`);
+  for (const name of ['class', 'lang']) {
+    const value = opened?.getAttribute(name);
+    if (value === null || value === undefined) main.removeAttribute(name);
+    else if (main.getAttribute(name) !== value) main.setAttribute(name, value);
+  }
+  main.replaceChildren(...children);
+  const notice = message.notice ? elementOf(message.notice) : undefined;
+  root.replaceChildren(...(notice ? [notice] : []), main);
+  partIds = message.parts.map((part) => part.id);
+  return true;
+}
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'update') {
     const offset = window.scrollY;
     root.innerHTML = message.html;
+    partIds = message.parts ?? [];
+    cache = undefined;
+    scrollToOffset(offset);
+  } else if (message.type === 'patch') {
+    const offset = window.scrollY;
+    if (!patch(message)) {
+      vscode.postMessage({ type: 'resync' });
+      return;
+    }
     cache = undefined;
     scrollToOffset(offset);
   } else if (message.type === 'scrollTo') {

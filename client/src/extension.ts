@@ -75,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       synchronize: { fileEvents: watchers },
       outputChannel: output,
       // A function: a restarted server learns whether the workspace has been trusted meanwhile.
-      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      // `PLAN_AS_CODE_TODAY` (the end-to-end runs set it) fixes the day plans are judged against.
+      initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, today: process.env.PLAN_AS_CODE_TODAY || undefined }),
       // Explicit instead of the library's default: a crashed server is restarted and the user told once.
       errorHandler: {
         error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),

@@ -164,9 +164,13 @@ export function prepareUser(dir, settings = {}, { fresh = true } = {}) {
   return { dir, settingsFile, ...folders };
 }
 
+/** The day the end-to-end runs judge plans on (`PLAN_AS_CODE_TODAY`): early in the examples' year. */
+export const E2E_TODAY = '2026-01-15';
+
 /** The environment of the server and its extension hosts: the user's folders, nothing of the caller's editor. */
 function serverEnv(user, extra) {
-  const env = { ...process.env, XDG_CONFIG_HOME: user.config, XDG_DATA_HOME: user.data, TMPDIR: user.tmp, ...extra };
+  // Plans are judged against a fixed day (plan/stale), so that the examples mean the same whatever the date.
+  const env = { ...process.env, XDG_CONFIG_HOME: user.config, XDG_DATA_HOME: user.data, TMPDIR: user.tmp, PLAN_AS_CODE_TODAY: process.env.PLAN_AS_CODE_TODAY ?? E2E_TODAY, ...extra };
   for (const name of Object.keys(env)) if (/^(VSCODE_|ELECTRON_RUN_AS_NODE)/.test(name)) delete env[name];
   return env;
 }

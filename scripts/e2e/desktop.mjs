@@ -3,7 +3,7 @@
 // contributors whose machines can reach Microsoft's update server; CI uses `npm run test:e2e`.
 import path from 'node:path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
-import { CACHE, copyExamples, prepareUser, ROOT } from './code-server.mjs';
+import { CACHE, copyExamples, E2E_TODAY, prepareUser, ROOT } from './code-server.mjs';
 
 const runDir = path.join(CACHE, 'runs', 'desktop');
 const user = prepareUser(path.join(runDir, 'user'));
@@ -13,7 +13,7 @@ try {
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out/test/e2e/index.js'),
-    extensionTestsEnv: { PLAN_E2E_EXTENSION_PATH: ROOT },
+    extensionTestsEnv: { PLAN_E2E_EXTENSION_PATH: ROOT, PLAN_AS_CODE_TODAY: process.env.PLAN_AS_CODE_TODAY ?? E2E_TODAY },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${user.userData}`, `--extensions-dir=${user.extensions}`],
   });
 } catch (error) {

@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { editorLine } from '../../client/src/preview/logic';
 import { RENDER_ORDER, renderText } from '../../server/src/core/render';
 import { MEDIA, standalonePage, webviewPage } from '../../server/src/core/render/page';
+import { shiftLines } from '../../server/src/core/render/context';
 import { diskService, ROOT } from '../helpers';
 import { hostileMarketing, hostileSales } from '../fixtures/xss';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
@@ -111,7 +112,7 @@ describe('preview in Chromium', function () {
           const sections = await page.$$eval('section.section', (elements) => elements.map((element) => element.id));
           // The examples are aligned with each other; the actuals show when the example names a file of them.
           const text = fs.readFileSync(file, 'utf8');
-          assert.deepStrictEqual(sections, RENDER_ORDER[kind].filter((key) => key !== 'actuals' || /^actuals:/m.test(text)).map((key) => `section-${key}`));
+          assert.deepStrictEqual(sections, RENDER_ORDER[kind].filter((key) => (key !== 'actuals' && key !== 'approvals') || new RegExp(`^${key}:`, 'm').test(text)).map((key) => `section-${key}`));
           const charts = await page.$$eval('svg.chart', (elements) => elements.map((svg) => ({ kind: svg.getAttribute('class') ?? '', title: svg.querySelector(':scope > title')?.textContent ?? '', label: svg.getAttribute('aria-label'), bars: svg.querySelectorAll('rect.bar').length, width: svg.getBoundingClientRect().width })));
           const kinds = charts.map((chart) => chart.kind.replace('chart ', ''));
           for (const expected of kind === 'marketing' ? ['chart-budget', 'chart-funnel', 'chart-funnel-target', 'chart-gantt'] : ['chart-forecast', 'chart-range', 'chart-funnel', 'chart-funnel-target']) assert.ok(kinds.includes(expected), `${expected} in ${kinds.join(', ')}`);
@@ -271,12 +272,12 @@ describe('preview in Chromium', function () {
     const lineOf = (prefix: string) => text.split('\n').findIndex((line) => line.startsWith(prefix));
 
     /** The webview page with a stand-in for VS Code's webview API that records what the script posts. */
-    async function webview(body: string, test: (served: Served) => Promise<void>, state: Record<string, unknown> = { uri: 'file:///p/marketing.plan.yaml', locked: false }): Promise<void> {
+    async function webview(body: string, test: (served: Served) => Promise<void>, state: Record<string, unknown> = { uri: 'file:///p/marketing.plan.yaml', locked: false }, parts?: string[]): Promise<void> {
       const script = path.join(ROOT, MEDIA.script);
       assert.ok(fs.existsSync(script), `${MEDIA.script} is missing: npm run build`);
       pages.set('/preview.css', { body: CSS, type: 'text/css' });
       pages.set('/preview.js', { body: fs.readFileSync(script, 'utf8'), type: 'text/javascript' });
-      const html = webviewPage({ body, title: 'Plan', locale: 'en', cspSource: ORIGIN, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js`, state });
+      const html = webviewPage({ body, title: 'Plan', locale: 'en', cspSource: ORIGIN, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js`, state, parts });
       return withPage('webview.html', html, test, (page) =>
         page.addInitScript(() => {
           const recorded = { messages: [] as unknown[], state: undefined as unknown };
@@ -333,6 +334,45 @@ describe('preview in Chromium', function () {
         await marker.click();
         assert.deepStrictEqual((await reveals()).at(-1), { type: 'reveal', line: target });
       });
+    });
+
+    it('patches in the parts that changed, keeps the others as they are, keeps its place and the source lines right', async () => {
+      const before = rendered(file);
+      const ids = before.parts.map((part, index) => `${part.key}-${index}`);
+      // A line added to the goals: the goals section changes, every section after it has new source lines.
+      const at = text.indexOf('\n', text.indexOf('    statement:', text.indexOf('\ngoals:')));
+      const after = rendered(file, `${text.slice(0, at)} quickly\n    # reviewed${text.slice(at)}`);
+      await webview(before.html, async ({ page }) => {
+        await page.evaluate(() => window.scrollTo(0, 1500));
+        await page.waitForFunction(() => window.scrollY === 1500);
+        // Marks on the elements: kept parts keep them, new ones do not have them.
+        await page.evaluate(() => [...document.querySelectorAll('main > *')].forEach((element: { dataset: Record<string, string> }, index: number) => (element.dataset.mark = String(index))));
+        // As the server says it: kept, moved down a line (the same but for its source lines), or new.
+        const parts = after.parts.map((part, index) => {
+          const old = before.parts[index]?.html;
+          if (old === part.html) return { id: ids[index] };
+          if (old !== undefined && shiftLines(old, 1) === part.html) return { id: `moved-${index}`, moved: { from: ids[index], lines: 1 } };
+          return { id: `new-${index}`, html: part.html };
+        });
+        assert.ok(parts.filter((part) => 'moved' in part).length >= 5, 'the sections after the goals moved down a line');
+        await post(page, { type: 'patch', ok: true, notice: '', open: after.open, parts });
+        await page.waitForFunction(() => document.querySelector('#section-goals')?.textContent?.includes('quickly'));
+        const marks = await page.evaluate(() => [...document.querySelectorAll('main > *')].map((element: { dataset: Record<string, string> }) => element.dataset.mark ?? null));
+        assert.deepStrictEqual(marks, parts.map((part, index) => ('html' in part ? null : String(index))), 'unchanged and moved parts are the same elements');
+        assert.ok(parts.filter((part) => !('html' in part) && !('moved' in part)).length >= 3, 'some parts are kept');
+        const shown = await page.evaluate(() => {
+          document.querySelectorAll('[data-mark]').forEach((element: { removeAttribute(name: string): void }) => element.removeAttribute('data-mark'));
+          return document.getElementById('plan-root')!.innerHTML;
+        });
+        assert.strictEqual(await page.evaluate(() => window.scrollY), 1500, 'the preview did not move');
+        // The same page as the whole new rendering gives (both as the browser writes them out).
+        await post(page, { type: 'update', html: after.html, ok: true, parts: after.parts.map((_, index) => `whole-${index}`) });
+        assert.strictEqual(await page.evaluate(() => document.getElementById('plan-root')!.innerHTML), shown, 'the page shows exactly the new rendering');
+        // A patch that names a part the page does not show: it asks for the whole rendering.
+        await post(page, { type: 'patch', ok: true, notice: '', open: after.open, parts: [{ id: 'unknown' }] });
+        await page.waitForFunction(() => (window as unknown as { __recorded: { messages: { type: string }[] } }).__recorded.messages.some((message) => message.type === 'resync'));
+        assert.strictEqual(await page.evaluate(() => document.getElementById('plan-root')!.innerHTML), shown, 'left as it was');
+      }, undefined, ids);
     });
 
     it('swaps in a new rendering without moving, and starts at the line it was left on', async () => {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../helpers';
-import { CLI, run } from './run';
+import { CLI, run, TEST_TODAY } from './run';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 
@@ -146,9 +146,29 @@ describe('plan-as-code CLI', function () {
     assert.strictEqual(run(['--version'], folder).stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
+  it('judges plans against --today, else against the computer\'s date', () => {
+    write('plans/old.plan.yaml', CLEAN.replace(/2026-/g, '2020-'));
+    const ended = run(['check', 'plans/old.plan.yaml', '--today', '2021-03-01'], folder);
+    assert.strictEqual(ended.status, 0);
+    assert.match(ended.stdout, /information\s+The plan period ended on 2020-12-31, 60 days before today \(2021-03-01\).*plan\/stale/);
+    assert.match(run(['check', 'plans/old.plan.yaml', '--today', '2020-02-01'], folder).stdout, /no problems/);
+    const real = spawnSync(process.execPath, [CLI, 'check', 'plans/old.plan.yaml'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+    assert.match(real.stdout, /The plan period ended on 2020-12-31/);
+    const bad = run(['check', 'plans', '--today', '1 March 2021'], folder);
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /--today takes a date YYYY-MM-DD, such as \d{4}-\d{2}-\d{2}, not "1 March 2021"/);
+  });
+
+  it('lists what matters first: errors, then warnings, then notes, each in the order of the plan', () => {
+    write('plans/mixed.plan.yaml', CLEAN.replace('    deadline: 2026-09-30\n', '').replace('    kpi: cpl\n', '    kpi: cpll\n'));
+    const lines = run(['check', 'plans/mixed.plan.yaml'], folder).stdout.split('\n').filter((line) => /^\s+\d+:\d+/.test(line));
+    assert.deepStrictEqual(lines.map((line) => /(error|warning)/.exec(line)?.[1]), ['error', 'warning']);
+    assert.ok(Number(/^\s+(\d+):/.exec(lines[0])![1]) > Number(/^\s+(\d+):/.exec(lines[1])![1]), 'the error is further down the plan than the warning');
+  });
+
   it('answers messages in the language of LANG', () => {
     write('plans/warn.plan.yaml', CLEAN.replace('language: en\n', '').replace('    deadline: 2026-09-30\n', ''));
-    const result = spawnSync(process.execPath, [CLI, 'check', 'plans'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'ro_RO.UTF-8', LC_ALL: '' } });
+    const result = spawnSync(process.execPath, [CLI, 'check', 'plans', '--today', TEST_TODAY], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'ro_RO.UTF-8', LC_ALL: '' } });
     assert.match(result.stdout, /avertisment {2}Obiectivul `pipeline` nu are `deadline`/);
     assert.match(result.stdout, /✖ 1 constatare \(0 erori, 1 avertisment\) în 2 planuri/, 'plans in two languages: the summary speaks the terminal\'s');
   });

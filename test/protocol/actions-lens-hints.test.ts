@@ -101,7 +101,7 @@ describe('code actions, code lenses and inlay hints over stdio', function () {
     assert.deepStrictEqual(replace.edit!.documentChanges, [{ textDocument: { uri, version: 3 }, edits: [{ range: rangeOf(text, 'cpll'), newText: 'cpl' }] }]);
     const insertAt = rangeOf(text, 'goals:').start;
     assert.deepStrictEqual(create.edit!.documentChanges[0].edits, [
-      { range: { start: insertAt, end: insertAt }, newText: '  - id: cpll\n    name: TODO\n    unit: count\n    baseline: 0\n    target: 0\n    frequency: monthly\n    source: TODO\n' },
+      { range: { start: insertAt, end: insertAt }, newText: '  - id: cpll\n    name: TODO\n    unit: count\n    baseline: 0\n    target: 50\n    frequency: monthly\n    source: TODO\n' },
     ]);
     const lineStart = { line: diagnostic.range.start.line, character: 0 };
     assert.deepStrictEqual(disable.edit!.documentChanges[0].edits, [{ range: { start: lineStart, end: lineStart }, newText: '    # plan-disable-next-line ref/undefined\n' }]);

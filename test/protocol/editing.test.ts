@@ -74,6 +74,17 @@ describe('completion and hover over stdio', function () {
     assert.deepStrictEqual(clean.data, []);
   });
 
+  it('explains a finding on its subject with the plan\'s numbers, judged on the client\'s day', async () => {
+    const text = CLEAN.replace('    target: 520\n    deadline: 2026-09-30', '    target: 2000\n    deadline: 2026-09-30');
+    const uri = server.uriOf('explain.plan.yaml');
+    await server.client.open(uri, text);
+    const position = positionOf(text, 'target: 2000', 9);
+    const result = (await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as { contents: { value: string } };
+    assert.match(result.contents.value, /^`smart\/achievable`: A goal is achievable when .* Here 400 → 2,000 by 2026-09-30 is a change of 400 % in 0\.75 years, so 535 % a year\./);
+    // The client's `today` (2026-01-15) is the day: the goal's deadline has not passed.
+    assert.doesNotMatch(result.contents.value, /plan\/stale/);
+  });
+
   it('answers null where there is nothing to say', async () => {
     const uri = server.uriOf('hover.plan.yaml');
     const result = await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(CLEAN, 'Grow qualified demand', 3) });

@@ -22,6 +22,9 @@ export interface PublishedDiagnostics {
 }
 
 /** Drives the real server (`node server/out/server.js --stdio`) as an editor would. */
+/** The day the server judges plans on in these tests (`InitializationOptions.today`). */
+const PROTOCOL_TODAY = '2026-01-15';
+
 export class LspClient {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
@@ -57,7 +60,8 @@ export class LspClient {
       rootUri: null,
       ...(folders ? { workspaceFolders: folders.map((uri, index) => ({ uri, name: `folder-${index}` })) } : {}),
       locale,
-      initializationOptions,
+      // Plans are judged against a fixed day, never the real one: the tests mean the same every day.
+      initializationOptions: { today: PROTOCOL_TODAY, ...initializationOptions },
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace } },
     });
     await this.connection.sendNotification('initialized', {});

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { RenderRequest } from '../../shared/protocol';
+import { shiftLines } from '../../shared/preview';
 import { ROOT } from '../helpers';
 import { serverForSuite } from './lsp-client';
 
@@ -47,6 +48,50 @@ describe('planAsCode/render', function () {
     const fixed = await renderOf({ uri, version: 6 });
     assert.strictEqual(fixed.ok, true);
     assert.doesNotMatch(fixed.html, /notice-broken/);
+  });
+
+  it('sends only the parts that changed to a client that holds the others, and they put together the whole body', async () => {
+    const uri = uriOf('parts.plan.yaml');
+    await server.client.open(uri, MARKETING, 1);
+    const first = await renderOf({ uri, version: 1 });
+    assert.ok(first.body && first.body.parts.every((part) => part.html !== undefined), 'everything the first time');
+    assert.strictEqual(`${first.body.notice}${first.body.open}${first.body.parts.map((part) => part.html).join('')}</main>`, first.html);
+    const held = new Map(first.body.parts.map((part) => [part.id, part.html!]));
+    const putTogether = (result: RenderRequest.Result) =>
+      `${result.body!.notice}${result.body!.open}${result.body!.parts.map((part) => part.html ?? (part.moved ? shiftLines(held.get(part.moved.from)!, part.moved.lines) : held.get(part.id))).join('')}</main>`;
+
+    // A word typed into a goal's statement: the goals section changes, the header and the market do not.
+    const at = MARKETING.indexOf('\n', MARKETING.indexOf('    statement:', MARKETING.indexOf('\ngoals:')));
+    const typed = `${MARKETING.slice(0, at)} quickly${MARKETING.slice(at)}`;
+    await server.client.change(uri, 2, [{ text: typed }]);
+    const patch = await renderOf({ uri, version: 2, have: [...held.keys()] });
+    assert.strictEqual(patch.html, '', 'no whole body when the client holds parts');
+    const sent = patch.body!.parts.filter((part) => part.html !== undefined);
+    assert.ok(sent.length > 0 && sent.length <= 4, `${sent.length} parts sent of ${patch.body!.parts.length}`);
+    assert.ok(sent.some((part) => part.html!.includes('id="section-goals"')));
+    assert.ok(!sent.some((part) => part.html!.includes('id="section-market"')), 'the market section did not change');
+    const whole = await renderOf({ uri, version: 2 });
+    assert.strictEqual(putTogether(patch), whole.html);
+    for (const part of whole.body!.parts) held.set(part.id, part.html!);
+
+    // A line added near the top: the parts below it come as moves of the ones the client holds.
+    const moved = typed.replace('\nperiod:', '\n# a note\nperiod:');
+    await server.client.change(uri, 3, [{ text: moved }]);
+    const shifted = await renderOf({ uri, version: 3, have: [...held.keys()] });
+    const moves = shifted.body!.parts.filter((part) => part.moved);
+    assert.ok(moves.length >= 10 && moves.every((part) => part.moved!.lines === 1), `${moves.length} parts moved by a line`);
+    assert.ok(shifted.body!.parts.filter((part) => part.html !== undefined).length <= 3, 'hardly any HTML travels');
+    assert.strictEqual(putTogether(shifted), (await renderOf({ uri, version: 3 })).html);
+    await server.client.change(uri, 4, [{ text: typed }]);
+    for (const part of (await renderOf({ uri, version: 4 })).body!.parts) held.set(part.id, part.html!);
+
+    // Broken YAML: the notice above the last good parts, which the client holds.
+    await server.client.change(uri, 5, [{ text: typed.replace('title: ', 'title: "') }]);
+    const broken = await renderOf({ uri, version: 5, have: [...held.keys()] });
+    assert.strictEqual(broken.ok, false);
+    assert.match(broken.body!.notice, /^<div class="notice notice-broken"/);
+    assert.deepStrictEqual(broken.body!.parts.filter((part) => part.html !== undefined), [], 'the last good rendering is held already');
+    assert.strictEqual(putTogether(broken), (await renderOf({ uri, version: 5 })).html);
   });
 
   it('waits for a version it has not seen yet', async () => {

@@ -24,6 +24,11 @@ import type { Finding, Fix, Locale, TextEdit } from '../../server/src/core/base/
  * and each other fix alone, and the fixed plan is checked again.
  */
 const EXPECT = /#\s*expect:\s*([^#]*)$/;
+/**
+ * The day a scenario is checked on: a comment `# today: YYYY-MM-DD`, else `DEFAULT_TODAY`. Never
+ * the real date: a scenario means the same every day.
+ */
+const TODAY_COMMENT = /^#\s*today:\s*(\d{4}-\d{2}-\d{2})\s*$/m;
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 
 function expectedFindings(text: string): string[] {
@@ -83,8 +88,12 @@ function mapped(offset: number, edits: readonly TextEdit[]): number {
 /**
  * The findings of `after` (a check of the fixed text) that `before` does not account for. A
  * finding is accounted for by one before it with the same rule and message; or by one at the
- * same place (moved by the edits) with the same rule and message id, reworded: an id a fix
- * rewrote that is still undefined, a goal that a fix made measurable but for its KPI.
+ * same place (moved by the edits) with the same rule and message id (or a variant of it),
+ * reworded: an id a fix rewrote that is still undefined, a goal that a fix made measurable but
+ * for its KPI, a goal that still repeats another in words once their numbers differ; or by a
+ * finding that grouped it (one finding of the same rule with a `count`, on a path that holds
+ * it): a fix that settles part of a group leaves the rest said one by one, as when the plan's
+ * one `smart/relevant` finding gives way to the goals a new strategy does not list yet.
  */
 function introduced(before: readonly Finding[], after: readonly Finding[], edits: readonly TextEdit[]): string[] {
   const left = [...before];
@@ -92,8 +101,16 @@ function introduced(before: readonly Finding[], after: readonly Finding[], edits
   // Exact matches first, so that a reworded one does not take another's place.
   const unmatched = after.filter((finding) => !take(left.findIndex((old) => said(old) === said(finding))));
   const sorted = [...edits].sort((a, b) => a.start - b.start);
-  const samePlace = (old: Finding, finding: Finding) => old.ruleId === finding.ruleId && old.messageId === finding.messageId && mapped(old.start, sorted) === finding.start;
-  return unmatched.filter((finding) => !take(left.findIndex((old) => samePlace(old, finding)))).map(said);
+  // A message id's family is what comes before its variant (`goal/duplicate` of `goal/duplicate.same`).
+  const family = (finding: Finding) => finding.messageId.split('.')[0];
+  const samePlace = (old: Finding, finding: Finding) => old.ruleId === finding.ruleId && family(old) === family(finding) && mapped(old.start, sorted) === finding.start;
+  const grouped = (group: Finding, finding: Finding) =>
+    group.ruleId === finding.ruleId && group.params?.count !== undefined && group.path !== undefined && finding.path !== undefined
+    && group.path.length <= finding.path.length && group.path.every((part, index) => finding.path![index] === part);
+  return unmatched
+    .filter((finding) => !take(left.findIndex((old) => samePlace(old, finding))))
+    .filter((finding) => !before.some((group) => grouped(group, finding)))
+    .map(said);
 }
 
 /**
@@ -136,14 +153,15 @@ function applyEdits(text: string, edits: readonly TextEdit[], what: string): str
 }
 
 /**
- * The date every scenario is checked on, as the CLI's `--today` would give it: mid-way through
- * the examples' 2026, so that their actuals are judged the same on any day the tests run.
+ * The date a scenario without a `# today:` comment is checked on, as the CLI's `--today` would
+ * give it: mid-way through the examples' 2026, so that their actuals are judged the same on any
+ * day the tests run.
  */
-const TODAY = '2026-07-15';
+const DEFAULT_TODAY = '2026-07-15';
 
-/** Findings of a text as the scenario's file (its `.planrc.yaml`, linked plans and actuals apply), on `TODAY`. */
+/** Findings of a text as the scenario's file (its `.planrc.yaml`, linked plans and actuals apply), on its day. */
 function check(text: string, file: string) {
-  return diskService().check(text, file, { today: TODAY });
+  return diskService().check(text, file, { today: TODAY_COMMENT.exec(text)?.[1] ?? DEFAULT_TODAY });
 }
 
 describe('scenarios', () => {

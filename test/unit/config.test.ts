@@ -43,7 +43,7 @@ describe('configuration', () => {
     const plan = yaml('kind: sales', 'title: Sales', 'period: {start: 2026-01-01, end: 2026-12-31}');
     const findings = check(plan, { files: { '/plans/.planrc.yaml': 'rules: 3\n' }, settings: { rules: { '*': 'off', 'plan/config': 'warning' } } });
     assert.deepStrictEqual(ruleIds(findings), ['plan/config']);
-    assert.match(findings[0].message, /\.planrc\.yaml: `rules` must be a mapping/);
+    assert.match(findings[0].message, /\.planrc\.yaml: `rules` must list rule ids/);
   });
 
   it('skips plans over maxFileSize with one notice', () => {

@@ -82,18 +82,42 @@ describe('fixes', () => {
         for (let round = 0; round < 20; round++) {
           const missing = check(text).filter((finding) => finding.ruleId === 'section/missing');
           if (missing.length === 0) break;
-          text = applyFix(text, missing[0], onlyFix(missing[0]), { allowNew: ['smart/specific', 'smart/relevant', 'kpi/missing'] });
+          // One finding names every missing section; its fixes add them all, or one at a time (here: the first).
+          assert.strictEqual(missing.length, 1);
+          const oneSection = missing[0].fixes!.find((fix) => fix.messageId === 'fix.addSection')!;
+          text = applyFix(text, missing[0], oneSection, { allowNew: ['smart/specific', 'smart/relevant', 'kpi/missing', 'section/missing', 'budget/sum'] });
         }
-        const findings = check(text);
-        assert.deepStrictEqual(findings.filter((finding) => /^(section|schema|yaml|ref)\//.test(finding.ruleId)).map(describeFinding), [], text);
-        const order = Object.keys(parsePlan(text).value as object);
-        assert.deepStrictEqual(
-          order.filter((key) => EXPECTED_SECTIONS[kind].includes(key)),
-          [...EXPECTED_SECTIONS[kind]],
-          `sections in the template's order:\n${text}`,
-        );
+        assertComplete(kind, text);
       }
     });
+
+    it('adds every missing section at once, each where the template puts it', () => {
+      for (const kind of ['marketing', 'sales'] as const) {
+        const text = yaml(`kind: ${kind}`, 'title: Bare', 'period: { start: 2026-01-01, end: 2026-12-31 }', 'currency: EUR', 'kpis:', '  - { id: leads, name: Leads, metric: leads, target: 1, frequency: monthly, source: CRM }');
+        const finding = findingOf(text, 'section/missing');
+        assert.strictEqual(finding.messageId, 'section/missing.several');
+        assert.strictEqual(finding.fixes![0].messageId, 'fix.addSections');
+        assert.strictEqual(finding.fixes!.length, EXPECTED_SECTIONS[kind].length + 1, 'one fix for all, then one per section');
+        assertComplete(kind, applyFix(text, finding, finding.fixes![0], { allowNew: ['smart/specific', 'smart/relevant', 'kpi/missing', 'budget/sum'] }));
+      }
+      // Sections that go to the same place keep the template's order, in the plan's style.
+      const styled = ['kind: sales', 'title: Styled', 'period:', '    start: 2026-01-01', '    end: 2026-12-31', '', 'summary: Sell more.', ''].join('\r\n');
+      const all = findingOf(styled, 'section/missing').fixes![0];
+      const fixed = applyEdits(styled, all.edits);
+      assert.ok(fixed.includes('summary: Sell more.\r\n\r\ngoals:\r\n'), fixed);
+      assert.ok(fixed.indexOf('\r\nsegments:') < fixed.indexOf('\r\noffering:') && fixed.indexOf('\r\nforecast:') < fixed.indexOf('\r\ntraining:'), fixed);
+    });
+
+    function assertComplete(kind: 'marketing' | 'sales', text: string): void {
+      const findings = check(text);
+      assert.deepStrictEqual(findings.filter((finding) => /^(section|schema|yaml|ref)\//.test(finding.ruleId)).map(describeFinding), [], text);
+      const order = Object.keys(parsePlan(text).value as object);
+      assert.deepStrictEqual(
+        order.filter((key) => EXPECTED_SECTIONS[kind].includes(key)),
+        [...EXPECTED_SECTIONS[kind]],
+        `sections in the template's order:\n${text}`,
+      );
+    }
 
     it('has a skeleton for every expected section, in the template order', () => {
       for (const kind of ['marketing', 'sales'] as const) {
@@ -118,7 +142,8 @@ describe('fixes', () => {
         '',
       ].join('\r\n');
       const finding = check(text).find((item) => item.ruleId === 'section/missing' && /`segments`/.test(item.message))!;
-      const fixed = applyEdits(text, onlyFix(finding).edits);
+      const segments = finding.fixes!.find((fix) => fix.messageId === 'fix.addSection' && fix.params?.section === 'segments')!;
+      const fixed = applyEdits(text, segments.edits);
       assert.ok(
         fixed.includes(
           [
@@ -161,20 +186,20 @@ describe('fixes', () => {
   describe('smart/measurable', () => {
     it("adds the goal's missing fields: the plan's first KPI (whose baseline counts) and a target", () => {
       const text = edit('    kpi: qualified-leads\n    baseline: 400\n    target: 520\n', '');
-      // The target starts at the KPI's baseline, moving it neither way: smart/achievable has nothing to say until it is replaced.
-      const fixed = fixedBy(text, 'smart/measurable', { title: 'fix.addKeys {"keys":"`kpi: qualified-leads` and `target: 400`"}' });
-      assert.ok(fixed.includes('    supports: [clinic-demand]\n    kpi: qualified-leads\n    target: 400\n  - id: cheaper-leads'), fixed);
+      // The target starts as the KPI's, so that the goal and its KPI agree (goal/kpi-target).
+      const fixed = fixedBy(text, 'smart/measurable', { title: 'fix.addKeys {"keys":"`kpi: qualified-leads` and `target: 520`"}' });
+      assert.ok(fixed.includes('    supports: [clinic-demand]\n    kpi: qualified-leads\n    target: 520\n  - id: cheaper-leads'), fixed);
     });
 
     it('adds a baseline of 0 when no KPI gives one', () => {
       const text = edit('    kpi: cpl\n    target: 50\n', '').replace('    metric: leads\n    baseline: 400\n', '    metric: leads\n');
-      fixedBy(text, 'smart/measurable', { title: 'fix.addKeys {"keys":"`kpi: qualified-leads`, `baseline: 0` and `target: 0`"}' });
+      fixedBy(text, 'smart/measurable', { title: 'fix.addKeys {"keys":"`kpi: qualified-leads`, `baseline: 0` and `target: 520`"}' });
     });
 
     it('fills a blank target in place', () => {
       const text = edit('    baseline: 400\n    target: 520\n    deadline', '    baseline: 400\n    target:\n    deadline');
       const fixed = fixedBy(text, 'smart/measurable');
-      assert.ok(fixed.includes('    baseline: 400\n    target: 400\n    deadline: 2026-09-30\n'), fixed);
+      assert.ok(fixed.includes('    baseline: 400\n    target: 520\n    deadline: 2026-09-30\n'), fixed);
     });
   });
 
@@ -211,7 +236,7 @@ describe('fixes', () => {
       assert.deepStrictEqual(finding.fixes!.map(TITLE), ['fix.replace {"text":"cpl"}', 'fix.createKpi {"id":"cpll"}']);
       assert.strictEqual(finding.fixes![0].safe, undefined, 'a reference may be meant to be new: not a safe fix');
       const fixed = fixedBy(text, 'ref/undefined', { index: 1 });
-      assert.ok(fixed.includes('    source: Ads spend over HubSpot leads\n  - id: cpll\n    name: TODO\n    unit: count\n    baseline: 0\n    target: 0\n    frequency: monthly\n    source: TODO\ngoals:'), fixed);
+      assert.ok(fixed.includes('    source: Ads spend over HubSpot leads\n  - id: cpll\n    name: TODO\n    unit: count\n    baseline: 0\n    target: 50\n    frequency: monthly\n    source: TODO\ngoals:'), fixed);
     });
 
     it('names a catalog KPI after the catalog, appends to flow lists, and creates `kpis` when there is none', () => {
@@ -220,17 +245,17 @@ describe('fixes', () => {
       const absent = yaml(...base, ...goal);
       const created = fixedBy(absent, 'ref/undefined', { index: 0 });
       assert.ok(
-        created.includes('summary: Sell.\nkpis:\n  - id: win-rate\n    name: Win rate\n    metric: win-rate\n    baseline: 0\n    target: 0\n    frequency: monthly\n    source: TODO\ngoals:'),
+        created.includes('summary: Sell.\nkpis:\n  - id: win-rate\n    name: Win rate\n    metric: win-rate\n    baseline: 20\n    target: 30\n    frequency: monthly\n    source: TODO\ngoals:'),
         created,
       );
 
       const flowList = yaml(...base, 'kpis: [{ id: revenue, name: Revenue, metric: revenue, target: 1, frequency: monthly, source: CRM }]', ...goal);
       const appended = fixedBy(flowList, 'ref/undefined', { index: 0 });
-      assert.ok(appended.includes('source: CRM }, { id: win-rate, name: Win rate, metric: win-rate, baseline: 0, target: 0, frequency: monthly, source: TODO }]\n'), appended);
+      assert.ok(appended.includes('source: CRM }, { id: win-rate, name: Win rate, metric: win-rate, baseline: 20, target: 30, frequency: monthly, source: TODO }]\n'), appended);
 
       const empty = yaml(...base, 'kpis: []', ...goal);
       const filled = fixedBy(empty, 'ref/undefined', { index: 0 });
-      assert.ok(filled.includes('kpis: [{ id: win-rate, name: Win rate, metric: win-rate, baseline: 0, target: 0, frequency: monthly, source: TODO }]\n'), filled);
+      assert.ok(filled.includes('kpis: [{ id: win-rate, name: Win rate, metric: win-rate, baseline: 20, target: 30, frequency: monthly, source: TODO }]\n'), filled);
     });
 
     it('offers no "Create KPI" for other kinds of reference', () => {

@@ -41,7 +41,11 @@ function words(text: string): string[] {
 /** Acronyms and names the extension uses in both languages. */
 const NAMES = new Set(['kpi', 'kpis', 'roi', 'smart', 'swot', 'cac', 'clv', 'ctr', 'cpl', 'nps', 'csat', 'yaml', 'html', 'json', 'sarif', 'iso', 'crm', 'utf', 'plan', 'code', 'vs']);
 
-/** The values the schemas fix (`monthly`, `online`, `leads`, `marketing`...): YAML, the same in every language. */
+/**
+ * The values the schemas fix (`monthly`, `online`, `leads`, `marketing`...), and the units the
+ * rules read (`count`, `percent`, `currency`...: a KPI's `unit` examples): YAML, the same in
+ * every language.
+ */
 const SCHEMA_VALUES = new Set<string>();
 for (const file of ['common', 'marketing', 'sales']) {
   (function walk(node: unknown): void {
@@ -49,6 +53,7 @@ for (const file of ['common', 'marketing', 'sales']) {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'enum' && Array.isArray(value)) for (const item of value) SCHEMA_VALUES.add(String(item));
       else if (key === 'const') SCHEMA_VALUES.add(String(value));
+      else if (key === 'unit' && Array.isArray((value as { examples?: unknown }).examples)) for (const item of (value as { examples: unknown[] }).examples) SCHEMA_VALUES.add(String(item));
       else walk(value);
     }
   })(JSON.parse(fs.readFileSync(path.join(ROOT, `schemas/${file}.schema.json`), 'utf8')));

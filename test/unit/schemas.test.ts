@@ -128,7 +128,7 @@ const yamlFences = (markdown: string): string[] => [...markdown.matchAll(/```yam
 // ---------------------------------------------------------------------------------------------
 // What plan-format.md and domain.md name
 
-const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'alignsWith', 'actuals', 'summary', 'objectives', 'kpis', 'goals'];
+const HEADER = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'status', 'alignsWith', 'actuals', 'approvals', 'summary', 'objectives', 'kpis', 'goals'];
 const KPI = ['id', 'name', 'metric', 'unit', 'direction', 'baseline', 'target', 'frequency', 'source', 'owner', 'formula'];
 const GOAL = ['id', 'statement', 'kpi', 'baseline', 'target', 'deadline', 'owner', 'supports'];
 const MARKETING_SECTIONS = ['summary', 'market', 'personas', 'goals', 'kpis', 'positioning', 'strategies', 'mix', 'budget', 'calendar', 'channels', 'content', 'measurement'];
@@ -142,6 +142,7 @@ for (const file of ['marketing', 'sales'] as const) {
     [file, 'objectives[]', ['id', 'statement'], ['id', 'statement']],
     [file, 'kpis[]', KPI, ['id', 'name']],
     [file, 'goals[]', GOAL, ['id', 'statement']],
+    [file, 'approvals[]', ['by', 'role', 'date', 'revision'], ['by', 'date']],
   );
 }
 SHAPES.push(
@@ -189,11 +190,12 @@ const RULE_IDS = [
   'smart/relevant', 'smart/time-bound', 'kpi/missing', 'kpi/incomplete', 'kpi/unused', 'kpi/recommended', 'budget/sum', 'calendar/range',
   'align/funnel', 'align/currency', 'align/period', 'economics/clv-cac', 'economics/payback', 'economics/roi', 'sales/capacity',
   'forecast/history', 'forecast/periods', 'forecast/projections', 'kpi/off-track', 'actuals/csv',
+  'kpi/range', 'goal/kpi-target', 'goal/duplicate', 'plan/stale',
 ];
 
 const COMMON_DEFINITIONS = [
   'id', 'date', 'markdown', 'kpiRef', 'goalRef', 'channelRef', 'personaRef', 'segmentRef', 'teamRef', 'objectiveOrStrategyRef',
-  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'alignsWith', 'actuals', 'summary',
+  'period', 'kpi', 'goal', 'objective', 'kind', 'version', 'title', 'owner', 'currency', 'language', 'status', 'alignsWith', 'actuals', 'summary',
   'objectives', 'kpis', 'goals', 'frequency', 'metric',
 ];
 
@@ -428,7 +430,7 @@ describe('JSON Schemas', () => {
             const value = parseYaml(fence) as unknown;
             const segments = pointer.split('/');
             const last = unesc(segments[segments.length - 1] ?? '');
-            const inItems = last === 'items' || ['kpi', 'goal', 'objective'].includes(last);
+            const inItems = last === 'items' || ['kpi', 'goal', 'objective', 'approval'].includes(last);
             let target = `${name}.schema.json#${pointer}`;
             let data: unknown = value;
             if (pointer === '') {

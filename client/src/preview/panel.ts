@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml as text, MEDIA, newNonce, resolveLocale, webviewPage, type Locale } from '../../../shared/preview';
+import { escapeHtml as text, MEDIA, newNonce, resolveLocale, shiftLines, webviewPage, type Locale } from '../../../shared/preview';
 import type { RenderRequest } from '../../../shared/protocol';
 import { baseName, Debouncer, LatestOnly, previewTitle, RENDER_DEBOUNCE_MS } from './logic';
 import type { FromWebview, PreviewState, ToWebview } from './webview-messages';
@@ -36,6 +36,11 @@ export class PlanPreview implements vscode.Disposable {
   private nonce = newNonce();
   /** The body shown now, whether it rendered a well-formed plan, and whether it was posted after the page was built. */
   private body: string | undefined;
+  /** The HTML of the body's parts, by id (`RenderRequest.Part`): the server leaves out those the preview holds. */
+  private partHtml = new Map<string, string>();
+  /** The ids of the parts of the body shown now, and of those the webview shows (it may be behind, or rebuilt). */
+  private partIds: string[] = [];
+  private webviewParts = new Set<string>();
   private ok = true;
   private pageBuilt = false;
   private posted = false;
@@ -80,6 +85,7 @@ export class PlanPreview implements vscode.Disposable {
     this.resourceUri = resource;
     this.line = undefined;
     this.body = undefined;
+    this.partHtml.clear();
     this.updateTitle();
     void this.render(true);
   }
@@ -109,7 +115,35 @@ export class PlanPreview implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...file.split('/'))).toString();
     const state: PreviewState = { uri: this.resourceUri.toString(), locked: this.lockedState, line: this.line };
-    return webviewPage({ body, title: this.title, locale: this.locale, cspSource: webview.cspSource, styleUri: media(MEDIA.style), scriptUri: media(MEDIA.script), nonce: this.nonce, state });
+    return webviewPage({ body, title: this.title, locale: this.locale, cspSource: webview.cspSource, styleUri: media(MEDIA.style), scriptUri: media(MEDIA.script), nonce: this.nonce, state, parts: this.partIds });
+  }
+
+  /**
+   * Asks the server for a rendering: only the parts that changed since the ones this preview
+   * holds (all of them when `whole`, or when the answer names a part it no longer holds).
+   */
+  private async fetch(resource: vscode.Uri, whole: boolean): Promise<{ result: RenderRequest.Result; body: string; ids: string[] }> {
+    // Opening the document makes the language client send it to the server.
+    const document = await vscode.workspace.openTextDocument(resource);
+    const result = await this.host.render({ uri: resource.toString(), version: document.version, have: whole ? undefined : [...this.partHtml.keys()], ...(this.host.comparing(resource) ? { compare: true } : {}) });
+    if (!result.body) return { result, body: result.html, ids: [] };
+    const { notice, open, parts } = result.body;
+    const htmlOf = (part: RenderRequest.Part) => {
+      if (part.html !== undefined) return part.html;
+      if (part.moved) {
+        const from = this.partHtml.get(part.moved.from);
+        return from === undefined ? undefined : shiftLines(from, part.moved.lines);
+      }
+      return this.partHtml.get(part.id);
+    };
+    const held = new Map<string, string>();
+    for (const part of parts) {
+      const html = htmlOf(part);
+      // A part this preview no longer holds: the whole rendering, then.
+      if (html === undefined) return this.fetch(resource, true);
+      held.set(part.id, html);
+    }
+    return { result, body: `${notice}${open}${[...held.values()].join('')}</main>`, ids: [...held.keys()] };
   }
 
   private async render(full: boolean): Promise<void> {
@@ -117,14 +151,15 @@ export class PlanPreview implements vscode.Disposable {
     const resource = this.resourceUri;
     let body: string;
     let ok = false;
+    let patch: RenderRequest.Result['body'];
+    let ids: string[] = [];
     try {
-      // Opening the document makes the language client send it to the server.
-      const document = await vscode.workspace.openTextDocument(resource);
-      const result = await this.host.render({ uri: resource.toString(), version: document.version, ...(this.host.comparing(resource) ? { compare: true } : {}) });
-      body = result.html;
-      ok = result.ok;
-      this.locale = result.locale;
-      this.title = result.title;
+      const fetched = await this.fetch(resource, full || !this.pageBuilt);
+      ({ body, ids } = fetched);
+      patch = fetched.result.body;
+      ok = fetched.result.ok;
+      this.locale = fetched.result.locale;
+      this.title = fetched.result.title;
     } catch (error) {
       body = `<div class="notice" role="alert"><p>${text(vscode.l10n.t('The preview could not be rendered: {0}', error instanceof Error ? error.message : String(error)))}</p></div>`;
     }
@@ -132,21 +167,40 @@ export class PlanPreview implements vscode.Disposable {
     this.updateTitle();
     this.body = body;
     this.ok = ok;
+    // Keeps the HTML of the parts shown now (those of older renderings are not asked about again).
+    const previousHtml = this.partHtml;
+    if (patch) this.partHtml = new Map(ids.map((id, index) => [id, patch.parts[index].html ?? (patch.parts[index].moved ? shiftLines(previousHtml.get(patch.parts[index].moved!.from)!, patch.parts[index].moved!.lines) : previousHtml.get(id)!)]));
+    this.partIds = ids;
     if (full || !this.pageBuilt) {
       this.nonce = newNonce();
       this.panel.webview.html = this.page(body);
       this.pageBuilt = true;
       this.posted = false;
+    } else if (patch && this.webviewParts.size > 0) {
+      // Only the parts the webview does not show already travel to it; one it shows with its lines moved, as a move.
+      this.post({
+        type: 'patch',
+        ok,
+        notice: patch.notice,
+        open: patch.open,
+        parts: ids.map((id, index) => {
+          const moved = patch.parts[index].moved;
+          return this.webviewParts.has(id) ? { id } : moved && this.webviewParts.has(moved.from) ? { id, moved } : { id, html: this.partHtml.get(id)! };
+        }),
+      });
+      this.posted = true;
     } else {
-      this.post({ type: 'update', html: body, ok });
+      this.post({ type: 'update', html: body, ok, parts: ids });
       this.posted = true;
     }
+    this.webviewParts = new Set(ids);
   }
 
   private receive(message: FromWebview): void {
-    if (message.type === 'ready') {
+    if (message.type === 'ready' || message.type === 'resync') {
       // A hidden webview is rebuilt from the page it was first given: bring it up to date.
-      if (this.posted && this.body !== undefined) this.post({ type: 'update', html: this.body, ok: this.ok });
+      if ((this.posted || message.type === 'resync') && this.body !== undefined) this.post({ type: 'update', html: this.body, ok: this.ok, parts: this.partIds });
+      this.webviewParts = new Set(this.partIds);
     } else if (message.type === 'scroll') {
       this.line = message.line;
       this.host.onScroll(this, message.line);

@@ -12,6 +12,7 @@ import { ruleText } from '../core/rules/text';
 import { renderCommand } from './render';
 import { forecastCommand, FORECAST_USAGE } from './forecast';
 import { todayOption } from '../node/clock';
+import { readAtRevision } from '../node/git';
 import { readForCore, readTextFile, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
@@ -133,6 +134,7 @@ function run(argv: string[], io: { stdout: (text: string) => void; stderr: (text
     // Links may lead anywhere under the folder the command runs in (their real paths too).
     rootOf: (filePath) => (path.relative(process.cwd(), filePath).startsWith('..') ? undefined : process.cwd()),
     readFile: readForCore,
+    readRevision: readAtRevision,
   });
   const editorLocale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
   const checkOptions = { editorLocale, today: today.today };
@@ -251,6 +253,8 @@ function relative(filePath: string): string {
   return path.relative(process.cwd(), filePath).split(path.sep).join('/');
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 export function formatStylish(reports: FileReport[], color: boolean, locale: Locale = 'en'): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
@@ -262,7 +266,9 @@ export function formatStylish(reports: FileReport[], color: boolean, locale: Loc
     }
     if (report.findings.length === 0) continue;
     lines.push(paint(4, relative(report.filePath)));
-    const rows = report.findings.map((finding) => {
+    // What matters first: errors, then warnings, then notes and hints, each in the order of the plan.
+    const ordered = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const rows = ordered.map((finding) => {
       const { line, column } = positions(report, finding);
       return [`${line}:${column}`, finding.severity, severityWord(report.locale ?? locale, finding.severity), plainText(finding.message), finding.ruleId] as const;
     });

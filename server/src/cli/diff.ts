@@ -19,7 +19,7 @@ import { diffVersions, renderJson, renderMarkdown, renderText, syntaxError, type
 import { resolveLocale } from '../core/base/messages';
 import { cliText, terminalLocale } from './messages';
 import { createPlanService, type CheckedPlan, type PlanService } from '../core/workspace/service';
-import { Git, GitError, MAX_BLOB_BYTES } from './git';
+import { Git, GitError, MAX_BLOB_BYTES } from '../node/git';
 
 export const DIFF_USAGE = 'plan-as-code diff [REV_A [REV_B]] [FILES...] [--format text|markdown|json] [-o FILE]';
 

@@ -4,6 +4,7 @@ import { renderText } from '../core/render';
 import { htmlPathFor, MEDIA, standalonePage } from '../core/render/page';
 import { createPlanService } from '../core/workspace/service';
 import { EXTENSION_ROOT } from './extension-root';
+import { readAtRevision } from '../node/git';
 import { readForCore, readTextFile } from '../node/files';
 import { cliCount, cliText, notReadReason } from './messages';
 import type { Locale } from '../core/base/types';
@@ -30,6 +31,7 @@ export function renderCommand(file: string, output: string | undefined, io: Io, 
   const service = createPlanService({
     rootOf: root,
     readFile: readForCore,
+    readRevision: readAtRevision,
   });
   // The plan named on the command line is read wherever it is, but only a regular file under the limit.
   const maxBytes = service.maxFileSize(filePath);

@@ -12,10 +12,12 @@ import {
 import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig } from '../core/check/config';
 import { PlanIndex } from '../core/workspace/plan-index';
 import { formatMessage } from '../core/base/messages';
+import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanHost, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
 import { Comparisons } from './comparisons';
+import { warmUp } from './warmup';
 import type { ServerHost } from './host';
 import { todayIso } from '../node/clock';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
@@ -41,7 +43,7 @@ export interface ServerContext {
   reindexFile(filePath: string): Promise<void>;
   /** The editor's display language, from `initialize`. */
   editorLocale(): string | undefined;
-  /** Today by the server's clock, `YYYY-MM-DD`: the date checks judge time by (actuals against their path). Every check of a plan passes it, so that they share one snapshot. */
+  /** Today, `YYYY-MM-DD`: the client's `today` (`InitializationOptions`), else the server's clock. The date checks judge time by (actuals against their path, `plan/stale`). Every check of a plan passes it, so that they share one snapshot. */
   today(): string;
   /** The `planAsCode` settings for a document (cached until they change). */
   settingsFor(uri: string): Promise<PlanConfig>;
@@ -135,6 +137,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
   /** Folders the plans' links must stay in. */
   let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
+  /** A day set by the client (`InitializationOptions.today`), instead of the clock. */
+  let fixedToday: string | undefined;
   const settingsListeners: (() => void)[] = [];
 
   /** The deepest workspace folder that holds a file. */
@@ -154,6 +158,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     },
     rootOf,
     trusted: () => workspaceTrusted,
+    readRevision: serverHost.readRevision,
     onRuleError(ruleId, error) {
       if (loggedCrashes.has(ruleId)) return;
       loggedCrashes.add(ruleId);
@@ -267,7 +272,9 @@ export function createServerContext(connection: Connection, documents: TextDocum
     checks: new CheckTracker(),
     initialize(params) {
       serverHost.initialize?.(params);
-      workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+      const options = params.initializationOptions as InitializationOptions | undefined;
+      workspaceTrusted = options?.workspaceTrusted !== false;
+      fixedToday = parseDate(options?.today) === undefined ? undefined : options?.today;
       editorLocale = params.locale;
       const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
       workspaceFolders = folders.map(filePathOf).filter((folder): folder is string => folder !== undefined);
@@ -288,18 +295,16 @@ export function createServerContext(connection: Connection, documents: TextDocum
       }
       // Plans open at start are checked first; the search for the others waits its turn.
       indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
-      // Compile the schemas and warm the rules up now, while the editor is still opening the plan,
-      // rather than on its first check.
-      setImmediate(() => {
-        for (const kind of ['marketing', 'sales']) service.check(`kind: ${kind}\ntitle: Warm-up\nperiod: {start: 2026-01-01, end: 2026-12-31}\n`);
-      });
+      // Compile the schemas and warm the parser and the rules up now, while the editor is still
+      // opening the plan, rather than on its first check; a plan opened stops it (warmup.ts).
+      void warmUp(service, () => documents.all().length > 0);
     },
     forgetSettings,
     onSettingsChanged(listener) {
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
-    today: todayIso,
+    today: () => fixedToday ?? todayIso(),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);

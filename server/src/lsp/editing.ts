@@ -62,6 +62,7 @@ export const editing: Feature = {
         linked: snapshot.linked,
         t: (id, params) => formatMessage(locale, id, params),
         smart: () => context.checkedOf(document, settings).smart,
+        findings: () => context.checkedOf(document, settings).findings,
         figures: snapshot.figures,
         locale,
       });

@@ -1,5 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver/node';
-import type { FileNotRead, ReadLimits } from '../core/base/files';
+import type { FileNotRead, ReadLimits, RevisionRead } from '../core/base/files';
 
 /**
  * What the language server needs from where it runs, and gets nowhere else: how a document's
@@ -26,6 +26,8 @@ export interface ServerHost {
   readFile(filePath: string, limits?: ReadLimits): string | FileNotRead | undefined;
   /** The text of a file that no editor has open, however long reading takes; undefined when it cannot be read. */
   fetchFile(filePath: string): Promise<string | undefined>;
+  /** A plan's text at a git revision (an approval's); absent where git cannot be run (the browser). */
+  readRevision?(filePath: string, revision: string, maxSize: number): RevisionRead;
   /** Every plan file under a folder, leaving out `exclude` globs; without it, the workspace is not indexed (the plans open are). */
   listPlans?(folder: string, exclude: readonly string[]): Promise<string[]>;
   /** Where a documentation page of the extension is (`docs/rules/….md`), as a URI; undefined when unknown. */

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
-import { renderBrokenNotice, renderTextSteps } from '../core/render';
+import { RenderMemo, renderBrokenNotice, renderTextSteps, shiftLines } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
 import type { CheckedPlan } from '../core/workspace/service';
 import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
@@ -9,15 +9,41 @@ import { runInSlices } from './slices';
 /** How long a render request waits for the version it names to arrive. */
 const VERSION_WAIT_MS = 2000;
 
+/** A part of a rendered body: its key, id and HTML, and whether it is an earlier part moved down or up. */
+interface BodyPart {
+  key: string;
+  id: string;
+  html: string;
+  moved?: { from: string; lines: number };
+}
+
+/** A rendered body in parts. */
+interface Body {
+  open: string;
+  parts: BodyPart[];
+}
+
+/** What the server keeps of an open plan's renderings. */
+interface Rendering {
+  /** Memoised parts of the last rendering: the next one renders only what changed. */
+  memo: RenderMemo;
+  /** The id and HTML of each part by its key, in the last rendering. */
+  ids: Map<string, BodyPart>;
+  /** The last rendering of a well-formed plan, shown under a notice while the YAML is broken. */
+  lastGood?: Body;
+}
+
 /**
  * `planAsCode/render`: the plan rendered for the preview. The server keeps the last good
  * rendering of each open document, so that a broken YAML shows it under a notice instead of a
- * half-read plan.
+ * half-read plan; and the parts of the last rendering, so that after a keystroke only the
+ * parts that changed are rendered again, and sent again (`have`).
  */
 export const preview: Feature = {
   register(context) {
     const { connection, documents } = context;
-    const lastGood = new Map<string, string>();
+    const renderings = new Map<string, Rendering>();
+    let nextId = 0;
 
     connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
       const document = await documentAt(context, params.uri, params.version);
@@ -29,32 +55,71 @@ export const preview: Feature = {
       // A host that reads through the client (the browser) may need a moment for a plan it has not seen.
       if (filePath && typeof text !== 'string' && text?.problem === 'missing') text = (await fetchFile(filePath)) ?? text;
       if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}${text ? ` (${text.problem})` : ''}`);
+      // After a keystroke the check of that version is on its way: the service keeps it, and the rendering reads it rather than a second check.
+      if (document) await context.checks.settled(params.uri);
       const name = planNameOf(params.uri);
       const options = { settings, editorLocale: context.editorLocale(), today: context.today() };
       // Compare mode (an open plan with a base): the diff against the base, from the core, marked in the rendering.
       const base = params.compare && document ? context.comparisons.baseOf(params.uri) : undefined;
       const compareWith = base !== undefined ? (plan: CheckedPlan) => context.comparisons.of(params.uri, plan, name, options)?.input : undefined;
+      // Each mode keeps its own renderings (a broken plan in compare mode shows its last comparison).
+      const key = `${base !== undefined ? 'compare' : 'plain'} ${params.uri}`;
+      const rendering: Rendering | undefined = document ? (renderings.get(key) ?? { memo: new RenderMemo(), ids: new Map() }) : undefined;
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
-      const rendered = await runInSlices(renderTextSteps(context.service, text, name, options, compareWith), () => token.isCancellationRequested);
+      const rendered = await runInSlices(renderTextSteps(context.service, text, name, options, { memo: rendering?.memo, compareWith }), () => token.isCancellationRequested);
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
-      const result: RenderRequest.Result = { html: rendered.html, version, title: rendered.title, locale: rendered.locale, ok: rendered.ok, ...(base !== undefined ? { compare: { base } } : {}) };
-      // The last good rendering is kept per mode: a broken plan in compare mode shows its last comparison.
-      const key = `${base !== undefined ? 'compare' : 'plain'} ${params.uri}`;
-      if (rendered.ok || rendered.findings.some((finding) => finding.ruleId === 'plan/too-large')) {
-        if (document) lastGood.set(key, rendered.html);
-        return result;
+      const result = { version, title: rendered.title, locale: rendered.locale, ok: rendered.ok, ...(base !== undefined ? { compare: { base } } : {}) };
+      // A plan too large to render: a notice, whole.
+      if (rendered.parts.length === 0) return { ...result, html: rendered.html };
+      const body = withIds(rendered, rendering);
+      if (rendering && document && documents.get(params.uri)) renderings.set(key, rendering);
+      const have = new Set(params.have);
+      let notice = '';
+      let shown = body;
+      if (!rendered.ok) {
+        notice = renderBrokenNotice({ ...rendered.plan, smart: [] });
+        shown = rendering?.lastGood ?? body;
+      } else if (rendering) {
+        rendering.lastGood = body;
       }
-      const notice = renderBrokenNotice({ ...rendered.plan, smart: [] });
-      return { ...result, html: `${notice}${lastGood.get(key) ?? rendered.html}` };
+      const html = params.have ? '' : `${notice}${shown.open}${shown.parts.map((part) => part.html).join('')}</main>`;
+      const parts = shown.parts.map(({ id, html: partHtml, moved }): RenderRequest.Part => (have.has(id) ? { id } : moved && have.has(moved.from) ? { id, moved } : { id, html: partHtml }));
+      return { ...result, html, body: { notice, open: shown.open, parts } };
     });
 
+    /** Each part of a rendering with its id: the one it had last time (or in the last good rendering) if its HTML is the same, else a new one. */
+    function withIds(rendered: { open: string; parts: { key: string; html: string }[] }, rendering: Rendering | undefined): Body {
+      const ids = new Map<string, BodyPart>();
+      const good = new Map(rendering?.lastGood?.parts.map((part) => [part.key, part]));
+      const parts = rendered.parts.map(({ key, html }) => {
+        const last = rendering?.ids.get(key);
+        const old = [last, good.get(key)].find((candidate) => candidate?.html === html);
+        const part: BodyPart = old ?? { key, id: `p${++nextId}`, html, moved: last && movedFrom(last, html) };
+        ids.set(key, part);
+        return part;
+      });
+      if (rendering) rendering.ids = ids;
+      return { open: rendered.open, parts };
+    }
+
     documents.onDidClose(({ document }) => {
-      lastGood.delete(`plain ${document.uri}`);
-      lastGood.delete(`compare ${document.uri}`);
+      renderings.delete(`plain ${document.uri}`);
+      renderings.delete(`compare ${document.uri}`);
     });
   },
 };
+
+/** The first `data-line` of some rendered HTML. */
+const FIRST_LINE = / data-line="(\d+)"/;
+
+/** Whether `html` is an earlier part with its source lines moved (lines added or taken out above it), and by how many. */
+function movedFrom(earlier: BodyPart, html: string): { from: string; lines: number } | undefined {
+  const [was, now] = [FIRST_LINE.exec(earlier.html), FIRST_LINE.exec(html)];
+  if (!was || !now) return undefined;
+  const lines = Number(now[1]) - Number(was[1]);
+  return lines !== 0 && shiftLines(earlier.html, lines) === html ? { from: earlier.id, lines } : undefined;
+}
 
 /** The open document, once it has reached `version` (or after a short wait, whatever it has). */
 async function documentAt(context: ServerContext, uri: string, version: number | undefined): Promise<TextDocument | undefined> {

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import type { ServerHost } from '../lsp/host';
 import { readForCore } from './files';
 import { findPlans } from './find-plans';
+import { readAtRevision } from './git';
 
 /** The extension's folder: the bundle runs from `server/out/`. */
 const extensionRoot = path.resolve(__dirname, '..', '..');
@@ -25,6 +26,7 @@ export function nodeHost(): ServerHost {
       return Promise.resolve(typeof text === 'string' ? text : undefined);
     },
     listPlans: findPlans,
+    readRevision: readAtRevision,
     docsUri: (relativePath) => pathToFileURL(path.join(extensionRoot, relativePath)).toString(),
   };
 }

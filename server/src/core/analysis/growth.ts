@@ -10,6 +10,14 @@ const DAYS_PER_YEAR = 365.25;
  * or a deadline on or before the start. (The rule and the inlay hint share it.)
  */
 export function annualChange(plan: PlanModel, view: GoalView): number | undefined {
+  return goalChange(plan, view)?.annual;
+}
+
+/**
+ * The change a goal asks for in full: `annual` as `annualChange` gives it, `total` the whole
+ * change in percent (signed, whole), and `years` the time it has, from `period.start` to the deadline.
+ */
+export function goalChange(plan: PlanModel, view: GoalView): { annual: number; total: number; years: number } | undefined {
   const period = plan.period;
   const baseline = goalBaseline(view);
   const target = asNumber(view.goal.target);
@@ -18,7 +26,9 @@ export function annualChange(plan: PlanModel, view: GoalView): number | undefine
   if (!period || deadline === undefined || deadline <= period.start) return undefined;
   // Both ends count: a goal due on 31 December of a plan starting 1 January has a full year.
   const years = (deadline - period.start + 1) / DAYS_PER_YEAR;
+  const sign = target > baseline ? 1 : -1;
   // Whole percents, as messages show them, so that "100 %" is never "above 100 %".
   const magnitude = Math.round((Math.abs(target - baseline) / Math.abs(baseline) / years) * 100);
-  return target > baseline ? magnitude : -magnitude;
+  const total = Math.round((Math.abs(target - baseline) / Math.abs(baseline)) * 100);
+  return { annual: sign * magnitude, total: sign * total, years: Math.round(years * 100) / 100 };
 }

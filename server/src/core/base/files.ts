@@ -25,3 +25,13 @@ export interface ReadLimits {
   /** The most bytes the host reads; a larger file is `too-large`. Without it, the default `maxFileSize`. */
   maxSize?: number;
 }
+
+/**
+ * A plan's text at a git revision, or why there is none: `no-repository` (the plan is not in a
+ * git repository), `unknown-revision` (the repository has no such commit; `shallow`: it may be
+ * in the history a shallow clone left out), `absent` (no file at the plan's path then),
+ * `too-large`, `git-failed` (git missing, too slow, or failing: `detail` says how).
+ */
+export type RevisionRead =
+  | { text: string; commit: string }
+  | { problem: 'no-repository' | 'unknown-revision' | 'absent' | 'too-large' | 'git-failed'; commit?: string; shallow?: boolean; detail?: string };

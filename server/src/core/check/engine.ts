@@ -1,16 +1,19 @@
 import { anchorRange, documentAnchor } from '../parse/anchor';
 import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './suppressions';
-import { formatList, formatMessage, type MessageId } from '../base/messages';
+import { formatList, formatMessage, translator, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
 import type { ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
 import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
 import { validateSchema, type SchemaProblem } from './schema';
+import { refineSchemaProblems } from './schema-text';
+import { planStatus } from '../model/status';
 import type { Steps } from '../base/steps';
 import type { RuleId } from '../base/rule-ids';
 import { makeFinding } from './findings';
@@ -30,6 +33,8 @@ export interface CheckInput {
   actualsNotRead?: { file: string; notRead: FileNotRead };
   /** Today, `YYYY-MM-DD`, when the edge gave one. */
   today?: string;
+  /** The plan's last approval and whether it still holds. */
+  approval?: ApprovalStatus;
   /** Configuration layers, weakest first (VS Code settings, then `.planrc.yaml`). */
   layers: readonly PlanConfig[];
   locale: Locale;
@@ -41,6 +46,15 @@ export interface CheckInput {
   onRuleError?(ruleId: string, error: unknown): void;
 }
 
+/**
+ * What a plan still lacks, as opposed to what it gets wrong: in a `draft` these findings are
+ * hints, so that a first draft is helped rather than buried.
+ */
+const COMPLETENESS: ReadonlySet<RuleId> = new Set(['section/missing', 'kpi/incomplete', 'kpi/recommended', 'kpi/unused', 'smart/relevant']);
+
+/** What an `archived` plan is still checked for: that it reads. */
+const ARCHIVED: ReadonlySet<RuleId> = new Set(['yaml/syntax', 'plan/multiple-documents', 'plan/config']);
+
 /** What one run of the rules yields: the findings, and each goal's SMART verdict. */
 export interface CheckOutcome {
   findings: Finding[];
@@ -51,15 +65,23 @@ export interface CheckOutcome {
 export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
   const { parsed, model, locale } = input;
   const findings: Finding[] = [];
-  const severityOf = (rule: Rule): { severity: SeverityOrOff; options: Record<string, unknown> } =>
-    effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
-  const text = (id: MessageId, params?: Record<string, string | number>) => formatMessage(locale, id, params);
+  const status = planStatus(model);
+  const severityOf = (rule: Rule): { severity: SeverityOrOff; options: Record<string, unknown> } => {
+    const effective = effectiveRule(rule.id, { severity: rule.defaultSeverity, options: defaultOptions(rule) }, input.layers);
+    if (status === 'archived' && !ARCHIVED.has(rule.id)) return { ...effective, severity: 'off' };
+    // A draft's tone: what is missing is a hint, what is wrong keeps its severity.
+    if (status === 'draft' && COMPLETENESS.has(rule.id) && effective.severity !== 'off') return { ...effective, severity: 'hint' };
+    return effective;
+  };
+  const t = translator(locale);
+  const plurals = new Intl.PluralRules(locale);
 
   const push = (ruleId: RuleId, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Pick<Finding, 'path' | 'fixes'> = {}) => {
     findings.push(makeFinding(locale, parsed.text, { ruleId, severity, start, end, messageId, params }, extra));
   };
 
-  const schemaProblems = parsed.root || parsed.syntax.length === 0 ? validateSchema(model.data, model.kind) : [];
+  const checked = status !== 'archived' && (parsed.root || parsed.syntax.length === 0);
+  const schemaProblems = checked ? refineSchemaProblems(validateSchema(model.data, model.kind), parsed, model) : [];
   for (const problem of schemaProblems) {
     const rule = ruleById(problem.ruleId);
     if (!rule) continue;
@@ -67,10 +89,14 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     if (severity === 'off') continue;
     const [start, end] = anchorRange(parsed.text, parsed.root, problem.path, problem.anchor);
     const params = wordSchemaProblem(problem, locale);
+    // A schema problem's replacement repairs the value as written (a misspelt key or value, a code's case, an id's form, a number written as text); a guess is offered, not applied by "fix all".
+    const safe = problem.replacementSafe ?? true;
     push(rule.id, severity, start, end, problem.messageId, params, {
       path: problem.path,
-      // A schema problem's replacement only repairs a misspelling (a key, a value, a code's case, an id's form).
-      fixes: replacementFix(problem.replacement, start, end, { safe: true, preferred: problem.ruleId === 'schema/unknown-key' || problem.ruleId === 'schema/enum' }),
+      fixes: [
+        ...(replacementFix(problem.replacement, start, end, { safe, preferred: safe && (problem.ruleId === 'schema/unknown-key' || problem.ruleId === 'schema/enum') }) ?? []),
+        ...(problem.fixes ?? []),
+      ],
     });
   }
   yield;
@@ -109,10 +135,15 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       aligned: input.aligned,
       actualsNotRead: input.actualsNotRead,
       today: input.today,
+      approval: input.approval,
       options,
       locale,
-      text,
+      t,
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
+      plural(count) {
+        const form = plurals.select(count);
+        return form === 'one' || form === 'few' ? form : 'other';
+      },
       report(report: Report) {
         const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
         push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {
@@ -140,6 +171,14 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     const off = severity === 'off';
     const context = off ? undefined : ruleContext(rule, severity as Severity, options);
     let crashed = false;
+    // One finding for the plan when every goal fails for one reason; each goal's verdict still says why it fails.
+    let whole: Report | undefined;
+    try {
+      whole = context && rule.checkPlan?.(context, goalViews);
+    } catch (error) {
+      ruleCrashed(rule, error);
+    }
+    if (whole) context!.report(whole);
     goalViews.forEach((view, position) => {
       if (!context) {
         verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
@@ -153,7 +192,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         if (!crashed) ruleCrashed(rule, error);
         crashed = true;
         const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
-        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: text('engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) }), start, end });
+        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t('engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) }), start, end });
         return;
       }
       if (!report) {
@@ -161,8 +200,8 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         return;
       }
       const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: text(report.messageId, report.params), start, end });
-      context.report(report);
+      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t(report.messageId, report.params), start, end });
+      if (!whole) context.report(report);
     });
   }
 
@@ -171,7 +210,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     if (severity === 'off' || input.configProblems.length === 0) return;
     const [start, end] = documentAnchor(parsed.text, parsed.root);
     for (const problem of input.configProblems) {
-      push(rule.id, severity, start, end, 'plan/config', { file: input.configFile ?? '', problem: text(problem.messageId, problem.params) });
+      push(rule.id, severity, start, end, 'plan/config', { file: input.configFile ?? '', problem: t(problem.messageId, problem.params) });
     }
   }
 
@@ -215,6 +254,11 @@ function wordSchemaProblem(problem: SchemaProblem, locale: Locale): Record<strin
     params.expected = problem.expectedTypes.map((type) => formatMessage(locale, `type.${type}` as MessageId)).join(formatMessage(locale, 'type.or'));
   }
   if ('actual' in problem) params.actual = describeValue(problem.actual, locale);
+  for (const [name, parts] of Object.entries(problem.lists ?? {})) params[name] = formatList(locale, parts);
+  if (problem.detail) {
+    const detail = formatMessage(locale, problem.detail.messageId, wordSchemaProblem(problem.detail, locale));
+    params.detail = detail.charAt(0).toLocaleLowerCase(locale) + detail.slice(1);
+  }
   return params;
 }
 

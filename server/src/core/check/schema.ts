@@ -5,10 +5,13 @@ import marketing from '../../../../schemas/marketing.schema.json';
 import sales from '../../../../schemas/sales.schema.json';
 import plan from '../../../../schemas/plan.schema.json';
 import { asRecord, isRecord } from '../model/model';
+import { resolved, types, type SchemaNode } from '../model/schema';
 import { closest } from '../base/text';
 import type { MessageId } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
-import type { Anchor, JsonPath, PlanKind } from '../base/types';
+import type { Anchor, Fix, JsonPath, PlanKind } from '../base/types';
+import { numberIn } from '../base/numbers';
+import { inlineYaml } from '../rules/fixes';
 
 /** One schema problem, before it is placed in the text and worded in a language. */
 export interface SchemaProblem {
@@ -22,8 +25,16 @@ export interface SchemaProblem {
   /** Parameter values to show as data (quoted text, numbers, empty). */
   actual?: unknown;
   replacement?: string;
+  /** Whether the replacement only repairs the value as written (the default), or is a guess that "fix all" leaves alone. */
+  replacementSafe?: boolean;
+  /** Fixes beyond the replacement (edits made with the text at hand). */
+  fixes?: Fix[];
   /** For type errors: the JSON types the schema accepts there. */
   expectedTypes?: string[];
+  /** Parameters that are lists, joined in the plan's language ("`id` and `role`"). */
+  lists?: Record<string, string[]>;
+  /** A problem worded inside this one's message, as its `{detail}` (the first of several alike). */
+  detail?: SchemaProblem;
 }
 
 /** Ids are lowercase kebab-case (the schemas' pattern). */
@@ -119,15 +130,7 @@ function toProblem(error: ErrorObject, root: unknown): SchemaProblem | undefined
         params: { key: String(error.params.missingProperty), because: String(error.params.property) },
       };
     case 'type':
-      return {
-        ruleId: 'schema/type',
-        path,
-        anchor: 'value',
-        messageId: 'schema.type',
-        params: { key },
-        actual: error.data,
-        expectedTypes: String(error.params.type).split(','),
-      };
+      return typeProblem(error, path, key);
     case 'enum':
     case 'const': {
       const allowed: unknown[] = error.keyword === 'enum' ? (error.params.allowedValues as unknown[]) : [error.params.allowedValue];
@@ -144,6 +147,10 @@ function toProblem(error: ErrorObject, root: unknown): SchemaProblem | undefined
     }
     case 'format': {
       const format = String(error.params.format);
+      const date = format === 'date' && typeof error.data === 'string' ? guessDate(error.data, String(path[path.length - 1])) : undefined;
+      if (date) {
+        return { ruleId: 'schema/format', path, anchor: 'value', messageId: 'schema.format.dateSuggest', params: { key, suggestion: date }, actual: error.data, replacement: date, replacementSafe: false };
+      }
       return {
         ruleId: 'schema/format',
         path,
@@ -247,4 +254,71 @@ export function kebabCase(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * A value of the wrong type, with what to write instead: the number inside a text ("2.5 %" →
+ * 2.5), the fields a group expects (and a value moved into the one it fits), a list around a
+ * single item.
+ */
+function typeProblem(error: ErrorObject, path: JsonPath, key: string): SchemaProblem {
+  const expectedTypes = String(error.params.type).split(',');
+  const base: SchemaProblem = { ruleId: 'schema/type', path, anchor: 'value', messageId: 'schema.type', params: { key }, actual: error.data, expectedTypes };
+  const data: unknown = error.data;
+  const wantsNumber = expectedTypes.includes('number') || expectedTypes.includes('integer');
+  if (wantsNumber && typeof data === 'string') {
+    const number = numberIn(data);
+    if (number !== undefined && (expectedTypes.includes('number') || Number.isInteger(number))) {
+      return { ...base, messageId: 'schema.type.numberInText', params: { key, suggestion: String(number) }, replacement: String(number) };
+    }
+  }
+  const schema = error.parentSchema as { properties?: Record<string, { type?: string | string[]; $ref?: string }>; required?: string[] } | undefined;
+  if (expectedTypes.length === 1 && expectedTypes[0] === 'object' && schema?.properties) {
+    const fields = [...(schema.required ?? []), ...Object.keys(schema.properties).filter((name) => !schema.required?.includes(name))].slice(0, 4);
+    const scalar = typeof data === 'number' || typeof data === 'string';
+    // A lone number goes into the group's first number field: `budget: 25000` → `budget: { total: 25000 }`.
+    const numberField = typeof data === 'number' ? Object.entries(schema.properties).find(([, property]) => types(resolved(property as SchemaNode)).some((type) => type === 'number' || type === 'integer'))?.[0] : undefined;
+    if (numberField) {
+      const suggestion = inlineYaml({ [numberField]: data as number });
+      return { ...base, messageId: 'schema.type.objectSuggest', params: { key, suggestion }, lists: { fields: fields.map((name) => `\`${name}\``) }, replacement: suggestion, replacementSafe: false };
+    }
+    const field = schema.required?.[0];
+    return { ...base, messageId: scalar || data === null ? 'schema.type.object' : 'schema.type.objectNotList', params: field ? { key, field } : { key }, lists: { fields: fields.map((name) => `\`${name}\``) } };
+  }
+  if (expectedTypes.length === 1 && expectedTypes[0] === 'array' && (typeof data === 'string' || typeof data === 'number')) {
+    const suggestion = inlineYaml([data]);
+    return { ...base, messageId: 'schema.type.list', params: { key, suggestion }, replacement: suggestion };
+  }
+  return base;
+}
+
+const MONTH_NAMES: readonly RegExp[] = [
+  /^(?:jan|ian)/, /^feb/, /^mar/, /^apr/, /^(?:may|mai)/, /^(?:jun|iun)/, /^(?:jul|iul)/, /^aug/, /^sep/, /^(?:oct)/, /^(?:nov|noi)/, /^dec/,
+];
+
+/**
+ * The ISO date a text most likely means ("March 2026", "31 March 2026", "31.03.2026",
+ * "2026/03/31"). A month alone means its last day for a deadline or an end, its first for a start.
+ */
+function guessDate(text: string, key: string): string | undefined {
+  const lower = text.trim().toLowerCase();
+  const monthOf = (word: string) => {
+    const index = MONTH_NAMES.findIndex((pattern) => pattern.test(word));
+    return index === -1 ? undefined : index + 1;
+  };
+  let year: number | undefined;
+  let month: number | undefined;
+  let day: number | undefined;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(lower))) [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})[./](\d{1,2})[./](\d{1,2})$/.exec(lower)) || (match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(lower))) [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})$/u.exec(lower))) [day, month, year] = [Number(match[1]), monthOf(match[2]), Number(match[3])];
+  else if ((match = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/u.exec(lower))) [month, day, year] = [monthOf(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\p{L}+)\.?,?\s+(\d{4})$/u.exec(lower))) [month, year] = [monthOf(match[1]), Number(match[2])];
+  else if ((match = /^(\d{4})-(\d{1,2})$/.exec(lower))) [year, month] = [Number(match[1]), Number(match[2])];
+  if (year === undefined || month === undefined || month < 1 || month > 12 || year < 1900 || year > 2200) return undefined;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  day ??= /start|begin/i.test(key) ? 1 : lastDay;
+  if (day < 1 || day > lastDay) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -4,7 +4,7 @@ import { asArray, asRecord, asString, parseDate, REFERENCE_FIELDS, type IdSectio
 import { propertiesOf, resolved, schemaAt, types, type SchemaNode } from '../model/schema';
 import type { Analysis } from '../model/links';
 import { cursorContext, siblingKeys } from '../parse/cursor-context';
-import type { MessageId } from '../base/messages';
+import type { MessageId, Translate } from '../base/messages';
 import type { Locale, PlanKind } from '../base/types';
 import { sectionYaml, skeletonFacts, placeholder } from '../rules/fixes';
 import { EXPECTED_SECTIONS } from '../model/templates';
@@ -30,7 +30,6 @@ export interface Completion {
 }
 
 /** Words of the editor features in the plan's language. */
-export type Translate = (id: MessageId, params?: Record<string, string | number>) => string;
 
 export interface CompletionInput {
   text: string;

@@ -5,7 +5,7 @@
  * CLV : CAC ratio, after the CAC target the payback in months; after `team:` the team's capacity
  * against the revenue target, and after each role's `quota` that role's part of it.
  */
-import { formatMessage } from '../base/messages';
+import { translator } from '../base/messages';
 import { asArray, asNumber, asRecord, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan } from '../parse/parse';
 import { goals } from '../model/goals';
@@ -29,7 +29,7 @@ export function planHints(input: { parsed: ParsedPlan; model: PlanModel; figures
   const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const twoDecimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const money = (value: number) => `${whole.format(value)}${figures.currency ? ` ${figures.currency}` : ''}`;
-  const t = (id: Parameters<typeof formatMessage>[1], params: Record<string, string | number>) => formatMessage(locale, id, params);
+  const t = translator(locale);
 
   const budget = asRecord(model.data.budget);
   const total = asNumber(budget?.total);

@@ -10,7 +10,7 @@ import type { PlanFigures, Stated } from '../analysis/figures';
 import { catalogKpi } from '../model/catalog';
 import type { Analysis } from '../model/links';
 import { asArray, asRecord, asString, idList, type Data, type PlanModel } from '../model/model';
-import type { Translate } from './complete';
+import type { Translate } from '../base/messages';
 
 interface FigureInput {
   analysis: Analysis;

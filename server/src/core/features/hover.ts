@@ -1,12 +1,14 @@
 import { catalogKpi } from '../model/catalog';
-import { describeItem, describeMetric, type Translate } from './complete';
+import { describeItem, describeMetric } from './complete';
+import type { Translate } from '../base/messages';
 import type { GoalSmartResult } from '../check/engine';
 import { locate } from '../parse/locate';
 import { asArray, asRecord, type PlanModel } from '../model/model';
 import { schemaAt } from '../model/schema';
 import type { Analysis } from '../model/links';
+import type { Finding, Locale } from '../base/types';
+import { explainAt } from './explain';
 import type { PlanFigures } from '../analysis/figures';
-import type { Locale } from '../base/types';
 import { figureLines } from './hover-figures';
 
 export interface HoverInput {
@@ -16,6 +18,8 @@ export interface HoverInput {
   linked: readonly PlanModel[];
   /** SMART verdicts of this plan's goals, shown on goal references. */
   smart: () => GoalSmartResult[];
+  /** The plan's findings: a hover on a finding's subject explains it with the plan's numbers. */
+  findings?: () => readonly Finding[];
   /** The plan's figures (`snapshot.figures`), shown on the targets, KPIs and allocations they are about. */
   figures?: PlanFigures;
   /** The plan's language: schema texts, catalog names and the figures' numbers are in it (English by default). */
@@ -29,8 +33,19 @@ export interface HoverResult {
   end: number;
 }
 
-/** What the key or value under the cursor means: a field's documentation, a referenced item, a catalog metric. */
+/**
+ * What the key or value under the cursor means: the findings about it, explained with the plan's
+ * numbers, then a field's documentation, a referenced item, a catalog metric.
+ */
 export function hover(input: HoverInput): HoverResult | undefined {
+  const explained = input.findings && explainAt(input.findings(), input.offset, input.t);
+  const described = describe(input);
+  if (!explained) return described;
+  if (!described) return explained;
+  return { contents: `${explained.contents}\n\n---\n\n${described.contents}`, start: described.start, end: described.end };
+}
+
+function describe(input: HoverInput): HoverResult | undefined {
   const { analysis, offset } = input;
   const { root, text } = analysis.parsed;
   const at = locate(root, offset);

@@ -4,7 +4,7 @@
  */
 import { anchorRange } from '../parse/anchor';
 import type { GoalSmartResult } from '../check/engine';
-import { formatMessage, formatNumber } from '../base/messages';
+import { formatNumber, translator } from '../base/messages';
 import type { PlanModel } from '../model/model';
 import type { ParsedPlan } from '../parse/parse';
 import { budgetTotals } from '../analysis/budget';
@@ -21,6 +21,7 @@ export interface PlanLens {
 
 export function planLenses(input: { parsed: ParsedPlan; model: PlanModel; smart: readonly GoalSmartResult[]; locale: Locale }): PlanLens[] {
   const { parsed, model, locale } = input;
+  const t = translator(locale);
   const lenses: PlanLens[] = input.smart.map((goal) => {
     const failing = goal.letters.filter((letter) => !letter.pass);
     const params = { score: goal.score, total: goal.letters.length };
@@ -29,8 +30,8 @@ export function planLenses(input: { parsed: ParsedPlan; model: PlanModel; smart:
       start: goal.start,
       end: goal.end,
       title: failing.length === 0
-        ? formatMessage(locale, 'lens.smart', params)
-        : formatMessage(locale, 'lens.smart.failing', { ...params, failing: failing.map((letter) => formatMessage(locale, `lens.smart.${letter.letter}`)).join(', ') }),
+        ? t('lens.smart', params)
+        : t('lens.smart.failing', { ...params, failing: failing.map((letter) => t(`lens.smart.${letter.letter}`)).join(', ') }),
       target: first?.start !== undefined && first.end !== undefined ? { start: first.start, end: first.end } : undefined,
     };
   });
@@ -38,7 +39,7 @@ export function planLenses(input: { parsed: ParsedPlan; model: PlanModel; smart:
   if (budget && parsed.root?.children?.get('budget')) {
     const [start, end] = anchorRange(parsed.text, parsed.root, ['budget'], 'key');
     const total = `${formatNumber(locale, budget.total)}${budget.currency ? ` ${budget.currency}` : ''}`;
-    lenses.push({ start, end, title: formatMessage(locale, 'lens.budget', { sum: budget.sum, total, share: budget.share }) });
+    lenses.push({ start, end, title: t('lens.budget', { sum: budget.sum, total, share: budget.share }) });
   }
   return lenses.sort((a, b) => a.start - b.start);
 }

@@ -9,22 +9,66 @@ export interface GoalView {
   kpiIds: string[];
   /** KPIs named by the goal that the plan defines. */
   kpis: Data[];
+  /**
+   * The KPI the goal's numbers are compared with: its only KPI, or, when it names several, the
+   * one its target fits (the nearest in order of magnitude to the KPI's target or baseline).
+   */
+  kpi?: { id: string; data: Data };
 }
 
-export function goals(plan: PlanModel): GoalView[] {
+const views = new WeakMap<PlanModel, readonly GoalView[]>();
+
+/** The plan's goals as the rules read them, made once per plan version. */
+export function goals(plan: PlanModel): readonly GoalView[] {
+  let made = views.get(plan);
+  if (!made) {
+    made = makeGoals(plan);
+    views.set(plan, made);
+  }
+  return made;
+}
+
+function makeGoals(plan: PlanModel): GoalView[] {
   const views: GoalView[] = [];
   asArray(plan.data.goals).forEach((item, index) => {
     const goal = asRecord(item);
     if (!goal) return;
     const kpiIds = idList(goal.kpi);
-    const kpis = kpiIds.map((id) => findKpi(plan, id)).filter((kpi): kpi is Data => kpi !== undefined);
-    views.push({ goal, index, label: typeof goal.id === 'string' ? goal.id : `#${index + 1}`, kpiIds, kpis });
+    const named = kpiIds.flatMap((id) => {
+      const data = findKpi(plan, id);
+      return data ? [{ id, data }] : [];
+    });
+    views.push({ goal, index, label: typeof goal.id === 'string' ? goal.id : `#${index + 1}`, kpiIds, kpis: named.map((kpi) => kpi.data), kpi: fittedKpi(goal, named) });
   });
   return views;
 }
 
-/** The goal's baseline, or the first of its KPIs' baselines. */
+/**
+ * Of the KPIs a goal names, the one its target fits: the smallest distance, in orders of
+ * magnitude, between the goal's target (else baseline) and the KPI's target (else baseline).
+ * A goal "1.4 million of pipeline at an ROI of 2.4" on `[marketing-roi, sourced-pipeline]` is
+ * measured on the pipeline.
+ */
+function fittedKpi(goal: Data, named: { id: string; data: Data }[]): { id: string; data: Data } | undefined {
+  if (named.length <= 1) return named[0];
+  const value = asNumber(goal.target) ?? asNumber(goal.baseline);
+  if (value === undefined || value === 0) return named[0];
+  let best = named[0];
+  let bestDistance = Infinity;
+  for (const kpi of named) {
+    const reference = asNumber(kpi.data.target) ?? asNumber(kpi.data.baseline);
+    if (reference === undefined || reference === 0) continue;
+    const distance = Math.abs(Math.log10(Math.abs(value)) - Math.log10(Math.abs(reference))) + (Math.sign(value) === Math.sign(reference) ? 0 : 10);
+    if (distance < bestDistance) {
+      best = kpi;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The goal's baseline, or the baseline of the KPI it is measured on. */
 export function goalBaseline(view: GoalView): number | undefined {
-  return asNumber(view.goal.baseline) ?? view.kpis.map((kpi) => asNumber(kpi.baseline)).find((value) => value !== undefined);
+  return asNumber(view.goal.baseline) ?? asNumber(view.kpi?.data.baseline);
 }
 

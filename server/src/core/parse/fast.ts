@@ -51,13 +51,17 @@ function unsupported(): never {
 const KEY = /[A-Za-z_][\w.-]*:(?=[ \r\n]|$)/y;
 const NOT_PLAIN_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 
-/** Parses `text` whose offset 0 lies at `base` in the whole plan; undefined if it is not in the subset. */
-export function parseFast(text: string, base = 0): FastParse | undefined {
+/**
+ * Parses `text` whose offset 0 lies at `base` in the whole plan; undefined if it is not in the
+ * subset. `following`: where the next content after `text` starts, relative to it (a piece of
+ * a plan is followed by the next piece's first line; the end of the text by default).
+ */
+export function parseFast(text: string, base = 0, following = text.length): FastParse | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   const lines = contentLines(text);
   if (!lines?.length) return undefined;
   try {
-    const parser = new FastParser(text, lines, base);
+    const parser = new FastParser(text, lines, base, following);
     const first = lines[0];
     const { value, source } = parser.node(0, first.start + first.indent);
     if (parser.line < lines.length) unsupported();
@@ -107,6 +111,7 @@ class FastParser {
     private readonly text: string,
     private readonly lines: Line[],
     private readonly base: number,
+    private readonly following: number,
   ) {}
 
   /** A block node (mapping or list) that starts at `offset`, on line `index`. */
@@ -282,7 +287,7 @@ class FastParser {
    */
   private emptyAfter(position: number): number {
     const following = this.lines[this.line];
-    const next = following ? following.start + following.indent : this.text.length;
+    const next = following ? following.start + following.indent : this.following;
     const comment = this.text.indexOf('#', position);
     return comment !== -1 && comment < next ? next : position;
   }

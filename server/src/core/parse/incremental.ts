@@ -1,15 +1,21 @@
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { parseFast } from './fast';
 import { runToEnd, type Steps } from '../base/steps';
-import { collectComments, parseDocuments, parsePlan, Walker, type ParsedPlan, type SourceNode } from './parse';
+import { collectComments, ExpansionLimit, firstPerLine, LINKED, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
 
 /**
  * Plans are parsed in pieces: each top-level entry, and each item of a top-level list,
  * is a YAML document of its own. A keystroke changes one piece; the others are reused from the
  * previous version (shifted when the edit moved them), so typing costs a small parse, not a
- * whole one. Where the pieces might not add up to what a whole parse gives (anchors and
- * aliases, several documents, directives, tabs, a syntax error, a duplicate section), the
- * caller parses the whole text instead.
+ * whole one.
+ *
+ * A piece that does not parse (the normal state in the middle of typing: an open quote, a
+ * bracket not yet closed, a colon not yet followed by a value) is parsed by the library, whose
+ * errors are what the user needs, in a region that starts at that piece and runs on until a
+ * piece reads again exactly as it reads alone (`parseRegion`): from there on the pieces are in
+ * step with a whole parse again. Where the pieces cannot add up to what a whole parse gives
+ * (anchors and aliases, several documents, directives, tabs, a duplicate section), the caller
+ * parses the whole text instead.
  */
 
 /** Below this size (a few dozen lines) a whole parse by the library is fast enough. */
@@ -18,18 +24,27 @@ const INCREMENTAL_MIN_LENGTH = 2_000;
 export interface Chunk {
   text: string;
   start: number;
-  /** An entry `key: value` of the plan, or one item of the top-level list `section`. */
+  /** An entry `key: value` of the plan, or items of the top-level list `section`. */
   section?: string;
   value: unknown;
   source: SourceNode | undefined;
+  /** The line after the piece when it was parsed (`firstLine`). */
+  follow?: string;
+  /** Cut from the parse of a region around a broken piece: what it holds depends on its neighbours, so it is never reused. */
+  region?: true;
 }
 
 /** What the parse of a large plan keeps for the next version. */
 export interface ChunkedParse extends ParsedPlan {
   chunks: Chunk[];
+  /**
+   * The chunks of clean pieces that a region took in (an open quote swallows the pieces after
+   * it): once the mistake is fixed they read as before, and the next version reuses them.
+   */
+  spare?: Chunk[];
 }
 
-interface Piece {
+export interface Piece {
   start: number;
   end: number;
   /** Set for the items of a top-level list. */
@@ -38,11 +53,11 @@ interface Piece {
 
 /**
  * The parse of a large plan, reusing the unchanged pieces of `previous`; undefined where a
- * whole parse is needed. Pieces in plain block YAML take the fast path (parse-fast.ts); when
+ * whole parse is needed. Pieces in plain block YAML take the fast path (fast.ts); when
  * too many pieces need the library, one whole parse is faster than many small ones, and it is
- * cut into pieces afterwards.
+ * cut into pieces afterwards (or, with a syntax error, kept whole).
  */
-export function parseIncrementally(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): ChunkedParse | undefined {
+export function parseIncrementally(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): ParsedPlan | undefined {
   return runToEnd(parseIncrementallySteps(text, previous, minLength));
 }
 
@@ -50,41 +65,91 @@ export function parseIncrementally(text: string, previous: ParsedPlan | undefine
 const PIECES_PER_STEP = 250;
 
 /** `parseIncrementally` in steps of a few hundred pieces. */
-export function* parseIncrementallySteps(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): Steps<ChunkedParse | undefined> {
+export function* parseIncrementallySteps(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): Steps<ParsedPlan | undefined> {
   if (text.length < minLength) return undefined;
   const pieces = split(text);
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
-  if (!previousChunks) {
-    const parsed = yield* parsePieces(text, pieces);
-    return parsed === MOSTLY_SLOW ? cutWhole(text, pieces) : parsed;
-  }
-  const reusable = new Map<string, Chunk[]>();
-  for (const chunk of previousChunks) {
-    const list = reusable.get(chunk.text);
-    if (list) list.push(chunk);
-    else reusable.set(chunk.text, [chunk]);
-  }
-  const chunks: Chunk[] = [];
-  for (const piece of pieces) {
-    const pieceText = text.slice(piece.start, piece.end);
-    const old = reusable.get(pieceText)?.shift();
-    const chunk = old ? moved(old, piece.start) : parseChunk(pieceText, piece);
-    if (!chunk) return undefined;
+  const reusable = new Reusable(text, previous as ChunkedParse | undefined);
+  // Regions may parse up to three times the text (an open quote near the top runs to the end, after a try or two): beyond, a whole parse is the cheaper way to the same result.
+  const budget: Budget = { left: 3 * text.length };
+  // Undefined where a piece is broken: `resolve` parses a region around it.
+  const chunks: (Chunk | undefined)[] = [];
+  let slow = 0;
+  for (const [index, piece] of pieces.entries()) {
+    const follow = firstLine(text, pieces[index + 1]);
+    const old = reusable.take(piece, follow);
+    let chunk = old && moved(old, piece.start);
+    if (!chunk) {
+      chunk = fastChunk(text, pieces, index, follow);
+      // With nothing to reuse, many pieces off the fast path cost more than one whole parse.
+      if (!chunk && !previousChunks && ++slow > pieces.length / 8) return cutWhole(text, pieces);
+      chunk ??= libraryChunk(text, pieces, index, follow, budget);
+    }
     if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
   }
-  return assemble(text, chunks);
+  return yield* resolve(text, pieces, chunks, budget);
+}
+
+/**
+ * The chunks of the previous version, found again for the pieces whose text (and following
+ * line) did not change: first where the piece was (before the edit) or where the edit moved
+ * it (after it); else among those of its length, wherever they were. Compared in place.
+ */
+class Reusable {
+  private readonly byStart = new Map<number, Chunk>();
+  private byLength: Map<number, Chunk[]> | undefined;
+  private readonly taken = new Set<Chunk>();
+  private readonly delta: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly previous: ChunkedParse | undefined,
+  ) {
+    this.delta = previous?.text === undefined ? 0 : text.length - previous.text.length;
+    for (const chunk of this.all()) if (!this.byStart.has(chunk.start)) this.byStart.set(chunk.start, chunk);
+  }
+
+  /** The previous version's chunks that can be reused: not cut from a region; those a region took in too. */
+  private all(): Chunk[] {
+    return [...(this.previous?.chunks ?? []), ...(this.previous?.spare ?? [])].filter((chunk) => !chunk.region);
+  }
+
+  take(piece: Piece, follow: string): Chunk | undefined {
+    const length = piece.end - piece.start;
+    for (const start of this.delta === 0 ? [piece.start] : [piece.start, piece.start - this.delta]) {
+      const old = this.byStart.get(start);
+      if (old && old.text.length === length && old.follow === follow && !this.taken.has(old) && this.text.startsWith(old.text, piece.start)) return this.use(old);
+    }
+    if (!this.previous) return undefined;
+    // By length first: no need to hash every piece's text for the one or two an edit changed.
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const chunk of this.all()) {
+        const list = this.byLength.get(chunk.text.length);
+        if (list) list.push(chunk);
+        else this.byLength.set(chunk.text.length, [chunk]);
+      }
+    }
+    const old = this.byLength.get(length)?.find((candidate) => candidate.follow === follow && !this.taken.has(candidate) && this.text.startsWith(candidate.text, piece.start));
+    return old && this.use(old);
+  }
+
+  private use(chunk: Chunk): Chunk {
+    this.taken.add(chunk);
+    return chunk;
+  }
 }
 
 /**
  * Cuts the text at top-level keys, and a top-level list at its items. Undefined when the text
- * is not a plain top-level mapping, or has what pieces cannot share (document markers,
- * directives, tabs in indentation).
+ * does not start as a plain top-level mapping, or has what pieces cannot share (document
+ * markers, directives, tabs in indentation). A later line that is not a plain key where one
+ * could be (a mistake, mostly) stays in the piece before it.
  */
 export function split(text: string): Piece[] | undefined {
   const pieces: Piece[] = [];
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const length = text.length;
   let list: { section: string; indent: number } | undefined;
   let current: Piece | undefined;
   const close = (end: number) => {
@@ -93,107 +158,406 @@ export function split(text: string): Piece[] | undefined {
       pieces.push(current);
     }
   };
-  for (const start of lineStarts) {
-    const first = text[start];
-    if (start >= text.length || first === '\n' || first === '\r' || first === '#') continue;
-    let indent = 0;
-    while (text.charCodeAt(start + indent) === 32) indent++;
-    const rest = text[start + indent];
-    if (rest === '\n' || rest === '\r' || rest === '#' || rest === undefined) continue;
-    if (rest === '\t' || (indent === 0 && (text.startsWith('---', start) || text.startsWith('...', start) || first === '%'))) return undefined;
-    if (indent === 0 && first !== '-') {
-      if (!/^[A-Za-z_$][\w$-]*:(?:[ ]|\r?$|\n)/.test(text.slice(start, start + 200))) return undefined;
-      close(start);
-      current = { start, end: text.length };
-      // A list whose items start on the next lines: `goals:` alone on its line.
-      list = /^[A-Za-z_$][\w$-]*:[ ]*(?:#.*)?\r?$/.test(text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)))
-        ? { section: text.slice(start, text.indexOf(':', start)), indent: -1 }
-        : undefined;
+  for (let start = 0; start < length; ) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd === -1) lineEnd = length;
+    const next = lineEnd + 1;
+    let at = start;
+    while (text.charCodeAt(at) === 32) at++;
+    const code = text.charCodeAt(at);
+    // A carriage return alone breaks the line too: left to a whole parse.
+    if (code === 13 && at + 1 < lineEnd) return undefined;
+    // Blank lines and comments belong to the piece before them.
+    if (at >= lineEnd || code === 13 || code === 35) {
+      start = next;
       continue;
     }
-    const dash = rest === '-' && /[ \r\n]/.test(text[start + indent + 1] ?? '\n');
+    if (code === 9) return undefined;
+    const indent = at - start;
+    if (indent === 0 && code !== 45) {
+      if (code === 37 || text.startsWith('...', start)) return undefined;
+      const key = keyAt(text, start, lineEnd);
+      if (key === undefined) {
+        if (!current) return undefined;
+        start = next;
+        continue;
+      }
+      close(start);
+      current = { start, end: length };
+      // A list whose items start on the next lines: `goals:` alone on its line.
+      list = key.alone ? { section: key.name, indent: -1 } : undefined;
+      start = next;
+      continue;
+    }
+    if (indent === 0 && text.startsWith('---', start)) return undefined;
+    const after = text.charCodeAt(at + 1);
+    const dash = code === 45 && (after === 32 || after === 13 || after === 10 || at + 1 >= length);
     // The first line under `key:` tells whether its value is a list, and at which indentation.
     if (list?.indent === -1) list = dash ? { section: list.section, indent } : undefined;
     if (list && dash && indent === list.indent) {
       close(start);
-      current = { start, end: text.length, section: list.section };
-      continue;
+      current = { start, end: length, section: list.section };
+    } else if (!current) {
+      return undefined;
     }
-    if (!current) return undefined;
+    start = next;
   }
-  close(text.length);
+  close(length);
   return pieces.length > 0 ? pieces : undefined;
 }
 
-/** What `parsePieces` says when so many pieces need the library that one whole parse is faster. */
-const MOSTLY_SLOW = 'mostly slow';
+/** A plain key (`name:` then a space or the line's end) at `start`, and whether nothing but a comment follows it. */
+function keyAt(text: string, start: number, lineEnd: number): { name: string; alone: boolean } | undefined {
+  PLAIN_KEY.lastIndex = start;
+  const match = PLAIN_KEY.exec(text);
+  if (!match || start + match[0].length > lineEnd) return undefined;
+  const colon = start + match[0].length;
+  const after = text.charCodeAt(colon);
+  if (!(after === 32 || after === 10 || after === 13 || colon >= text.length)) return undefined;
+  let at = colon;
+  while (text.charCodeAt(at) === 32) at++;
+  const rest = text.charCodeAt(at);
+  return { name: match[1], alone: at >= lineEnd || rest === 35 || (rest === 13 && at + 1 >= lineEnd) };
+}
 
-/** Every piece on its own; undefined when one of them cannot be (a whole parse reports why). */
-function* parsePieces(text: string, pieces: Piece[]): Steps<ChunkedParse | typeof MOSTLY_SLOW | undefined> {
-  const chunks: Chunk[] = [];
-  let slow = 0;
-  for (const piece of pieces) {
-    const pieceText = text.slice(piece.start, piece.end);
-    let chunk = fastChunk(pieceText, piece);
-    if (!chunk) {
-      if (++slow > pieces.length / 8) return MOSTLY_SLOW;
-      chunk = libraryChunk(pieceText, piece);
-    }
-    if (!chunk) return undefined;
-    if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
+const PLAIN_KEY = /([A-Za-z_$][\w$-]*):/y;
+
+/**
+ * The first line of a piece: what follows the piece before it, and can change how that one
+ * reads (the library ends a collection whose last value is empty at the next line's content,
+ * say); '' at the end of the text. A chunk is reused only where the same line follows it.
+ */
+function firstLine(text: string, piece: Piece | undefined): string {
+  if (!piece) return '';
+  const end = text.indexOf('\n', piece.start);
+  return text.slice(piece.start, end === -1 || end > piece.end ? piece.end : end + 1);
+}
+
+function fastChunk(text: string, pieces: Piece[], index: number, follow: string): Chunk | undefined {
+  const piece = pieces[index];
+  const pieceText = text.slice(piece.start, piece.end);
+  let indent = 0;
+  while (follow.charCodeAt(indent) === 32) indent++;
+  const fast = parseFast(pieceText, piece.start, pieceText.length + indent);
+  return fast && { text: pieceText, start: piece.start, section: piece.section, follow, ...fast };
+}
+
+/**
+ * A piece off the fast path, parsed by the library as it stands in the plan: an item under
+ * its section's key, with the line that follows it; undefined when that parse has an error, or
+ * anything pieces cannot share.
+ */
+function libraryChunk(text: string, pieces: Piece[], index: number, follow: string, budget: Budget): Chunk | undefined {
+  const piece = pieces[index];
+  const parsed = parseRegionText(text, piece, (pieces[index + 1]?.start ?? text.length) + follow.length, budget);
+  if (!parsed || parsed.errors.length > 0) return undefined;
+  const cut = cutRegion(text, parsed, pieces, index, index + 1);
+  if (cut?.length !== 1) return undefined;
+  const [chunk] = cut;
+  return { text: text.slice(piece.start, piece.end), start: chunk.start, section: chunk.section, follow, value: chunk.value, source: chunk.source };
+}
+
+/** How much more text the library may parse in pieces and regions before a whole parse is cheaper. */
+interface Budget {
+  left: number;
+}
+
+/** The library's parse of the text from `piece` to `end`, as it stands in the plan, offsets mapped. */
+interface RegionParse {
+  value: unknown;
+  root: SourceNode | undefined;
+  /** Problems as a whole parse words them, with where the library put each (`at`, before any adjustment). */
+  errors: { at: number; problem: SyntaxProblem }[];
+  /** The items of each list by where they start (`itemAt`). */
+  itemStarts?: Map<SourceNode, Map<number, number>>;
+}
+
+/**
+ * Parses `text` from `piece.start` to `end` with the library, in the state a whole parse is in
+ * there: an item of a top-level list comes after its section's key (`goals:`), whose line is put
+ * before it. Undefined for what pieces cannot share: several documents, anchors and aliases, a
+ * tab used to indent (a whole parse re-indents those), too large an expansion.
+ */
+function parseRegionText(text: string, piece: Piece, end: number, budget: Budget): RegionParse | undefined {
+  // Past the budget, a whole parse is cheaper than more regions.
+  budget.left -= end - piece.start;
+  if (budget.left < 0) return undefined;
+  const prefix = piece.section === undefined ? '' : `${piece.section}:\n`;
+  const shift = piece.start - prefix.length;
+  const docs = parseDocuments(prefix + text.slice(piece.start, end));
+  if (docs.length !== 1) return undefined;
+  const [doc] = docs;
+  if (doc.errors.some((error) => error.code === 'TAB_AS_INDENT')) return undefined;
+  const toOriginal = (offset: number) => offset + shift;
+  const errors = doc.errors.map((error) => ({ at: error.pos[0] + shift, problem: toProblem(error, text, toOriginal) }));
+  if (!doc.contents) return { value: undefined, root: undefined, errors };
+  const built = walk(doc, toOriginal);
+  if (!built) return undefined;
+  return { value: built.value, root: built.source, errors };
+}
+
+function walk(doc: Document.Parsed, toOriginal: (offset: number) => number): { value: unknown; source: SourceNode } | undefined {
+  const walker = new Walker(doc, toOriginal, true);
+  try {
+    return walker.build(doc.contents as Node, undefined);
+  } catch (error) {
+    if (error === LINKED || error instanceof ExpansionLimit) return undefined;
+    throw error;
   }
-  return assemble(text, chunks);
 }
 
-function parseChunk(text: string, piece: Piece): Chunk | undefined {
-  return fastChunk(text, piece) ?? libraryChunk(text, piece);
+/** The chunks of every piece, with a region parsed around each broken one; assembled. */
+function* resolve(text: string, pieces: Piece[], chunks: (Chunk | undefined)[], budget: Budget): Steps<ChunkedParse | undefined> {
+  const resolved: Chunk[] = [];
+  const syntax: SyntaxProblem[] = [];
+  const spare: Chunk[] = [];
+  for (let index = 0; index < pieces.length; ) {
+    const chunk = chunks[index];
+    if (chunk) {
+      resolved.push(chunk);
+      index++;
+      continue;
+    }
+    const region = parseRegion(text, pieces, chunks, index, budget);
+    if (!region) return undefined;
+    resolved.push(...region.chunks);
+    syntax.push(...region.syntax);
+    for (let taken = index + 1; taken < region.next; taken++) if (chunks[taken]) spare.push(chunks[taken]!);
+    index = region.next;
+    yield;
+  }
+  const parsed = assemble(text, resolved, syntax);
+  if (parsed && spare.length > 0) parsed.spare = spare;
+  return parsed;
 }
 
-function fastChunk(text: string, piece: Piece): Chunk | undefined {
-  const fast = parseFast(text, piece.start);
-  return fast && { text, start: piece.start, section: piece.section, ...fast };
+/**
+ * The region around the broken piece at `first`, parsed by the library: from that piece up to
+ * the first piece after it that is in step again (`inStep`), or to the end of the text. The
+ * pieces before a broken one are unaffected by it (the parser reads forward, and a piece
+ * boundary ends every block construct), and a broken piece starts in the state a whole parse is
+ * in there; but a mistake can swallow the pieces after it (an unclosed flow collection mangles
+ * the next item, an unclosed single quote runs to the end of the text). So the region is parsed
+ * with the pieces after it, twice as many at each try, until one of them reads exactly as it
+ * reads alone with no error in it: from there on the parse is in step again. Undefined where
+ * the region cannot be expressed in pieces (its root is not a mapping, a section is not a list).
+ */
+function parseRegion(text: string, pieces: Piece[], chunks: (Chunk | undefined)[], first: number, budget: Budget): { chunks: Chunk[]; syntax: SyntaxProblem[]; next: number } | undefined {
+  let last = first;
+  while (last + 1 < pieces.length && !chunks[last + 1]) last++;
+  if (last + 1 < pieces.length) last++;
+  for (;;) {
+    // With the line after the region: it ends the region's last collection, as in the plan.
+    const after = pieces[last + 1];
+    const end = after ? after.start + firstLine(text, after).length : text.length;
+    const parsed = parseRegionText(text, pieces[first], end, budget);
+    if (!parsed) return undefined;
+    // The first clean piece after the broken one that is in step: the region ends before it.
+    let next = last + 1 === pieces.length ? pieces.length : -1;
+    // Errors up to the next broken piece would be the region's: not in step yet (those in the line after the region are that piece's).
+    let limit = after ? after.start : Infinity;
+    const limits: number[] = [];
+    for (let candidate = last; candidate > first; candidate--) {
+      limits[candidate] = limit;
+      if (!chunks[candidate]) limit = pieces[candidate].start;
+    }
+    for (let candidate = first + 1; candidate <= last; candidate++) {
+      const chunk = chunks[candidate];
+      if (!chunk) continue;
+      const from = pieces[candidate].start;
+      if (parsed.errors.some((error) => error.at >= from && error.at < limits[candidate])) continue;
+      if (inStep(parsed, pieces[candidate], chunk)) {
+        next = candidate;
+        break;
+      }
+    }
+    if (next !== -1) {
+      const cut = next < pieces.length ? pieces[next].start : Infinity;
+      const regionChunks = cutRegion(text, parsed, pieces, first, next);
+      if (!regionChunks) return undefined;
+      const inside = parsed.errors.filter((error) => error.at < cut).map((error) => error.problem);
+      const syntax = firstPerLine(inside, text);
+      moveToOpeningQuotes(syntax, parsed.root, text);
+      return { chunks: regionChunks.map((chunk) => ({ ...chunk, region: true })), syntax, next };
+    }
+    // A mistake the parser could only report where the text ended (an open quote) runs to the end of the text.
+    const open = parsed.errors.some((error) => error.at >= end - 1);
+    last = open ? pieces.length - 1 : Math.min(pieces.length - 1, last + Math.max(1, last - first));
+  }
 }
 
-function libraryChunk(text: string, piece: Piece): Chunk | undefined {
-  const [doc, ...others] = parseDocuments(text);
-  if (!doc || others.length > 0 || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  if (!doc.contents) return { text, start: piece.start, section: piece.section, value: undefined, source: undefined };
-  const walker = new Walker(doc, (offset) => offset + piece.start);
-  const built = walker.build(doc.contents as Node, undefined);
-  if (walker.linked) return undefined;
-  return { text, start: piece.start, section: piece.section, value: built.value, source: built.source };
+/** Whether a clean piece reads in the region's parse exactly as it reads alone: the same data and source map. */
+function inStep(parsed: RegionParse, piece: Piece, chunk: Chunk): boolean {
+  const root = parsed.root;
+  const data = parsed.value as Record<string, unknown> | undefined;
+  if (!root?.children || !root.keys || typeof data !== 'object' || data === null) return false;
+  if (piece.section === undefined) {
+    const entry = chunk.source?.keys;
+    if (!entry || entry.length !== 1 || typeof chunk.value !== 'object' || chunk.value === null) return false;
+    const [{ key, start, end }] = entry;
+    const found = root.keys.filter((other) => other.key === key);
+    if (found.length !== 1 || found[0].start !== start || found[0].end !== end) return false;
+    return sameValue(data[key], (chunk.value as Record<string, unknown>)[key]) && sameSource(root.children.get(key), chunk.source!.children?.get(key));
+  }
+  const items = data[piece.section];
+  const list = root.children.get(piece.section);
+  const mine = chunk.source?.children?.get(0);
+  if (!Array.isArray(items) || !list?.children || !mine || !Array.isArray(chunk.value) || chunk.value.length !== 1) return false;
+  if (root.keys.filter((other) => other.key === piece.section).length !== 1) return false;
+  const index = itemAt(parsed, list, mine.start);
+  return index !== undefined && sameValue(items[index], chunk.value[0]) && sameSource(list.children.get(index), mine);
 }
 
-/** A whole parse, cut into the pieces that the next version can reuse. */
-function cutWhole(text: string, pieces: Piece[]): ChunkedParse | undefined {
+/** The index of the item of `list` that starts at `start` (items by start offset, worked out once per list). */
+function itemAt(parsed: RegionParse, list: SourceNode, start: number): number | undefined {
+  parsed.itemStarts ??= new Map();
+  let starts = parsed.itemStarts.get(list);
+  if (!starts) {
+    starts = new Map();
+    for (const [index, child] of list.children ?? []) starts.set(child.start, index as number);
+    parsed.itemStarts.set(list, starts);
+  }
+  return starts.get(start);
+}
+
+/**
+ * The region's parse as chunks up to the piece at `next` (where it is in step again): the items
+ * of the section it starts in, then an entry per top-level key, each list that goes on past the
+ * region as its key and its items, as the pieces would give them. Undefined when the parse does
+ * not have that shape.
+ */
+function cutRegion(text: string, parsed: RegionParse, pieces: Piece[], first: number, next: number): Chunk[] | undefined {
+  const start = pieces[first].start;
+  // To the end of the text: every key counts, even one the library puts at the very end.
+  const cut = next < pieces.length ? pieces[next].start : Infinity;
+  const regionText = text.slice(start, next < pieces.length ? cut : text.length);
+  const root = parsed.root;
+  const data = parsed.value as Record<string, unknown> | undefined;
+  if (!root?.children || !root.keys || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const chunks: Chunk[] = [];
+  const continuing = next < pieces.length ? pieces[next].section : undefined;
+  // Items of a list, those that start before the cut.
+  const items = (section: string, list: SourceNode, values: unknown[]) => {
+    const kept: unknown[] = [];
+    const children = new Map<string | number, SourceNode>();
+    for (const [index, child] of list.children ?? []) {
+      if (child.start >= cut) break;
+      children.set(kept.length, child);
+      kept.push(values[index as number]);
+    }
+    if (kept.length > 0) chunks.push({ text: regionText, start, section, value: kept, source: { start: list.start, end: list.end, children } });
+  };
+  const keys = root.keys.filter((entry) => entry.start < cut);
+  if (new Set(keys.map((entry) => entry.key)).size !== keys.length) return undefined;
+  for (const [index, entry] of keys.entries()) {
+    const source = root.children.get(entry.key);
+    const value = data[entry.key];
+    if (!source) return undefined;
+    const lastKey = index === keys.length - 1;
+    if (index === 0 && pieces[first].section !== undefined) {
+      // The section's key put before the region: only its items are the region's.
+      if (entry.key !== pieces[first].section || entry.start >= start || !Array.isArray(value)) return undefined;
+      if (lastKey && continuing !== undefined && continuing !== entry.key) return undefined;
+      items(entry.key, source, value);
+      continue;
+    }
+    if (entry.start < start) return undefined;
+    if (lastKey && continuing !== undefined) {
+      // A list that goes on past the region: its key, then its items so far.
+      if (continuing !== entry.key || !Array.isArray(value)) return undefined;
+      chunks.push({ text: regionText, start, value: { [entry.key]: null }, source: { start: entry.start, end: cut, keys: [entry], children: new Map([[entry.key, { start: source.start, end: source.end, keyStart: source.keyStart, keyEnd: source.keyEnd }]]) } });
+      items(entry.key, source, value);
+      continue;
+    }
+    chunks.push({ text: regionText, start, value: { [entry.key]: value }, source: { start: entry.start, end: cut, keys: [entry], children: new Map([[entry.key, source]]) } });
+  }
+  if (keys.length === 0 && continuing !== undefined) return undefined;
+  return chunks;
+}
+
+/** Whether two plain values (what a parse gives) are the same, key order included. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameValue(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  for (let index = 0; index < aKeys.length; index++) {
+    const key = aKeys[index];
+    if (key !== bKeys[index] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** Whether two source maps are the same: every range, key and child. */
+function sameSource(a: SourceNode | undefined, b: SourceNode | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  if (a.start !== b.start || a.end !== b.end || a.keyStart !== b.keyStart || a.keyEnd !== b.keyEnd || a.alias !== b.alias) return false;
+  const aKeys = a.keys;
+  const bKeys = b.keys;
+  if (aKeys || bKeys) {
+    if (!aKeys || !bKeys || aKeys.length !== bKeys.length) return false;
+    for (let index = 0; index < aKeys.length; index++) {
+      if (aKeys[index].key !== bKeys[index].key || aKeys[index].start !== bKeys[index].start || aKeys[index].end !== bKeys[index].end) return false;
+    }
+  }
+  const aChildren = a.children;
+  const bChildren = b.children;
+  if (!aChildren || !bChildren) return aChildren === bChildren;
+  if (aChildren.size !== bChildren.size) return false;
+  const others = bChildren.entries();
+  for (const [segment, child] of aChildren) {
+    const other = others.next().value!;
+    if (other[0] !== segment || !sameSource(child, other[1])) return false;
+  }
+  return true;
+}
+
+/**
+ * A whole parse, cut into the pieces that the next version can reuse. With a syntax error or
+ * what pieces cannot share, the whole parse as it is, which the next version parses in pieces
+ * again.
+ */
+function cutWhole(text: string, pieces: Piece[]): ParsedPlan {
   const whole = parsePlan(text);
   const root = whole.root;
-  if (whole.syntax.length > 0 || whole.linked || whole.extraDocuments.length > 0 || !root?.children || typeof whole.value !== 'object' || whole.value === null) return undefined;
+  if (whole.syntax.length > 0 || whole.linked || whole.extraDocuments.length > 0 || !root?.children || typeof whole.value !== 'object' || whole.value === null) return whole;
   const data = whole.value as Record<string, unknown>;
   const chunks: Chunk[] = [];
   const itemsTaken = new Map<string, number>();
-  for (const piece of pieces) {
+  for (const [pieceIndex, piece] of pieces.entries()) {
     const pieceText = text.slice(piece.start, piece.end);
+    const follow = firstLine(text, pieces[pieceIndex + 1]);
     if (piece.section !== undefined) {
       const index = itemsTaken.get(piece.section) ?? 0;
       itemsTaken.set(piece.section, index + 1);
       const items = data[piece.section];
       const source = root.children.get(piece.section)?.children?.get(index);
-      if (!Array.isArray(items) || !source) return undefined;
+      if (!Array.isArray(items) || !source) return whole;
       // As a parse of the piece alone gives it: a one-item list that starts at the dash.
       const dash = piece.start + pieceText.indexOf('-');
-      chunks.push({ text: pieceText, start: piece.start, section: piece.section, value: [items[index]], source: { start: dash, end: source.end, children: new Map([[0, source]]) } });
+      chunks.push({ text: pieceText, start: piece.start, section: piece.section, follow, value: [items[index]], source: { start: dash, end: source.end, children: new Map([[0, source]]) } });
       continue;
     }
-    const key = root.keys?.find((entry) => entry.start >= piece.start && entry.start < piece.end);
-    if (!key) return undefined;
+    const keys = root.keys?.filter((entry) => entry.start >= piece.start && entry.start < piece.end) ?? [];
+    // A piece that holds more than one key (a line that is not a plain key stays in the piece before it).
+    if (keys.length !== 1) return whole;
+    const [key] = keys;
     const source = root.children.get(key.key)!;
     // A list's own entry holds no items: they are pieces of their own.
     const listed = pieces.some((other) => other.section === key.key);
     const entrySource: SourceNode = listed ? { ...source, children: undefined, start: source.keyEnd ?? source.start, end: source.keyEnd ?? source.start } : source;
-    chunks.push({ text: pieceText, start: piece.start, value: { [key.key]: listed ? null : data[key.key] }, source: { start: key.start, end: piece.end, keys: [key], children: new Map([[key.key, entrySource]]) } });
+    chunks.push({ text: pieceText, start: piece.start, follow, value: { [key.key]: listed ? null : data[key.key] }, source: { start: key.start, end: piece.end, keys: [key], children: new Map([[key.key, entrySource]]) } });
   }
-  return { ...whole, chunks };
+  const cut: ChunkedParse = { ...whole, chunks };
+  return cut;
 }
 
 /** A chunk of the previous version, where it now starts. */
@@ -249,17 +613,17 @@ class ShiftedNode implements SourceNode {
 }
 
 /** The plan's data and source map from its pieces, as a whole parse would give them. */
-function assemble(text: string, chunks: Chunk[]): ChunkedParse | undefined {
+function assemble(text: string, chunks: Chunk[], syntax: SyntaxProblem[]): ChunkedParse | undefined {
   const value: Record<string, unknown> = {};
   const children = new Map<string | number, SourceNode>();
   const keys: { key: string; start: number; end: number }[] = [];
-  let list: { items: unknown[]; source: SourceNode } | undefined;
-  for (const chunk of chunks) {
+  let list: { section: string; items: unknown[]; source: SourceNode } | undefined;
+  for (const [index, chunk] of chunks.entries()) {
     if (chunk.section !== undefined) {
-      if (!list || !Array.isArray(chunk.value) || !chunk.source?.children) return undefined;
+      if (list?.section !== chunk.section || !Array.isArray(chunk.value) || !chunk.source?.children) return undefined;
       if (list.items.length === 0) list.source.start = chunk.source.start;
-      for (const [index, item] of chunk.value.entries()) {
-        list.source.children!.set(list.items.length, chunk.source.children.get(index)!);
+      for (const [at, item] of chunk.value.entries()) {
+        list.source.children!.set(list.items.length, chunk.source.children.get(at)!);
         list.items.push(item);
       }
       list.source.end = chunk.source.end;
@@ -273,10 +637,10 @@ function assemble(text: string, chunks: Chunk[]): ChunkedParse | undefined {
     if (Object.prototype.hasOwnProperty.call(value, key)) return undefined;
     let source = chunk.source!.children!.get(key)!;
     let item = (chunk.value as Record<string, unknown>)[key];
-    if (item === null && chunks[chunks.indexOf(chunk) + 1]?.section === key) {
+    if (item === null && chunks[index + 1]?.section === key) {
       const items: unknown[] = [];
       source = { start: source.start, end: source.end, keyStart: source.keyStart, keyEnd: source.keyEnd, children: new Map() };
-      list = { items, source };
+      list = { section: key, items, source };
       item = items;
     }
     Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
@@ -284,5 +648,5 @@ function assemble(text: string, chunks: Chunk[]): ChunkedParse | undefined {
     keys.push(entries[0]);
   }
   const root: SourceNode = { start: keys[0]?.start ?? 0, end: text.length, children, keys };
-  return { text, value, root, syntax: [], extraDocuments: [], comments: collectComments(text), chunks };
+  return { text, value, root, syntax, extraDocuments: [], comments: collectComments(text), chunks };
 }

@@ -41,7 +41,10 @@ export interface ParsedPlan {
 /** Expanding aliases can blow a small file up to gigabytes; past this many nodes we stop. */
 const MAX_EXPANDED_NODES = 500_000;
 
-class ExpansionLimit extends Error {}
+export class ExpansionLimit extends Error {}
+
+/** What a `Walker` that stops at links throws at the first anchor or alias (one shared instance: no stack to capture). */
+export const LINKED = new Error('anchors or aliases');
 
 const MERGE_KEY = '<<';
 
@@ -82,15 +85,7 @@ export function parsePlan(text: string): ParsedPlan {
   const first = list[0];
   for (const [index, doc] of list.entries()) {
     if (index === 0) {
-      const lines = new Set<number>();
-      for (const error of doc.errors) {
-        // The parser often reports one mistake several times over; the first per line says it.
-        const problem = toProblem(error, text, toOriginal);
-        const line = text.lastIndexOf('\n', problem.start - 1);
-        if (lines.has(line)) continue;
-        lines.add(line);
-        syntax.push(problem);
-      }
+      syntax.push(...firstPerLine(doc.errors.map((error) => toProblem(error, text, toOriginal)), text));
     } else {
       const start = doc.range[0];
       extraDocuments.push({ start, end: Math.min(text.length, Math.max(start + 3, lineEnd(text, start))) });
@@ -113,10 +108,26 @@ export function parsePlan(text: string): ParsedPlan {
       root = undefined;
     }
   }
-  for (const problem of syntax) {
+  moveToOpeningQuotes(syntax, root, text);
+  return { text, value, root, syntax, extraDocuments, comments: collectComments(text), linked };
+}
+
+/** The parser often reports one mistake several times over; the first problem on each line says it. */
+export function firstPerLine(problems: readonly SyntaxProblem[], text: string): SyntaxProblem[] {
+  const lines = new Set<number>();
+  return problems.filter((problem) => {
+    const line = text.lastIndexOf('\n', problem.start - 1);
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
+}
+
+/** Each unclosed quote reported where the quote opens (see `moveToOpeningQuote`). */
+export function moveToOpeningQuotes(problems: readonly SyntaxProblem[], root: SourceNode | undefined, text: string): void {
+  for (const problem of problems) {
     if (problem.code === 'MISSING_CHAR' && /quote/i.test(problem.detail)) moveToOpeningQuote(problem, root, text);
   }
-  return { text, value, root, syntax, extraDocuments, comments: collectComments(text), linked };
 }
 
 /**
@@ -231,6 +242,8 @@ export class Walker {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly toOriginal: (offset: number) => number,
+    /** Stop (throw `LINKED`) at the first anchor or alias: a caller that declines linked text need not expand it. */
+    private readonly stopAtLinks = false,
   ) {}
 
   build(node: Node | null, key: { start: number; end: number } | undefined): { value: unknown; source: SourceNode } {
@@ -243,8 +256,9 @@ export class Walker {
     }
     if (node === null) return { value: null, source };
     if ((node as { anchor?: string }).anchor) this.linked = true;
+    if (isAlias(node)) this.linked = true;
+    if (this.linked && this.stopAtLinks) throw LINKED;
     if (isAlias(node)) {
-      this.linked = true;
       this.lastAlias = [start, valueEnd];
       // The same alias is met again and again in an expansion: resolving it walks the document.
       let target = this.aliasTargets.get(node);

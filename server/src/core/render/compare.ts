@@ -8,7 +8,7 @@
  * line and claim no finding.
  */
 import { indexDiff, pathKey, type DiffIndex } from '../features/diff/paths';
-import type { FieldChange, ItemChange, PlanDiff } from '../features/diff/types';
+import type { FieldChange, ItemChange, PlanDiff } from '../analysis/diff/types';
 import type { JsonPath } from '../base/types';
 
 /** What the plan is compared with. */

@@ -1,8 +1,9 @@
 import type { GoalSmartResult } from '../check/engine';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { AlignedPlan } from '../model/links';
 import { locate } from '../parse/locate';
-import { formatMessage, formatNumber, type MessageId } from '../base/messages';
+import { formatNumber, translator, type Translate } from '../base/messages';
 import { asArray, asNumber, asRecord, asString, parseDate, type Data, type IdSection, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan } from '../parse/parse';
 import { LineIndex } from '../base/text';
@@ -10,7 +11,7 @@ import type { Finding, JsonPath, Locale, Severity } from '../base/types';
 import { attributes, classes, inlineCode, text, type Attributes } from './html';
 import { renderMarkdown } from './markdown';
 import { CompareState, OLDER, type CompareInput } from './compare';
-import type { DiffValue } from '../features/diff/types';
+import type { DiffValue } from '../analysis/diff/types';
 
 /** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
 export interface RenderInput {
@@ -27,8 +28,47 @@ export interface RenderInput {
   actualsNotRead?: { file: string };
   /** Today, as the figures judged progress by. */
   today?: string;
-  /** Compare mode: the changes since an older version, marked in place, with their summary on top. */
+  /** The last approval and whether it still holds. */
+  approval?: ApprovalStatus;
+  /** The previous rendering's memoised parts, reused where nothing they read has changed (updated when the rendering completes). */
+  memo?: RenderMemo;
+  /** Compare mode: the changes since an older version, marked in place, with their summary on top (never memoised). */
   compare?: CompareInput;
+}
+
+/**
+ * A read that a memoised part of a rendering made, with what it gave: the part is reused only
+ * if every one of its reads gives the same again (the same object: a parse reuses the data of
+ * the pieces an edit did not touch; the same line; the same verdict).
+ */
+type Read =
+  | [op: 'at', path: JsonPath, value: unknown]
+  | [op: 'item', section: IdSection, id: string, value: unknown]
+  | [op: 'line', path: JsonPath, value: number | undefined]
+  | [op: 'markdown', path: JsonPath, value: number | undefined]
+  | [op: 'verdict', index: number, value: string | undefined]
+  | [op: 'figures', value: string]
+  | [op: 'approval', value: string];
+
+interface MemoEntry {
+  html: string;
+  reads: Read[];
+  /** The findings it shows (all of those under its path), as they read. */
+  findings: string;
+}
+
+/**
+ * The memoised parts of a plan's last rendering (sections, list items), kept by the caller from
+ * one rendering of a plan to the next: after a keystroke only the parts whose data, lines,
+ * findings or verdicts changed are rendered again.
+ */
+export class RenderMemo {
+  /** Language, template, currency and period of the rendering the entries come from: any change drops them all. */
+  globals = '';
+  entries = new Map<string, MemoEntry>();
+  /** Parts reused by the last rendering, and parts rendered (for tests and measurements). */
+  reused = 0;
+  rendered = 0;
 }
 
 /** Building a date format costs far more than using one: one per language, kept. */
@@ -52,9 +92,30 @@ interface Located {
   line: number;
 }
 
-/** Whether `prefix` is the start of `path`. */
-function startsWith(path: JsonPath, prefix: JsonPath): boolean {
-  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+/**
+ * Whether a read gives the same again: the same value, or a list of the same values (each
+ * parse makes a section's list anew, with the items of the pieces it reused).
+ */
+function sameRead(now: unknown, then: unknown): boolean {
+  if (Object.is(now, then)) return true;
+  if (!Array.isArray(now) || !Array.isArray(then) || now.length !== then.length) return false;
+  for (let index = 0; index < now.length; index++) if (!Object.is(now[index], then[index])) return false;
+  return true;
+}
+
+/** Rendered HTML with every `data-line` moved by `shift` lines (plan text cannot hold `data-line="`: its quotes are escaped). */
+export function shiftLines(html: string, shift: number): string {
+  return html.replace(/ data-line="(\d+)"/g, (_, line: string) => ` data-line="${Number(line) + shift}"`);
+}
+
+function shiftRead(read: Read, shift: number): Read {
+  if ((read[0] === 'line' || read[0] === 'markdown') && read[2] !== undefined) return [read[0], read[1], read[2] + shift];
+  return read;
+}
+
+/** A path as one string, to key maps by. */
+function pathKey(path: JsonPath): string {
+  return path.join('\u0000');
 }
 
 /**
@@ -64,29 +125,46 @@ function startsWith(path: JsonPath, prefix: JsonPath): boolean {
  */
 export class RenderContext {
   readonly locale: Locale;
+  /** A message in the plan's language (plain text: escape it). */
+  readonly t: Translate;
   readonly data: Data;
   readonly model: PlanModel;
   readonly smart: ReadonlyMap<number, GoalSmartResult>;
   readonly located: readonly Located[];
-  readonly figures: PlanFigures;
-  readonly aligned: readonly AlignedPlan[];
+  private readonly figuresValue: PlanFigures;
+  private readonly alignedValue: readonly AlignedPlan[];
+  /** The figures and aligned plans as one string, made when a memoised part first reads them. */
+  private figuresText: string | undefined;
   readonly actualsNotRead: { file: string } | undefined;
   readonly today: string | undefined;
+  private readonly approvalValue: ApprovalStatus | undefined;
   /** In compare mode: the diff against the older version, looked up by path. */
   readonly compare: CompareState | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
+  /** Located findings by every prefix of their path (`pathKey`). */
+  private readonly under = new Map<string, Located[]>();
+  private readonly memo: RenderMemo | undefined;
+  private readonly globals: string;
+  private readonly previous: Map<string, MemoEntry> | undefined;
+  private readonly next = new Map<string, MemoEntry>();
+  /** The memoised parts being rendered, innermost last: each records what it reads. */
+  private readonly scopes: Read[][] = [];
+  private reused = 0;
+  private rendered = 0;
 
   constructor(input: RenderInput) {
     this.locale = input.locale;
+    this.t = translator(input.locale);
     this.model = input.model;
     this.data = input.model.data;
     this.parsed = input.parsed;
-    this.figures = input.figures ?? { currency: undefined };
-    this.aligned = input.aligned ?? [];
+    this.figuresValue = input.figures ?? { currency: undefined };
+    this.alignedValue = input.aligned ?? [];
     this.actualsNotRead = input.actualsNotRead;
     this.today = input.today;
+    this.approvalValue = input.approval;
     this.compare = input.compare ? new CompareState(input.compare) : undefined;
     this.lines = new LineIndex(input.parsed.text);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
@@ -96,18 +174,135 @@ export class RenderContext {
       line: this.lines.lineOf(finding.start),
     }));
     this.unclaimed = new Set(this.located);
+    for (const located of this.located) {
+      for (let length = 0; length <= located.path.length; length++) {
+        const key = pathKey(located.path.slice(0, length));
+        const list = this.under.get(key);
+        if (list) list.push(located);
+        else this.under.set(key, [located]);
+      }
+    }
+    // The marks of compare mode depend on the diff, which no memoised part records: it renders everything, and leaves the memo as it was.
+    this.memo = input.compare ? undefined : input.memo;
+    const period = this.model.period;
+    this.globals = JSON.stringify([this.locale, this.model.kind ?? null, asString(this.data.currency) ?? null, period ? [period.start, period.end] : null, this.today ?? null, this.actualsNotRead?.file ?? null]);
+    this.previous = this.memo?.globals === this.globals ? this.memo.entries : undefined;
   }
 
-  /** A message in the plan's language (plain text: escape it). */
-  t(id: MessageId, params?: Record<string, string | number>): string {
-    return formatMessage(this.locale, id, params);
+  /**
+   * A part of the rendering (a section, a list item) that the next rendering of the plan may
+   * reuse: its HTML is kept with what it read and the findings it shows, and reused while they
+   * are all the same. Its findings are claimed either way. `path` is where its data and
+   * findings are; `key` names it among the parts (its path, by default).
+   */
+  memoised(path: JsonPath, render: () => string, key = pathKey(path)): string {
+    if (!this.memo) return render();
+    const findings = this.findingsUnder(path);
+    const old = this.previous?.get(key);
+    const shift = old && old.findings === findings ? this.lineShift(old.reads) : undefined;
+    // Moved by lines added or taken out above it, it is the same but for its source lines (with findings, it is rendered again: they show their lines).
+    if (old && shift !== undefined && (shift === 0 || findings === '')) {
+      const entry = shift === 0 ? old : { html: shiftLines(old.html, shift), reads: old.reads.map((read) => shiftRead(read, shift)), findings };
+      for (const located of this.under.get(pathKey(path)) ?? []) this.unclaimed.delete(located);
+      for (const scope of this.scopes) scope.push(...entry.reads);
+      this.next.set(key, entry);
+      this.reused++;
+      return entry.html;
+    }
+    const reads: Read[] = [];
+    const before = this.unclaimedUnder(path);
+    this.scopes.push(reads);
+    let html: string;
+    try {
+      html = render();
+    } finally {
+      this.scopes.pop();
+    }
+    for (const scope of this.scopes) scope.push(...reads);
+    this.rendered++;
+    // Made one flat string now (a search does it), not each time a section joins its kept items.
+    html.indexOf('\u0000');
+    // Kept only if it showed every finding under its path: reused, it claims them all.
+    if (before === (this.under.get(pathKey(path))?.length ?? 0) && this.unclaimedUnder(path) === 0) this.next.set(key, { html, reads, findings });
+    return html;
   }
+
+  /** Hands the memoised parts of this rendering to the next one (once the rendering is complete). */
+  commitMemo(): void {
+    if (!this.memo) return;
+    this.memo.globals = this.globals;
+    this.memo.entries = this.next;
+    this.memo.reused = this.reused;
+    this.memo.rendered = this.rendered;
+  }
+
+  private record(read: Read): void {
+    for (const scope of this.scopes) scope.push(read);
+  }
+
+  /**
+   * By how many lines the source of a memoised part moved, if every read gives the same again
+   * but for its lines, all moved alike; undefined if anything else changed.
+   */
+  private lineShift(reads: readonly Read[]): number | undefined {
+    const scopes = this.scopes.splice(0);
+    let shift: number | undefined;
+    const moved = (was: number | undefined, now: number | undefined) => {
+      if (was === undefined || now === undefined) return was === now;
+      shift ??= now - was;
+      return now - was === shift;
+    };
+    try {
+      for (const read of reads) {
+        switch (read[0]) {
+          case 'at':
+            if (!sameRead(this.at(read[1]), read[2])) return undefined;
+            break;
+          case 'item':
+            if (!Object.is(this.item(read[1], read[2]), read[3])) return undefined;
+            break;
+          case 'line':
+            if (!moved(read[2], this.line(read[1]))) return undefined;
+            break;
+          case 'markdown':
+            if (!moved(read[2], this.markdownLine(read[1]))) return undefined;
+            break;
+          case 'verdict':
+            if (this.verdictText(read[1]) !== read[2]) return undefined;
+            break;
+          case 'figures':
+            if (this.figuresKey() !== read[1]) return undefined;
+            break;
+          case 'approval':
+            if (this.approvalKey() !== read[1]) return undefined;
+            break;
+        }
+      }
+    } finally {
+      this.scopes.push(...scopes);
+    }
+    return shift ?? 0;
+  }
+
+  private findingsUnder(path: JsonPath): string {
+    const list = this.under.get(pathKey(path));
+    if (!list) return '';
+    return list.map(({ finding, line, path: at }) => `${finding.ruleId}\u0001${finding.severity}\u0001${line}\u0001${pathKey(at)}\u0001${finding.message}`).join('\u0002');
+  }
+
+  private unclaimedUnder(path: JsonPath): number {
+    let count = 0;
+    for (const located of this.under.get(pathKey(path)) ?? []) if (this.unclaimed.has(located)) count++;
+    return count;
+  }
+
 
   /** The 0-based source line where the node at `path` starts (its key, for a map entry). */
   line(path: JsonPath): number | undefined {
     const node = nodeAt(this.parsed.root, path);
-    if (!node) return undefined;
-    return this.lines.lineOf(node.keyStart ?? node.start);
+    const line = node && this.lines.lineOf(node.keyStart ?? node.start);
+    if (this.scopes.length > 0) this.record(['line', path, line]);
+    return line;
   }
 
   /**
@@ -118,7 +313,7 @@ export class RenderContext {
   block(tag: string, path: JsonPath, className: string, content: string, options: { claim?: (located: Located) => boolean; columns?: number; attributes?: Attributes } = {}): string {
     // An item of the older plan (compare mode) is about no line of this text and claims no finding.
     const older = path[0] === OLDER;
-    const claimed = older ? [] : this.claim(options.claim ?? ((located) => startsWith(located.path, path)));
+    const claimed = older ? [] : options.claim ? this.claim(options.claim) : this.claimUnder(path);
     const worst = SEVERITY_ORDER.find((severity) => claimed.some((located) => located.finding.severity === severity));
     const mark = this.compare?.blockAt(path);
     const values: Attributes = {
@@ -187,6 +382,16 @@ export class RenderContext {
     return value === undefined || value === null ? '' : String(value);
   }
 
+  /** The unclaimed findings whose path is `path` or under it, claimed (in the order of the findings). */
+  private claimUnder(path: JsonPath): Located[] {
+    const claimed: Located[] = [];
+    for (const located of this.under.get(pathKey(path)) ?? []) {
+      if (!this.unclaimed.delete(located)) continue;
+      claimed.push(located);
+    }
+    return claimed;
+  }
+
   private claim(predicate: (located: Located) => boolean): Located[] {
     const claimed: Located[] = [];
     for (const located of this.unclaimed) {
@@ -211,13 +416,17 @@ export class RenderContext {
   markdown(path: JsonPath): string {
     const source = asString(this.at(path));
     if (source === undefined || source.trim() === '') return '';
-    const node = nodeAt(this.parsed.root, path);
-    let baseLine: number | undefined;
-    if (node) {
-      const indicator = this.parsed.text[node.start];
-      baseLine = this.lines.lineOf(node.start) + (indicator === '|' || indicator === '>' ? 1 : 0);
-    }
+    const baseLine = this.markdownLine(path);
+    if (this.scopes.length > 0) this.record(['markdown', path, baseLine]);
     return `<div class="markdown">${renderMarkdown(source, baseLine)}</div>`;
+  }
+
+  /** The source line where the text of a markdown field starts (after a block scalar's indicator). */
+  private markdownLine(path: JsonPath): number | undefined {
+    const node = nodeAt(this.parsed.root, path);
+    if (!node) return undefined;
+    const indicator = this.parsed.text[node.start];
+    return this.lines.lineOf(node.start) + (indicator === '|' || indicator === '>' ? 1 : 0);
   }
 
   /** The plan value at a path. */
@@ -229,7 +438,52 @@ export class RenderContext {
       if (typeof segment === 'number') value = asArray(value)[segment];
       else value = asRecord(value)?.[segment];
     }
+    if (this.scopes.length > 0) this.record(['at', path, value]);
     return value;
+  }
+
+  /** The plan's figures (a memoised part that reads them is reused only while they read the same). */
+  get figures(): PlanFigures {
+    if (this.scopes.length > 0) this.record(['figures', this.figuresKey()]);
+    return this.figuresValue;
+  }
+
+  /** The plans aligned with this one (read as the figures are). */
+  get aligned(): readonly AlignedPlan[] {
+    if (this.scopes.length > 0) this.record(['figures', this.figuresKey()]);
+    return this.alignedValue;
+  }
+
+  /** The last approval and whether it holds (read as the figures are). */
+  get approval(): ApprovalStatus | undefined {
+    if (this.scopes.length > 0) this.record(['approval', this.approvalKey()]);
+    return this.approvalValue;
+  }
+
+  private approvalKey(): string {
+    const status = this.approvalValue;
+    return status ? `${status.approval.index}\u0001${status.state}` : '';
+  }
+
+  /** The figures (each version computes them anew) and the aligned plans' names, as one string to compare. */
+  private figuresKey(): string {
+    this.figuresText ??= JSON.stringify(
+      [this.figuresValue, this.alignedValue.map((plan) => [plan.filePath, asString(plan.model.data.title) ?? null])],
+      (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value),
+    );
+    return this.figuresText;
+  }
+
+  /** The SMART verdict of the goal at `index`. */
+  verdict(index: number): GoalSmartResult | undefined {
+    if (this.scopes.length > 0) this.record(['verdict', index, this.verdictText(index)]);
+    return this.smart.get(index);
+  }
+
+  /** What a goal's card shows of its verdict (not where its findings are: an edit above moves them). */
+  private verdictText(index: number): string | undefined {
+    const verdict = this.smart.get(index);
+    return verdict && JSON.stringify([verdict.score, verdict.letters.map((letter) => [letter.letter, letter.pass, letter.off, letter.message ?? null])]);
   }
 
   /** A scalar as escaped text; lists, mappings and absent values give ''. */
@@ -279,7 +533,9 @@ export class RenderContext {
   /** The record of an item defined under `section` with this id. */
   item(section: IdSection, id: string): Data | undefined {
     const definition = this.model.ids.get(section)?.get(id);
-    return definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    const item = definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    if (this.scopes.length > 0) this.record(['item', section, id, item]);
+    return item;
   }
 
   /** How an id is shown: the item's name (or role, or statement), else the id itself; as text. */

@@ -5,24 +5,34 @@
  */
 import { EXPECTED_SECTIONS } from '../model/templates';
 import { asArray, asString } from '../model/model';
+import { PLAN_STATUSES } from '../model/status';
 import type { CheckedPlan, CheckOptions, PlanService } from '../workspace/service';
 import { runToEnd, type Steps } from '../base/steps';
 import type { Finding, Locale, PlanKind } from '../base/types';
-import { RenderContext, type RenderInput } from './context';
+import { RenderContext, type RenderInput, type RenderMemo } from './context';
 import { attributes, classes, inlineCode, text } from './html';
 import { objectives, goals, kpis, smartTotals, strategies, summary } from './sections-common';
 import { budget, calendar, channels, content, market, measurement, mix, personas, positioning } from './sections-marketing';
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 import { actuals, alignment, economics } from './sections-figures';
+import { approvals } from './sections-approvals';
 import { compareBanner } from './sections-compare';
-
-export type { RenderInput } from './context';
 import type { CompareInput } from './compare';
+
+export { RenderMemo, shiftLines, type RenderInput } from './context';
 export type { CompareInput } from './compare';
 
 export interface RenderedPlan {
-  /** The page body's HTML. */
+  /** The page body's HTML: `open`, the parts, `</main>`. */
   html: string;
+  /** The body's opening tag (`<main ...>`). */
+  open: string;
+  /**
+   * The body in parts, in order: the header, the status, the table of contents, each section.
+   * Each is one element; a client that holds an earlier rendering replaces only the parts that
+   * changed (their `key` names them, their HTML tells whether they changed).
+   */
+  parts: { key: string; html: string }[];
   /** The plan's title, as text. */
   title: string;
   locale: Locale;
@@ -36,7 +46,7 @@ const RENDERERS: Record<string, SectionRenderer> = {
   summary, objectives, goals, kpis, strategies,
   market, personas, positioning, mix, budget, calendar, channels, content, measurement,
   segments, offering, team, tactics, forecast, territories, training,
-  alignment, economics, actuals,
+  alignment, economics, actuals, approvals,
 };
 
 /**
@@ -59,11 +69,11 @@ function present(ctx: RenderContext, key: string): boolean {
  * with the objectives before the goals they support and the KPI table where each template
  * puts its metrics (marketing: with measurement; sales: before training), the actuals right
  * after the KPIs, and the funnel across aligned plans after the budget (marketing) or the
- * forecast (sales), followed in a sales plan by its unit economics.
+ * forecast (sales), followed in a sales plan by its unit economics; the approvals close the document.
  */
 export const RENDER_ORDER: Record<PlanKind, readonly string[]> = {
-  marketing: insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'),
-  sales: insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'),
+  marketing: [...insert(insert(insert(insert(EXPECTED_SECTIONS.marketing, 'goals', 'objectives'), 'measurement', 'kpis'), 'measurement', 'actuals'), 'calendar', 'alignment'), 'approvals'],
+  sales: [...insert(insert(insert(insert(insert(EXPECTED_SECTIONS.sales, 'goals', 'objectives'), 'training', 'kpis'), 'training', 'actuals'), 'territories', 'alignment'), 'territories', 'economics'), 'approvals'],
 };
 
 function insert(order: readonly string[], before: string, section: string): string[] {
@@ -88,17 +98,24 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const ctx = new RenderContext(input);
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
-  const sections: string[] = [];
+  const sections: { key: string; html: string }[] = [];
   // Numbered as the contents list numbers them: only the sections shown count.
   let number = 0;
   for (const { key, expected } of shown) {
-    sections.push(present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '');
+    sections.push({ key: `section-${key}`, html: present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '' });
     yield;
   }
   // The header comes last: it shows the findings that no section has claimed.
   const head = header(ctx, title);
-  const body = `<main class="${classes('plan', `plan-${ctx.model.kind ?? 'unknown'}`, ctx.compare && 'plan-compare')}"${attributes({ lang: input.locale })}>${compareBanner(ctx)}${head}${status(ctx, input.findings)}${toc(ctx, shown)}${sections.join('')}</main>`;
-  return { html: body, title, locale: input.locale, ok: input.parsed.syntax.length === 0 };
+  ctx.commitMemo();
+  // Compare mode: the diff's summary comes first.
+  const parts = [{ key: 'compare', html: compareBanner(ctx) }, { key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
+  const open = `<main class="${classes('plan', `plan-${ctx.model.kind ?? 'unknown'}`, ctx.compare && 'plan-compare')}"${attributes({ lang: input.locale })}>`;
+  const rendered = { open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 } as RenderedPlan;
+  // The whole body is put together when asked for: a preview patching its page needs only the parts.
+  let html: string | undefined;
+  Object.defineProperty(rendered, 'html', { enumerable: true, get: () => (html ??= `${open}${parts.map((part) => part.html).join('')}</main>`) });
+  return rendered;
 }
 
 function sectionHeading(ctx: RenderContext, key: string): string {
@@ -111,12 +128,19 @@ function renderSection(ctx: RenderContext, key: string, number: number, expected
   if (!shown) {
     if (!expected) return '';
     return ctx.block('section', [key], `section section-${key} section-missing`, `${headingHtml}<p class="missing-note">${text(ctx.t('render.missingSection'))}</p>`, {
-      claim: (located) => located.finding.ruleId === 'section/missing' && located.finding.params.section === key,
+      claim: (located) => located.finding.ruleId === 'section/missing' && String(located.finding.params.sections ?? '').split(',').includes(key),
       attributes: { id: `section-${key}` },
     });
   }
-  const content = RENDERERS[key](ctx);
-  return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+  // The section's number is part of its HTML: a section that moves is rendered again.
+  return ctx.memoised(
+    [key],
+    () => {
+      const content = RENDERERS[key](ctx);
+      return ctx.block('section', [key], `section section-${key}`, `${headingHtml}${content || `<p class="missing-note">${text(ctx.t('render.emptySection'))}</p>`}`, { attributes: { id: `section-${key}` } });
+    },
+    `section ${number} ${key}`,
+  );
 }
 
 /** Title, template, owner, period, currency and linked plans; findings about the plan as a whole are shown here. */
@@ -133,8 +157,11 @@ function header(ctx: RenderContext, title: string): string {
   ].filter(([, value]) => value !== '');
   const kind = ctx.model.kind ? ctx.t(`render.kind.${ctx.model.kind}`) : ctx.t('render.kind.unknown');
   const metaHtml = meta.length ? `<dl class="plan-meta">${meta.map(([label, value]) => `<div><dt>${text(label)}</dt><dd>${value}</dd></div>`).join('')}</dl>` : '';
+  // Where the plan stands, when it says so: a draft or an archived plan reads differently.
+  const status = PLAN_STATUSES.find((value) => value === ctx.data.status);
+  const badge = status ? `<p class="plan-badges"><span${attributes({ class: `badge badge-status badge-status-${status}`, title: ctx.t('render.label.status') })}>${text(ctx.t(`render.planStatus.${status}`))}</span></p>` : '';
   // Whatever no section has shown (the plan as a whole, header keys, unknown top-level keys) lands here.
-  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${ctx.mark(['title'], text(title))}</h1>${metaHtml}`, { claim: () => true });
+  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${ctx.mark(['title'], text(title))}</h1>${badge}${metaHtml}`, { claim: () => true });
 }
 
 /** Errors, warnings and the plan's SMART score, with every finding listed (each reveals its line). */
@@ -186,24 +213,24 @@ export function renderText(service: PlanService, source: string, filePath: strin
   return runToEnd(renderTextSteps(service, source, filePath, options));
 }
 
-/**
- * `renderText` in steps: those of the check, then one per section. `compareWith` gives, for the
- * checked plan, what to compare it with (compare mode); a plan that does not parse is never
- * compared.
- */
-export function* renderTextSteps(
-  service: PlanService,
-  source: string,
-  filePath: string | undefined,
-  options: CheckOptions = {},
-  compareWith?: (plan: CheckedPlan) => CompareInput | undefined,
-): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan; compared: boolean }> {
+/** What a caller may bring to `renderTextSteps`. */
+export interface RenderTextOptions {
+  /** The plan's previous rendering's memoised parts (`RenderMemo`). */
+  memo?: RenderMemo;
+  /** Compare mode: what to compare the checked plan with (a plan that does not parse is never compared). */
+  compareWith?: (plan: CheckedPlan) => CompareInput | undefined;
+}
+
+/** `renderText` in steps: those of the check, then one per section. */
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan; compared: boolean }> {
   const plan = yield* service.checkSteps(source, filePath, options);
   const { findings, locale } = plan;
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
-  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', title: filePath ?? '', locale, ok: false, findings, plan, compared: false };
+  // Not a rendering of the plan: no parts to patch a page with.
+  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', open: '', parts: [], title: filePath ?? '', locale, ok: false, findings, plan, compared: false };
   yield;
-  const compare = compareWith && plan.parsed.syntax.length === 0 ? compareWith(plan) : undefined;
+  const compare = more.compareWith && plan.parsed.syntax.length === 0 ? more.compareWith(plan) : undefined;
   if (compare) yield;
-  return { ...(yield* renderPlanSteps(compare ? { ...plan, compare } : plan)), findings, plan, compared: compare !== undefined };
+  // Object.assign, not a spread: the body's whole HTML is made only when asked for.
+  return Object.assign(yield* renderPlanSteps({ ...plan, memo: more.memo, ...(compare ? { compare } : {}) }), { findings, plan, compared: compare !== undefined });
 }

@@ -26,6 +26,8 @@ export interface WebviewPageOptions extends PageOptions {
   nonce?: string;
   /** State for the preview script (JSON), e.g. the plan's URI and the line to show first. */
   state?: unknown;
+  /** The ids of the body's parts (the children of its `<main>`), for the script to patch them later. */
+  parts?: readonly string[];
 }
 
 /** A fresh, unguessable nonce for a `script-src 'nonce-…'` policy. */
@@ -60,7 +62,7 @@ export function webviewPage(options: WebviewPageOptions): string {
   const nonce = options.nonce ?? newNonce();
   const styles = `<link${attributes({ rel: 'stylesheet', href: options.styleUri })}>`;
   const state = `<meta${attributes({ name: 'plan-preview-state', content: JSON.stringify(options.state ?? {}) })}>`;
-  return `<!DOCTYPE html><html${attributes({ lang: options.locale })}>${head(options, webviewPolicy(options.cspSource, nonce), styles + state)}<body class="preview"><div id="plan-root">${options.body}</div><script${attributes({ nonce, src: options.scriptUri })}></script></body></html>`;
+  return `<!DOCTYPE html><html${attributes({ lang: options.locale })}>${head(options, webviewPolicy(options.cspSource, nonce), styles + state)}<body class="preview"><div${attributes({ id: 'plan-root', 'data-parts': options.parts?.join(' ') })}>${options.body}</div><script${attributes({ nonce, src: options.scriptUri })}></script></body></html>`;
 }
 
 export function standalonePage(options: PageOptions & { css: string }): string {

@@ -39,12 +39,16 @@ export function table(className: string, headings: readonly string[], rows: read
 
 /**
  * Each item of the list at `path` rendered by `render`, skipping items that are not mappings.
+ * Each is memoised (`RenderContext.memoised`): reused by the next rendering while it is the same.
  * In compare mode the items removed since the older version are rendered too, where they were,
  * from the older plan (with index -1: they have no verdict or figure of this version).
  */
 export function items(ctx: RenderContext, path: JsonPath, render: (item: Record<string, unknown>, itemPath: JsonPath, index: number) => string): string[] {
-  const isItem = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
-  const current = asArray(ctx.at(path)).flatMap((item, index) => (isItem(item) ? [{ index, html: render(item, [...path, index], index) }] : []));
+  const current = asArray(ctx.at(path)).flatMap((item, index) => {
+    if (!isItem(item)) return [];
+    const itemPath = [...path, index];
+    return [{ index, html: ctx.memoised(itemPath, () => render(ctx.at(itemPath) as Record<string, unknown>, itemPath, index)) }];
+  });
   const removed = ctx.compare?.removedFrom(path) ?? [];
   if (removed.length === 0) return current.map((entry) => entry.html);
   const out: string[] = [];
@@ -58,9 +62,13 @@ export function items(ctx: RenderContext, path: JsonPath, render: (item: Record<
   return out.filter(Boolean);
 }
 
+function isItem(item: unknown): item is Record<string, unknown> {
+  return typeof item === 'object' && item !== null && !Array.isArray(item);
+}
+
 function renderRemoved(ctx: RenderContext, path: JsonPath, render: (item: Record<string, unknown>, itemPath: JsonPath, index: number) => string): string {
   const item = ctx.at(path);
-  return typeof item === 'object' && item !== null && !Array.isArray(item) ? render(item as Record<string, unknown>, path, -1) : '';
+  return isItem(item) ? render(item, path, -1) : '';
 }
 
 /** A list of strings in a table cell: one per line. */

@@ -69,7 +69,7 @@ export function goals(ctx: RenderContext): string {
       [ctx.t('render.label.owner'), ctx.field([...path, 'owner'])],
       [ctx.t('render.label.supports'), supports && `<ul class="chips">${supports}</ul>`],
     ]);
-    const verdict = ctx.smart.get(index);
+    const verdict = ctx.verdict(index);
     const state = verdict && verdict.score === verdict.letters.length ? 'smart-complete' : 'smart-incomplete';
     return ctx.block('article', path, classes('card goal', verdict && state), `<div class="goal-head"><div><p class="goal-id">${ctx.field([...path, 'id'])}</p><p class="goal-statement">${ctx.field([...path, 'statement'])}</p></div>${smartBadges(ctx, verdict)}</div>${body}`);
   });

@@ -160,7 +160,7 @@ export function budget(ctx: RenderContext): string {
 }
 
 export function calendar(ctx: RenderContext): string {
-  const activities = asArray(ctx.data.calendar).flatMap((item, index) => {
+  const activities = asArray(ctx.at(['calendar'])).flatMap((item, index) => {
     const activity = asRecord(item);
     return activity ? [{ activity, index, start: parseDate(activity.start), end: parseDate(activity.end) }] : [];
   });
@@ -184,14 +184,17 @@ export function calendar(ctx: RenderContext): string {
           }),
         })}</figure>`
       : '';
-  const rows = activities.map(({ activity, index }) =>
-    ctx.block(
-      'tr',
-      ['calendar', index],
-      'activity',
-      `<th scope="row">${ctx.field(['calendar', index, 'name'])}${activity.notes !== undefined ? `<span class="note">${ctx.field(['calendar', index, 'notes'])}</span>` : ''}</th><td class="dates">${ctx.dateRange(['calendar', index])}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
-      { columns: 4 },
-    ),
+  const rows = activities.map(({ index }) =>
+    ctx.memoised(['calendar', index], () => {
+      const activity = asRecord(ctx.at(['calendar', index]))!;
+      return ctx.block(
+        'tr',
+        ['calendar', index],
+        'activity',
+        `<th scope="row">${ctx.field(['calendar', index, 'name'])}${activity.notes !== undefined ? `<span class="note">${ctx.field(['calendar', index, 'notes'])}</span>` : ''}</th><td class="dates">${ctx.dateRange(['calendar', index])}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
+        { columns: 4 },
+      );
+    }),
   );
   // Compare mode: activities removed since the older version, struck through at the end of the table.
   for (const removed of ctx.compare?.removedFrom(['calendar']) ?? []) {

@@ -53,7 +53,7 @@ interface Member {
 
 /** The team as an org chart: each role under the role it reports to (a nested list, drawn as a tree). */
 export function team(ctx: RenderContext): string {
-  const members: Member[] = asArray(ctx.data.team).flatMap((entry, index) => {
+  const members: Member[] = asArray(ctx.at(['team'])).flatMap((entry, index) => {
     const item = asRecord(entry);
     return item ? [{ index, item, id: asString(item.id), reportsTo: asString(item.reportsTo) }] : [];
   });
@@ -182,7 +182,7 @@ function failure(ctx: RenderContext, outcome: ForecastFailure): string {
  * a caption on the method, its fit and the target's position, the data and the assumptions.
  */
 export function forecast(ctx: RenderContext): string {
-  const forecastData = asRecord(ctx.data.forecast);
+  const forecastData = asRecord(ctx.at(['forecast']));
   if (!forecastData) return '';
   const rows: Row[] = (['history', 'projections'] as const).flatMap((list) =>
     asArray(forecastData[list]).flatMap((entry, index) => {

@@ -1,4 +1,5 @@
 import { budgetTotals } from '../analysis/budget';
+import { asArray, asNumber, asRecord, asString } from '../model/model';
 import type { Rule } from './rule';
 
 const LOWEST_SHARE = 0.95;
@@ -15,8 +16,21 @@ budget:
   allocations:
     - { channel: webinars, amount: 30000, expectedReturn: 90000 }
     - { channel: linkedin-ads, amount: 90000, expectedReturn: 210000 }
-\`\`\``,
+\`\`\`
+
+A \`total\` with no \`allocations\` at all is reported too: a budget nobody has spread over channels is not a plan yet.`,
   check(context) {
+    const budget = asRecord(context.plan.data.budget);
+    const declared = asNumber(budget?.total);
+    if (budget && declared !== undefined && declared > 0 && asArray(budget.allocations).length === 0) {
+      const channels = [...(context.plan.ids.get('channels')?.keys() ?? [])];
+      context.report({
+        path: ['budget', 'total'],
+        messageId: channels.length > 0 ? 'budget/sum.unallocated' : 'budget/sum.unallocatedNoChannels',
+        params: { total: declared, currency: asString(context.plan.data.currency) ? ` ${asString(context.plan.data.currency)}` : '', channels: context.list(channels.map((id) => `\`${id}\``)) },
+      });
+      return;
+    }
     const totals = budgetTotals(context.plan);
     if (!totals) return;
     const { sum, total } = totals;

@@ -9,7 +9,7 @@
 import { catalogKpi } from '../model/catalog';
 import { metricText } from '../model/catalog-text';
 import type { MessageId } from '../base/messages';
-import { asNumber, asRecord, findKpi, type PlanModel } from '../model/model';
+import { asArray, asNumber, asRecord, findKpi, idList, type PlanModel } from '../model/model';
 import { nodeAt, type ParsedPlan, type SourceNode } from '../parse/parse';
 import { LineIndex } from '../base/text';
 import type { Finding, Fix, JsonPath, Locale, PlanKind, TextEdit } from '../base/types';
@@ -22,15 +22,17 @@ export const PLACEHOLDER = 'TODO';
  * item's id of each list, and the free-text frequencies. YAML keys and the values the schema
  * fixes (`monthly` as a KPI's `frequency`, `online`, `prospecting`) are the same in every language.
  */
-const WORDS: Record<Locale, { placeholder: string; monthly: string; quarterly: string; ids: Record<'goal' | 'objective' | 'kpi' | 'persona' | 'strategy' | 'activity' | 'channel' | 'segment' | 'offering' | 'role' | 'territory' | 'training', string> }> = {
+const WORDS: Record<Locale, { placeholder: string; currency: string; monthly: string; quarterly: string; ids: Record<'goal' | 'objective' | 'kpi' | 'persona' | 'strategy' | 'activity' | 'channel' | 'segment' | 'offering' | 'role' | 'territory' | 'training', string> }> = {
   en: {
     placeholder: PLACEHOLDER,
+    currency: 'EUR',
     monthly: 'monthly',
     quarterly: 'quarterly',
     ids: { goal: 'goal-1', objective: 'objective-1', kpi: 'kpi-1', persona: 'persona-1', strategy: 'strategy-1', activity: 'activity-1', channel: 'channel-1', segment: 'segment-1', offering: 'offering-1', role: 'role-1', territory: 'territory-1', training: 'training-1' },
   },
   ro: {
     placeholder: 'de completat',
+    currency: 'RON',
     monthly: 'lunar',
     quarterly: 'trimestrial',
     ids: { goal: 'obiectiv-1', objective: 'scop-1', kpi: 'kpi-1', persona: 'persona-1', strategy: 'strategie-1', activity: 'activitate-1', channel: 'canal-1', segment: 'segment-1', offering: 'oferta-1', role: 'rol-1', territory: 'teritoriu-1', training: 'instruire-1' },
@@ -48,6 +50,8 @@ export type YamlValue = string | number | boolean | readonly YamlValue[] | { rea
 /** What skeletons fill in from the plan they go into, so that they reference what exists. */
 export interface SkeletonFacts {
   kpiIds: readonly string[];
+  /** The first KPI's baseline and target, which a new goal on it starts from (so that the two agree). */
+  firstKpi?: { baseline?: number; target?: number };
   goalIds: readonly string[];
   /** The plan's period as written (`YYYY-MM-DD`), when it is a valid one. */
   period?: { start: string; end: string };
@@ -57,8 +61,11 @@ export interface SkeletonFacts {
 
 export function skeletonFacts(plan: PlanModel, locale: Locale = 'en'): SkeletonFacts {
   const period = asRecord(plan.data.period);
+  const kpiIds = [...(plan.ids.get('kpis')?.keys() ?? [])];
+  const first = kpiIds[0] === undefined ? undefined : findKpi(plan, kpiIds[0]);
   return {
-    kpiIds: [...(plan.ids.get('kpis')?.keys() ?? [])],
+    kpiIds,
+    firstKpi: first && { baseline: asNumber(first.baseline), target: asNumber(first.target) },
     goalIds: [...(plan.ids.get('goals')?.keys() ?? [])],
     period: plan.period ? { start: String(period?.start), end: String(period?.end) } : undefined,
     locale,
@@ -67,16 +74,16 @@ export function skeletonFacts(plan: PlanModel, locale: Locale = 'en'): SkeletonF
 
 export const SWOT_SKELETON: YamlValue = { strengths: [], weaknesses: [], opportunities: [], threats: [] };
 
-/** A KPI with a baseline and every field `kpi/incomplete` asks for; a catalog id gives its metric and its name in the plan's language. */
-export function kpiSkeleton(id: string, locale: Locale = 'en'): { [key: string]: YamlValue } {
+/** A KPI with a baseline and every field `kpi/incomplete` asks for; a catalog id gives its metric and its name in the plan's language; `numbers` start it from what the plan already says (a goal's). */
+export function kpiSkeleton(id: string, locale: Locale = 'en', numbers: { baseline?: number; target?: number } = {}): { [key: string]: YamlValue } {
   const metric = catalogKpi(id);
   const todo = WORDS[locale].placeholder;
   return {
     id,
     name: metric ? metricText(metric, locale).name : todo,
     ...(metric ? { metric: metric.id } : { unit: 'count' }),
-    baseline: 0,
-    target: 0,
+    baseline: numbers.baseline ?? 0,
+    target: numbers.target ?? 0,
     frequency: 'monthly',
     source: todo,
   };
@@ -88,8 +95,8 @@ function goalSkeleton(facts: SkeletonFacts): YamlValue {
     id: ids.goal,
     statement: todo,
     ...(facts.kpiIds[0] ? { kpi: facts.kpiIds[0] } : {}),
-    baseline: 0,
-    target: 0,
+    baseline: facts.firstKpi?.baseline ?? 0,
+    target: facts.firstKpi?.target ?? 0,
     ...(facts.period ? { deadline: facts.period.end } : {}),
     owner: todo,
     supports: [],
@@ -144,7 +151,7 @@ export const SECTION_SKELETONS: Record<PlanKind, Readonly<Record<string, Skeleto
 };
 
 /** Header keys, in the order plans write them: a section goes after them. */
-const HEADER_KEYS = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'alignsWith'];
+const HEADER_KEYS = ['kind', 'version', 'title', 'owner', 'period', 'currency', 'language', 'status', 'alignsWith'];
 
 // ---------------------------------------------------------------------------------------------
 // Writing YAML in the plan's style
@@ -363,11 +370,57 @@ export function fixList(...fixes: (Fix | undefined)[]): Fix[] | undefined {
 // ---------------------------------------------------------------------------------------------
 // The fixes the rules offer
 
+/**
+ * A `budget` needs a `currency` (`schema/required`): a section fix that adds a budget to a plan
+ * without one adds the language's usual currency too (EUR, RON), named in the fix's title.
+ */
+function currencyToAdd(parsed: ParsedPlan, sections: readonly string[], locale: Locale): string | undefined {
+  return sections.includes('budget') && !parsed.root?.children?.has('currency') ? WORDS[locale].currency : undefined;
+}
+
+/** The edits that insert top-level keys, each where the template puts it; keys that go to the same place are one insertion, in the order given. */
+function topLevelEdits(parsed: ParsedPlan, kind: PlanKind, entries: readonly [string, YamlValue][]): TextEdit[] | undefined {
+  const editor = editorFor(parsed);
+  const edits: TextEdit[] = [];
+  for (const [key, value] of entries) {
+    const added = editor.addTopLevel(kind, key, value);
+    if (!added) return undefined;
+    for (const edit of added) {
+      const at = edits.find((other) => other.start === edit.start && other.end === edit.end);
+      if (at) at.newText += edit.newText;
+      else edits.push({ ...edit });
+    }
+  }
+  return edits;
+}
+
 /** Inserts a missing top-level section's skeleton where the template puts it. */
 export function addSectionFix(parsed: ParsedPlan, plan: PlanModel, section: string, locale: Locale = 'en'): Fix | undefined {
   const skeleton = plan.kind ? SECTION_SKELETONS[plan.kind][section] : undefined;
-  if (!skeleton) return undefined;
-  return fix('fix.addSection', { section }, editorFor(parsed).addTopLevel(plan.kind, section, skeleton(skeletonFacts(plan, locale))));
+  if (!plan.kind || !skeleton) return undefined;
+  const currency = currencyToAdd(parsed, [section], locale);
+  const entries: [string, YamlValue][] = [...(currency ? [['currency', currency] as [string, YamlValue]] : []), [section, skeleton(skeletonFacts(plan, locale))]];
+  return fix(currency ? 'fix.addSectionAndCurrency' : 'fix.addSection', currency ? { section, currency } : { section }, topLevelEdits(parsed, plan.kind, entries));
+}
+
+/**
+ * Inserts several missing sections at once, each where the template puts it (sections that go
+ * to the same place are written in the template's order, as one insertion).
+ */
+export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: readonly string[], list: (parts: string[]) => string, locale: Locale = 'en'): Fix | undefined {
+  const kind = plan.kind;
+  if (!kind) return undefined;
+  const facts = skeletonFacts(plan, locale);
+  const entries: [string, YamlValue][] = [];
+  const currency = currencyToAdd(parsed, sections, locale);
+  if (currency) entries.push(['currency', currency]);
+  for (const section of sections) {
+    const skeleton = SECTION_SKELETONS[kind][section];
+    if (!skeleton) return undefined;
+    entries.push([section, skeleton(facts)]);
+  }
+  const named = [...(currency ? [`currency: ${currency}`] : []), ...sections];
+  return fix('fix.addSections', { count: sections.length, sections: list(named.map((name) => `\`${name}\``)) }, topLevelEdits(parsed, kind, entries));
 }
 
 /**
@@ -381,10 +434,10 @@ export function addKeysFix(parsed: ParsedPlan, path: JsonPath, entries: readonly
 }
 
 /** Appends a KPI with this id to `kpis`, creating the section when there is none. */
-export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string, locale: Locale = 'en'): Fix | undefined {
+export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string, locale: Locale = 'en', numbers: { baseline?: number; target?: number } = {}): Fix | undefined {
   if (id.trim() === '') return undefined;
   const editor = editorFor(parsed);
-  const item = kpiSkeleton(id, locale);
+  const item = kpiSkeleton(id, locale, numbers);
   const edits = parsed.root?.children?.has('kpis') ? editor.appendItem(['kpis'], item) : editor.addTopLevel(plan.kind, 'kpis', [item]);
   return fix('fix.createKpi', { id }, edits);
 }
@@ -430,7 +483,7 @@ function insideBlockScalar(root: SourceNode | undefined, text: string, offset: n
 
 /**
  * The SMART fields a goal lacks, with placeholders: the plan's first KPI, a baseline of 0 (unless
- * that KPI has a baseline) and a target of 0.
+ * that KPI has a baseline) and the KPI's target (else 0), so that goal and KPI agree.
  */
 export function measurableFix(
   parsed: ParsedPlan,
@@ -446,11 +499,27 @@ export function measurableFix(
   const kpiBaseline = asNumber(kpi === undefined ? undefined : findKpi(plan, kpi)?.baseline);
   const entries: [string, YamlValue][] = [];
   if (kpi) entries.push(['kpi', kpi]);
+  const kpiData = findKpi(plan, kpi ?? idList(asRecord(asArray(plan.data.goals)[goalIndex])?.kpi)[0] ?? '');
   if (lacks.baseline && kpiBaseline === undefined) entries.push(['baseline', 0]);
-  // The target starts at the baseline: a placeholder that moves the KPI neither way, so that
-  // smart/achievable has nothing to say about it (a target of 0 under a baseline of 300 did).
-  if (lacks.target) entries.push(['target', baseline ?? kpiBaseline ?? 0]);
+  // The target starts at the KPI's target, else at the baseline: a placeholder that moves the KPI
+  // neither way, so that smart/achievable has nothing to say about it (a target of 0 under a
+  // baseline of 300 did).
+  if (lacks.target) entries.push(['target', asNumber(kpiData?.target) ?? baseline ?? kpiBaseline ?? 0]);
   return addKeysFix(parsed, ['goals', goalIndex], entries, list);
+}
+
+/** Replaces the scalar value at `path` (a goal's target, a KPI's baseline); the title shows the new value unless another is given. */
+export function replaceValueFix(parsed: ParsedPlan, path: JsonPath, value: YamlValue, messageId: MessageId = 'fix.replace', params: Record<string, string | number> = {}): Fix | undefined {
+  const node = nodeAt(parsed.root, path);
+  if (!node || node.children || node.alias || node.end <= node.start) return undefined;
+  const newText = inlineYaml(value);
+  return fix(messageId, { text: newText, ...params }, [{ start: node.start, end: node.end, newText }]);
+}
+
+/** Sets the plan's `status` (adding the key after the header keys when it is absent). */
+export function setStatusFix(parsed: ParsedPlan, plan: PlanModel, status: string): Fix | undefined {
+  if (parsed.root?.children?.has('status')) return replaceValueFix(parsed, ['status'], status, 'fix.setStatus', { status });
+  return fix('fix.setStatus', { status }, editorFor(parsed).addTopLevel(plan.kind, 'status', status));
 }
 
 /**

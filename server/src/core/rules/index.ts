@@ -12,14 +12,19 @@ import { salesCapacity } from './sales-capacity';
 import { alignPeriod } from './align-period';
 import { budgetSum } from './budget-sum';
 import { calendarRange } from './calendar-range';
+import { goalDuplicate } from './goal-duplicate';
+import { goalKpiTarget } from './goal-kpi-target';
 import { kpiIncomplete } from './kpi-incomplete';
 import { kpiMissing } from './kpi-missing';
+import { kpiRange } from './kpi-range';
 import { kpiRecommended } from './kpi-recommended';
 import { kpiUnused } from './kpi-unused';
+import { planApprovalStale } from './plan-approval-stale';
 import { planConfig } from './plan-config';
 import { planInternalError } from './plan-internal-error';
 import { planMultipleDocuments } from './plan-multiple-documents';
 import { planPeriod } from './plan-period';
+import { planStale } from './plan-stale';
 import { planTooLarge } from './plan-too-large';
 import { planTooManyFindings } from './plan-too-many-findings';
 import { refDuplicateId } from './ref-duplicate-id';
@@ -52,8 +57,11 @@ export const RULES: readonly Rule[] = [
   kpiIncomplete,
   kpiUnused,
   kpiRecommended,
+  kpiRange,
   budgetSum,
   calendarRange,
+  goalKpiTarget,
+  goalDuplicate,
   alignFunnel,
   alignCurrency,
   alignPeriod,
@@ -67,7 +75,9 @@ export const RULES: readonly Rule[] = [
   kpiOffTrack,
   actualsCsv,
   planPeriod,
+  planStale,
   planConfig,
+  planApprovalStale,
   planTooLarge,
   planTooManyFindings,
   planInternalError,

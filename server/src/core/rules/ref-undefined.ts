@@ -1,6 +1,7 @@
 import { createKpiFix, fixList } from './fixes';
 import { closest } from '../base/text';
-import { resolves, type IdSection } from '../model/model';
+import { asArray, asNumber, asRecord, resolves, type IdSection, type PlanModel } from '../model/model';
+import type { JsonPath } from '../base/types';
 import type { Rule } from './rule';
 
 export const refUndefined: Rule = {
@@ -31,13 +32,13 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
       }
       if (!candidates.suggestions.has(reference.id)) candidates.suggestions.set(reference.id, closest(reference.id, candidates.ids));
       const suggestion = candidates.suggestions.get(reference.id);
-      const what = context.list(reference.targets.map((section: IdSection) => context.text(`label.${section}`)), 'or');
+      const what = context.list(reference.targets.map((section: IdSection) => context.t(`label.${section}`)), 'or');
       context.report({
         path: reference.path,
         messageId: suggestion ? 'ref/undefined.suggest' : 'ref/undefined',
         params: { id: reference.id, what, section: reference.targets[0], suggestion: suggestion ?? '' },
         replacement: suggestion,
-        fixes: reference.targets.includes('kpis') ? fixList(createKpiFix(context.parsed, context.plan, reference.id, context.locale)) : undefined,
+        fixes: reference.targets.includes('kpis') ? fixList(createKpiFix(context.parsed, context.plan, reference.id, context.locale, goalNumbers(context.plan, reference.path))) : undefined,
       });
     }
   },
@@ -67,4 +68,11 @@ function candidatesOf(ids: string[]): Candidates {
   recentCandidates.unshift(created);
   recentCandidates.length = Math.min(recentCandidates.length, RECENT_LIMIT);
   return created;
+}
+
+/** A goal's own baseline and target, which a KPI created for it starts from (so that the two agree). */
+function goalNumbers(plan: PlanModel, path: JsonPath): { baseline?: number; target?: number } {
+  if (path[0] !== 'goals' || typeof path[1] !== 'number') return {};
+  const goal = asRecord(asArray(plan.data.goals)[path[1]]);
+  return { baseline: asNumber(goal?.baseline), target: asNumber(goal?.target) };
 }

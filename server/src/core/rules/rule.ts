@@ -2,8 +2,9 @@ import type { ParsedPlan } from '../parse/parse';
 import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
+import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
-import type { MessageId } from '../base/messages';
+import type { MessageId, Translate } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
 import type { Anchor, Fix, JsonPath, Locale, Severity } from '../base/types';
 import type { GoalView } from '../model/goals';
@@ -39,21 +40,25 @@ export interface RuleContext {
   actualsNotRead?: { file: string; notRead: FileNotRead };
   /** Today, `YYYY-MM-DD`, when the edge gave one: rules that judge time stay quiet without it. */
   today?: string;
+  /** The plan's last approval and whether it still holds (the plan at its revision, compared with this one). */
+  approval?: ApprovalStatus;
   /** This rule's options, defaults filled in. */
   options: Readonly<Record<string, unknown>>;
   /** The plan's language: what fixes write into the plan (placeholders, names) is in it. */
   locale: Locale;
   /** Message text in the plan's language, for composing a message out of parts. */
-  text(messageId: MessageId, params?: Record<string, string | number>): string;
+  t: Translate;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
   list(parts: string[], conjunction?: 'and' | 'or'): string;
+  /** The plural form of a count in the plan's language, for messages with `.one`, `.few` and `.other` forms ("1 day", "3 zile", "20 de zile"). */
+  plural(count: number): 'one' | 'few' | 'other';
   report(report: Report): void;
   /** A finding at explicit offsets, for rules that read the text rather than the data. */
   reportAt(start: number, end: number, messageId: MessageId, params?: Record<string, string | number>): void;
 }
 
 /** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
-export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 'text' | 'list' | 'figures'>;
+export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 't' | 'list' | 'figures' | 'locale'>;
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 
@@ -77,4 +82,10 @@ export interface SmartRule extends Rule {
   letter: SmartLetter;
   /** The finding for one goal, or nothing when the goal passes. */
   checkGoal(context: GoalCheckContext, goal: GoalView): Report | undefined;
+  /**
+   * One finding for the whole plan, in place of the goals' own, when they all fail for one
+   * reason (every goal unlinked because the plan has nothing to link to). The goals' verdicts
+   * still fail, each with its own message.
+   */
+  checkPlan?(context: GoalCheckContext, goals: readonly GoalView[]): Report | undefined;
 }

@@ -1,4 +1,4 @@
-import { addKeysFix, addSectionFix, fixList, placeholder, SWOT_SKELETON } from './fixes';
+import { addKeysFix, addSectionFix, addSectionsFix, fixList, placeholder, SWOT_SKELETON } from './fixes';
 import { asRecord, isBlank } from '../model/model';
 import type { MessageId } from '../base/messages';
 import type { Rule } from './rule';
@@ -17,20 +17,32 @@ export const sectionMissing: Rule = {
 
 **Sales plan**: \`summary\`, \`goals\`, \`segments\`, \`offering\`, \`strategies\`, \`team\`, \`tactics\`, \`forecast\`, \`territories\`, \`training\`.
 
-A missing top-level section is reported on the plan's \`kind\` (it names the template); a missing \`swot\` on \`market\`; a missing P on \`mix\`. \`kpis\` is checked by \`kpi/missing\`.`,
+Missing top-level sections are reported on the plan's \`kind\` (it names the template), all in one finding that names them, with a quick fix that adds every one of them (each skeleton where the template puts it) beside one fix per section. A missing \`swot\` is reported on \`market\`; missing Ps on \`mix\`. \`kpis\` is checked by \`kpi/missing\`.
+
+In a plan marked \`status: draft\`, this rule's findings are hints: a first draft is allowed to be incomplete.`,
   check(context) {
     const { data, kind } = context.plan;
     if (!kind) return;
-    for (const section of EXPECTED_SECTIONS[kind]) {
-      if (!(section in data)) {
-        context.report({
-          path: [],
-          anchor: 'key',
-          messageId: 'section/missing',
-          params: { section, kind: context.text(`kind.${kind}`), what: context.text(`section.${section}` as MessageId) },
-          fixes: fixList(addSectionFix(context.parsed, context.plan, section, context.locale)),
-        });
-      }
+    const missing = EXPECTED_SECTIONS[kind].filter((section) => !(section in data));
+    const perSection = missing.map((section) => addSectionFix(context.parsed, context.plan, section, context.locale));
+    if (missing.length === 1) {
+      const [section] = missing;
+      context.report({
+        path: [],
+        anchor: 'key',
+        messageId: 'section/missing',
+        params: { section, sections: section, kind: context.t(`kind.${kind}`), what: context.t(`section.${section}` as MessageId) },
+        fixes: fixList(...perSection),
+      });
+    } else if (missing.length > 1) {
+      // One finding for one cause (a plan not written out yet), naming every section it lacks.
+      context.report({
+        path: [],
+        anchor: 'key',
+        messageId: 'section/missing.several',
+        params: { count: missing.length, sections: missing.join(','), list: context.list(missing.map((section) => `\`${section}\``)), kind: context.t(`kind.${kind}`) },
+        fixes: fixList(addSectionsFix(context.parsed, context.plan, missing, context.list, context.locale), ...perSection),
+      });
     }
     if (kind !== 'marketing') return;
     const market = asRecord(data.market);

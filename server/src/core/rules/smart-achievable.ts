@@ -1,4 +1,5 @@
-import { annualChange } from '../analysis/growth';
+import { goalChange } from '../analysis/growth';
+import { goalDuplicates, goalKpiChecks, kpiBounds, withinBounds } from '../analysis/goals';
 import { asNumber, kpiDirection } from '../model/model';
 import { defineSmartRule } from './smart-rule';
 import { goalBaseline, type GoalView } from '../model/goals';
@@ -46,14 +47,23 @@ rules:
   smart/achievable: { severity: warning, maxAnnualGrowth: 150 }
 \`\`\`
 
-A **revenue** goal (on a KPI whose \`metric\` is \`revenue\`) is also held to the plan's forecast (\`forecast.history\`, the model of \`forecast.method\`): above the upper bound of the 95 % prediction band of the plan period's total, history does not support it. The message says where the target sits: at or below the forecast, a *commit*; within the 80 % band, a *best case*; within the 95 % band, a *stretch*; above it, *unsupported by history*. With the plan's own \`projections\`, a revenue goal more than \`projectionMargin\` (10 %) above their total is flagged too.`,
+A **revenue** goal (on a KPI whose \`metric\` is \`revenue\`) is also held to the plan's forecast (\`forecast.history\`, the model of \`forecast.method\`): above the upper bound of the 95 % prediction band of the plan period's total, history does not support it. The message says where the target sits: at or below the forecast, a *commit*; within the 80 % band, a *best case*; within the 95 % band, a *stretch*; above it, *unsupported by history*. With the plan's own \`projections\`, a revenue goal more than \`projectionMargin\` (10 %) above their total is flagged too.
+
+When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level (“win back 8” on a baseline of 85) is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: neither is judged here.`,
   checkGoal(context, view) {
     const maxAnnualGrowth = Number(context.options.maxAnnualGrowth);
     const baseline = goalBaseline(view);
     const target = asNumber(view.goal.target);
     if (baseline === undefined || target === undefined || target === baseline) return undefined;
-    const direction = kpiDirection(view.kpis[0]);
-    const params = { goal: view.label, kpi: view.kpiIds[0] ?? '', baseline, target };
+    // One finding per cause: a target written as a change, or a number the KPI cannot hold, is another rule's.
+    const bounds = view.kpi && kpiBounds(view.kpi.data);
+    if (!withinBounds(bounds, baseline) || !withinBounds(bounds, target)) return undefined;
+    const kpiCheck = goalKpiChecks(context.plan).get(view.index)?.problem.kind;
+    if (kpiCheck === 'change' || kpiCheck === 'changeOrPart') return undefined;
+    // A goal that repeats another's numbers gets that goal's verdict, and `goal/duplicate` says so.
+    if (goalDuplicates(context.plan).get(view.index)?.kind === 'same') return undefined;
+    const direction = kpiDirection(view.kpi?.data);
+    const params = { goal: view.label, kpi: view.kpi?.id ?? view.kpiIds[0] ?? '', baseline, target };
     if ((direction === 'increase' && target < baseline) || (direction === 'decrease' && target > baseline)) {
       return {
         path: ['goals', view.index, 'target'],
@@ -61,13 +71,13 @@ A **revenue** goal (on a KPI whose \`metric\` is \`revenue\`) is also held to th
         params,
       };
     }
-    const change = annualChange(context.plan, view);
-    if (change === undefined || Math.abs(change) <= maxAnnualGrowth) return againstForecast(context, view, target);
-    const annual = Math.abs(change);
+    const change = goalChange(context.plan, view);
+    if (change === undefined || Math.abs(change.annual) <= maxAnnualGrowth) return againstForecast(context, view, target);
+    const annual = Math.abs(change.annual);
     return {
       path: ['goals', view.index, 'target'],
-      messageId: 'smart/achievable.tooFast',
-      params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline) },
+      messageId: view.kpiIds.length > 1 ? 'smart/achievable.tooFastOn' : 'smart/achievable.tooFast',
+      params: { ...params, annual, max: maxAnnualGrowth, deadline: String(view.goal.deadline), change: Math.abs(change.total), years: change.years },
     };
   },
 });

@@ -29,7 +29,8 @@ One finding per goal names every missing part. A goal without a KPI is reported 
     const lacks = {
       kpi: view.kpiIds.length === 0,
       target: isBlank(view.goal.target),
-      baseline: isBlank(view.goal.baseline) && goalBaseline(view) === undefined && kpisKnown,
+      // A baseline written wrongly ("2.5 %") is there: the schema reports how to write it, once.
+      baseline: isBlank(view.goal.baseline) && goalBaseline(view) === undefined && isBlank(view.kpi?.data.baseline) && kpisKnown,
     };
     const missing = (['kpi', 'target', 'baseline'] as const).filter((part) => lacks[part]);
     if (missing.length === 0) return undefined;
@@ -37,7 +38,7 @@ One finding per goal names every missing part. A goal without a KPI is reported 
       path: ['goals', view.index],
       anchor: 'item',
       messageId: 'smart/measurable',
-      params: { goal: view.label, missing: context.list(missing.map((part) => context.text(`smart/measurable.${part}`))) },
+      params: { goal: view.label, missing: context.list(missing.map((part) => context.t(`smart/measurable.${part}`))) },
       fixes: fixList(measurableFix(context.parsed, context.plan, view.index, lacks, context.list, goalBaseline(view))),
     };
   },

@@ -6,7 +6,13 @@ export function defineSmartRule(rule: Omit<SmartRule, 'check'>): SmartRule {
   return {
     ...rule,
     check(context) {
-      for (const view of goals(context.plan)) {
+      const views = goals(context.plan);
+      const whole = rule.checkPlan?.(context, views);
+      if (whole) {
+        context.report(whole);
+        return;
+      }
+      for (const view of views) {
         const report = rule.checkGoal(context, view);
         if (report) context.report(report);
       }

@@ -114,14 +114,16 @@ Redenumiți unul dintre elemente (de exemplu \`reclame-linkedin\`) și actualiza
 
 **Planul de vânzări**: \`summary\`, \`goals\`, \`segments\`, \`offering\`, \`strategies\`, \`team\`, \`tactics\`, \`forecast\`, \`territories\`, \`training\`.
 
-O secțiune de pe primul nivel care lipsește este raportată pe cheia \`kind\` a planului (care numește șablonul); lipsa lui \`swot\`, pe \`market\`; un P care lipsește, pe \`mix\`. \`kpis\` este verificat de \`kpi/missing\`.`,
+Secțiunile de pe primul nivel care lipsesc sunt raportate pe cheia \`kind\` a planului (care numește șablonul), toate într-o singură constatare care le numește, cu o corectură rapidă care le adaugă pe toate (fiecare schelet la locul lui din șablon) și câte o corectură pentru fiecare secțiune. Lipsa lui \`swot\` este raportată pe \`market\`; P-urile care lipsesc, pe \`mix\`. \`kpis\` este verificat de \`kpi/missing\`.
+
+Într-un plan marcat \`status: draft\`, constatările acestei reguli sunt sugestii: o primă ciornă poate fi incompletă.`,
   },
   'smart/specific': {
     description: 'Formularea unui obiectiv este vagă sau prea scurtă, ori obiectivul nu are responsabil.',
     docs: `**S**pecific: ce anume se va obține, prin ce acțiune și cine răspunde. Exemplul din ghid: „creștem veniturile cu 15 % prin vânzare ghidată”, nu „creștem veniturile”.
 
 Regula semnalează un obiectiv când
-- formularea lui (\`statement\`) folosește un verb sau un cuvânt vag („crește”, „îmbunătățește”, „mai mult”, „dezvoltă”... sau, în engleză, „improve”, „increase”, „grow”, „more”, „better”) fără nicio cantitate;
+- formularea lui (\`statement\`) folosește un verb sau un cuvânt vag („crește”, „îmbunătățește”, „mai mult”, „dezvoltă”... sau, în engleză, „improve”, „increase”, „grow”, „more”, „better”, „higher”) ori un cuvânt de intensitate („semnificativ”, „considerabil”, „substanțial”, „mult” sau, în engleză, „significantly”, „substantially”, „considerably”, „much”, „a lot”), fără nicio cantitate. O cantitate este un număr (30, 3.000, 1,4 milioane, 15 %) sau una scrisă în cuvinte („de două ori”, „cu o treime”, „jumătate”, „double”, „by half”); un an, un trimestru, un numeral ordinal sau cifrele dintr-un cuvânt („în 2026”, „T3”, „Q3”, „B2B”) nu sunt cantități;
 - formularea are mai puțin de 5 cuvinte;
 - nu are responsabil (\`owner\`).
 
@@ -179,7 +181,9 @@ rules:
   smart/achievable: { severity: warning, maxAnnualGrowth: 150 }
 \`\`\`
 
-Un obiectiv de **venituri** (pe un KPI al cărui \`metric\` este \`revenue\`) este comparat și cu prognoza planului (\`forecast.history\`, cu modelul din \`forecast.method\`): peste limita superioară a intervalului de predicție de 95 % al totalului pe perioada planului, istoricul nu îl susține. Mesajul spune unde se află ținta: la nivelul prognozei sau sub ea, un *angajament*; în intervalul de 80 %, un *scenariu optimist*; în intervalul de 95 %, o *țintă ambițioasă*; peste el, *nesusținută de istoric*. Când planul are propriile proiecții (\`projections\`), un obiectiv de venituri cu mai mult de \`projectionMargin\` (10 %) peste totalul lor este semnalat și el.`,
+Un obiectiv de **venituri** (pe un KPI al cărui \`metric\` este \`revenue\`) este comparat și cu prognoza planului (\`forecast.history\`, cu modelul din \`forecast.method\`): peste limita superioară a intervalului de predicție de 95 % al totalului pe perioada planului, istoricul nu îl susține. Mesajul spune unde se află ținta: la nivelul prognozei sau sub ea, un *angajament*; în intervalul de 80 %, un *scenariu optimist*; în intervalul de 95 %, o *țintă ambițioasă*; peste el, *nesusținută de istoric*. Când planul are propriile proiecții (\`projections\`), un obiectiv de venituri cu mai mult de \`projectionMargin\` (10 %) peste totalul lor este semnalat și el.
+
+Când un obiectiv numește mai multe KPI-uri, cifrele lui sunt comparate cu KPI-ul cu care se potrivește ținta (cel mai apropiat ca ordin de mărime), iar mesajul îl numește. O țintă care pare scrisă ca o schimbare, nu ca un nivel („recâștigăm 8” la o valoare de referință de 85), este constatarea lui \`goal/kpi-target\`, iar un număr în afara intervalului KPI-ului, a lui \`kpi/range\`: niciuna nu este judecată aici.`,
   },
   'smart/relevant': {
     description: 'Un obiectiv nu susține niciun scop de afaceri și nicio strategie.',
@@ -192,7 +196,9 @@ objectives:
 goals:
   - id: portofoliu
     supports: [magazine-mici]
-\`\`\``,
+\`\`\`
+
+Când niciun obiectiv al planului nu este legat de nimic (de obicei o primă ciornă, încă fără \`objectives\` și fără \`strategies\`), o singură constatare pe \`goals\` spune asta pentru tot planul, cu o corectură rapidă care adaugă o secțiune \`objectives\` de completat, în loc de câte o constatare pe obiectiv.`,
   },
   'smart/time-bound': {
     description: 'Un obiectiv nu are termen-limită sau termenul lui este în afara perioadei planului.',
@@ -269,7 +275,9 @@ budget:
   allocations:
     - { channel: webinare, amount: 30000, expectedReturn: 90000 }
     - { channel: reclame-linkedin, amount: 90000, expectedReturn: 210000 }
-\`\`\``,
+\`\`\`
+
+Un \`total\` fără nicio alocare (\`allocations\`) este raportat și el: un buget pe care nu l-a împărțit nimeni pe canale nu este încă un plan.`,
   },
   'calendar/range': {
     description: 'O activitate din calendar se termină înainte de a începe sau este în afara perioadei planului.',
@@ -309,6 +317,23 @@ period:
 \`\`\`
 
 Regula completează specificația formatului, care cere ca \`end\` să fie după \`start\` fără să numească o regulă pentru asta.`,
+  },
+  'plan/approval-stale': {
+    description: 'Țintele, bugetele sau termenele s-au schimbat după ultima aprobare.',
+    docs: `Lista \`approvals\` a unui plan înregistrează cine a aprobat ce revizie a lui (un commit git). Când țintele, valorile de referință, termenele, perioada, cotele sau bugetul planului se schimbă după ultima aprobare ori se adaugă sau se scot obiective și KPI-uri, aprobarea nu mai acoperă planul: regula spune ce s-a schimbat de atunci (planul din revizia aprobată comparat cu planul de acum, după înțeles, ca în \`plan-as-code diff\`). Formulările, responsabilii și comentariile se pot schimba liber.
+
+Ultima aprobare este cea cu \`date\` cea mai recentă. Este verificată acolo unde git poate fi citit (editorul, într-un spațiu de lucru de încredere, și CLI-ul); regula spune și când revizia nu poate fi găsită (un identificator de commit greșit, un plan mutat între timp, o clonă parțială). Aprobările unui plan cu \`status: draft\` nu sunt judecate: planul este încă în lucru.
+
+\`\`\`yaml
+status: approved
+approvals:
+  - by: Ana Pop
+    role: Director de marketing
+    date: 2026-02-20
+    revision: 3f9c2a1   # git log -1 --format=%h -- marketing.plan.yaml
+\`\`\`
+
+Pentru a rezolva o constatare, cereți din nou aprobarea și adăugați-o cu commitul care conține schimbările.`,
   },
   'plan/config': {
     description: 'Fișierul `.planrc.yaml` care se aplică acestui plan are probleme.',
@@ -494,6 +519,78 @@ clienti-potentiali,2026-06,2900
 kpi,period,value
 clienti-potentiali,2026-Q1,1450
 venituri,2026-Q1,"310000"
+\`\`\``,
+  },
+  'kpi/range': {
+    description: 'O valoare pe care tipul KPI-ului nu o poate lua: o proporție peste 100 %, un număr sau o sumă negativă.',
+    docs: `Unele numere nu pot exista: o rată de câștig de 130 % (mai multe tranzacții câștigate decât încheiate), o pierdere a clienților de 250 %, −220 de participanți. Regula avertizează când valoarea de referință (\`baseline\`) sau ținta (\`target\`) a unui KPI, ori cele ale unui obiectiv măsurat cu el,
+- sunt în afara intervalului 0–100 la un KPI procentual care este o parte dintr-un întreg: indicatorii din catalog \`win-rate\`, \`conversion-rate\`, \`marketing-conversion-rate\`, \`churn-rate\`, \`retention-rate\`, \`upsell-rate\`, \`click-through-rate\`, \`email-open-rate\`, \`email-click-rate\` și \`market-share\` (sau, fără \`metric\`, un KPI procentual al cărui nume spune asta: conversie, pierderea clienților, retenție, rată de câștig, rată de deschidere, rată de clic, cotă);
+- sunt negative la un KPI măsurat în \`count\`, \`currency\` sau \`days\`.
+
+Un procent se scrie ca număr (\`30\` pentru 30 %), iar o țintă este nivelul de atins, nu schimbarea:
+
+\`\`\`yaml
+kpis:
+  - id: rata-castig
+    name: Rata de câștig
+    metric: win-rate
+    baseline: 24
+    target: 30          # nu 130 și nici 0.3
+\`\`\`
+
+Celelalte reguli lasă în pace un număr în afara intervalului, ca el să fie raportat o singură dată, aici.`,
+  },
+  'goal/kpi-target': {
+    description: 'Ținta sau valoarea de referință a unui obiectiv nu se potrivește cu cele ale KPI-ului său, ori ținta pare o schimbare, nu un nivel.',
+    docs: `Un obiectiv și KPI-ul lui descriu de două ori același număr: KPI-ul spune de unde pornește indicatorul și unde îl vrea planul (\`baseline\`, \`target\`), obiectivul spune ce se va face ca să ajungă acolo. Când cele două nu se potrivesc, planul spune două lucruri deodată. Regula avertizează când
+
+- ținta obiectivului (\`target\`) este o schimbare, nu nivelul de atins: formularea o spune („recâștigăm 8 clinici pierdute”, „cu 300”, „+15 %”), iar ținta este chiar acel număr. Mesajul dă nivelul (valoarea de referință 85 + 8 = 93), iar o corectură rapidă îl scrie;
+- la un KPI la care o valoare mai mare e mai bună, un obiectiv fără valoare de referință proprie țintește cu peste jumătate sub valoarea de referință a KPI-ului: fie ținta este câștigul (nivelul este valoarea de referință + ținta), fie obiectivul acoperă doar o parte din KPI și are nevoie de propriul \`baseline\`;
+- un obiectiv cu termen la sfârșitul planului țintește peste ținta KPI-ului pentru tot planul, la un KPI ale cărui părți se adună (un număr, o sumă de bani): o parte nu poate depăși întregul („6,5 milioane doar din cafenele” la o țintă de venituri de 5,2 milioane). Un obiectiv este o parte când alte obiective au același KPI sau când formularea lui o spune („doar”, „numai”, „alone”, „only”);
+- singurul obiectiv pe un KPI cu termen la sfârșitul planului țintește alt număr decât KPI-ul (3.000 față de 3.600); corecturile rapide pun ținta obiectivului egală cu a KPI-ului sau pe a KPI-ului egală cu a obiectivului;
+- un obiectiv țintește chiar ținta KPI-ului, dar pornind de la altă valoare de referință.
+
+\`\`\`yaml
+kpis:
+  - id: clienti-calificati
+    baseline: 1400
+    target: 3600
+goals:
+  - id: clienti
+    kpi: clienti-calificati
+    target: 3600          # același număr ca ținta KPI-ului
+\`\`\`
+
+Un obiectiv care acoperă o parte dintr-un KPI (clienții potențiali din webinare, veniturile dintr-un segment) își dă propriul \`baseline\` pentru acea parte și țintește sub ținta KPI-ului. Când un obiectiv numește mai multe KPI-uri, este comparat cu cel cu care se potrivește ținta lui (cel mai apropiat ca ordin de mărime), iar mesajul spune care. Obiectivele care repetă alt obiectiv sunt ale lui \`goal/duplicate\`, un număr în afara intervalului KPI-ului este al lui \`kpi/range\`, iar o țintă de partea greșită a valorii de referință este a lui \`smart/achievable\`: fiecare este raportat o singură dată.`,
+  },
+  'goal/duplicate': {
+    description: 'Două obiective spun același lucru: același KPI, aceeași țintă și același termen, sau aproape aceeași formulare.',
+    docs: `Un obiectiv scris de două ori, sub două id-uri, împarte atenția responsabililor și este numărat de două ori la fiecare analiză. Regula avertizează pe al doilea dintre două obiective când
+- amândouă sunt măsurate cu același KPI și au aceeași țintă, aceeași valoare de referință și același termen;
+- sau, măsurate cu același KPI, formulările lor spun aproape același lucru: cel puțin patru cuvinte cu sens fiecare și patru din cinci cuvinte comune (cuvintele mici, ca „și”, „din”, „the”, „from”, nu se numără, iar literele se compară fără diacritice).
+
+\`\`\`yaml
+goals:
+  - id: clienti
+    statement: Generăm 3.000 de clienți potențiali calificați prin webinare și LinkedIn
+  - id: mai-multi-clienti     # goal/duplicate: spune ce spune \`clienti\`
+    statement: Generăm 3.000 de clienți potențiali calificați din webinare și reclame LinkedIn
+\`\`\`
+
+Păstrați un singur obiectiv (adunând ce adaugă formulările lor) sau faceți ca fiecare formulare să spună ce o deosebește: alt KPI, alt segment, alt termen. Un obiectiv repetat nu mai este comparat încă o dată cu KPI-ul lui (\`goal/kpi-target\`).`,
+  },
+  'plan/stale': {
+    description: 'Perioada planului s-a încheiat sau termenele unor obiective au trecut, față de data de azi.',
+    docs: `Un plan se citește față de calendar: unul a cărui perioadă s-a încheiat este o arhivă, nu un plan, iar un obiectiv al cărui termen a trecut are nevoie de rezultatul lui scris. Față de data de azi (CLI-ul primește \`--today AAAA-LL-ZZ\`; editorul citește data calculatorului), regula notează
+
+- un plan a cărui perioadă (\`period\`) s-a încheiat, dar care are încă \`status\` \`active\`, \`approved\` sau \`review\`: marcați-l \`status: archived\` (corectura rapidă face asta) sau mutați perioada mai departe, pentru planul următor. O ciornă (\`draft\`) a cărei perioadă s-a încheiat planifică trecutul: mutați mai departe perioada și termenele;
+- un obiectiv al cărui termen (\`deadline\`) a trecut, într-o perioadă încă în desfășurare, odată ce rezultatul lui trebuie să fie cunoscut: la un interval de măsurare al KPI-ului lui după termen (\`frequency\`: o zi, o săptămână, o lună, un trimestru, un an; niciunul fără KPI sau fără frecvență), astfel că termenul din iunie al unui KPI lunar este notat după ce sosesc cifrele din iulie. Scrieți dacă ținta a fost atinsă, apoi închideți obiectivul sau stabiliți un termen nou.
+
+Când perioada s-a încheiat, termenele obiectivelor nu mai sunt notate unul câte unul: constatarea este planul întreg. Termenele din afara perioadei sunt ale lui \`smart/time-bound\`. Un plan arhivat (\`archived\`) nu mai este verificat deloc.
+
+\`\`\`yaml
+status: archived       # planul pe 2025, păstrat ca arhivă
+period: { start: 2025-01-01, end: 2025-12-31 }
 \`\`\``,
   },
 };

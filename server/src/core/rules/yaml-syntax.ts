@@ -17,10 +17,10 @@ const REASON_BY_CODE: Record<string, MessageId> = {
 };
 
 function reason(context: RuleContext, code: string, detail: string): string {
-  if (code === 'MISSING_CHAR' && /quote/i.test(detail)) return context.text('yaml/syntax.reason.quote');
+  if (code === 'MISSING_CHAR' && /quote/i.test(detail)) return context.t('yaml/syntax.reason.quote');
   const id = REASON_BY_CODE[code];
-  if (id) return context.text(id);
-  return context.locale === 'en' ? detail : context.text('yaml/syntax.reason.other');
+  if (id) return context.t(id);
+  return context.locale === 'en' ? detail : context.t('yaml/syntax.reason.other');
 }
 
 const MESSAGE_BY_CODE: Record<string, MessageId> = {
@@ -49,12 +49,26 @@ Aliases (\`*name\`) that expand to an enormous document (“alias bombs”) are 
     for (const problem of context.parsed.syntax) {
       // The parser itself reports nesting that overflows its stack as resource exhaustion too.
       const tooDeep = problem.code === 'RESOURCE_EXHAUSTION' && problem.detail !== 'aliases';
-      const messageId = tooDeep ? 'yaml/syntax.tooDeep' : (MESSAGE_BY_CODE[problem.code] ?? 'yaml/syntax.generic');
+      const messageId = tooDeep ? 'yaml/syntax.tooDeep' : (MESSAGE_BY_CODE[problem.code] ?? inPlainWords(problem.code, problem.detail) ?? 'yaml/syntax.generic');
       let detail = problem.detail;
       if (messageId === 'yaml/syntax.generic') detail = reason(context, problem.code, problem.detail);
       // The alias as written (`*name`), not the parser's sentence about it.
       if (messageId === 'yaml/syntax.badAlias') detail = `\`${context.parsed.text.slice(problem.start, problem.end)}\``;
-      context.reportAt(problem.start, problem.end, messageId, tooDeep ? {} : { detail });
+      context.reportAt(problem.start, problem.end, messageId, tooDeep ? {} : { detail, character: /character (\S)/.exec(problem.detail)?.[1] ?? '' });
     }
   },
 };
+
+/**
+ * The parser's own words ("Nested mappings are not allowed in compact mappings") name its
+ * machinery; the usual causes of the usual errors are said in a plan author's words instead.
+ */
+function inPlainWords(code: string, detail: string): MessageId | undefined {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'yaml/syntax.colonInText';
+  if (code === 'MISSING_CHAR' && /quote/i.test(detail)) return 'yaml/syntax.quote';
+  if ((code === 'MISSING_CHAR' && /without - indicator/.test(detail)) || (code === 'BAD_INDENT' && /same column/.test(detail))) return 'yaml/syntax.indent';
+  if (code === 'BAD_INDENT' && /end with a [\]}]/.test(detail)) return 'yaml/syntax.bracket';
+  if (code === 'MULTILINE_IMPLICIT_KEY') return 'yaml/syntax.keyLine';
+  if (code === 'BAD_SCALAR_START' && /character \S/.test(detail)) return 'yaml/syntax.reserved';
+  return undefined;
+}

@@ -13,7 +13,8 @@ import { planTooLarge } from '../rules/plan-too-large';
 import type { Rule } from '../rules/rule';
 import { runToEnd, type Steps } from '../base/steps';
 import type { PlanIndex } from './plan-index';
-import type { FileNotRead, ReadLimits } from '../base/files';
+import type { FileNotRead, ReadLimits, RevisionRead } from '../base/files';
+import { approvalStatus, approvalsOf, lastApproval, type ApprovalStatus } from '../analysis/approvals';
 import type { RuleId } from '../base/rule-ids';
 import type { Finding, Locale } from '../base/types';
 
@@ -40,6 +41,12 @@ export interface PlanHost {
   trusted?(): boolean;
   /** Every plan of the workspace, for back-links (plans whose `alignsWith` names this one, open or closed). */
   index?: PlanIndex;
+  /**
+   * A plan's text at a git revision (the one its last approval names), within `maxSize`
+   * characters. Absent where revisions cannot be read (the browser); never called in an
+   * untrusted workspace, where running git on the repository is not allowed.
+   */
+  readRevision?(filePath: string, revision: string, maxSize: number): RevisionRead;
 }
 
 export interface CheckOptions {
@@ -90,6 +97,8 @@ export interface PlanSnapshot extends Analysis {
   actualsNotRead?: { file: string; notRead: FileNotRead };
   /** Today, as the check judges time. */
   today: string | undefined;
+  /** The plan's last approval and whether it still holds (the plan at its revision, compared with this version). */
+  approval: ApprovalStatus | undefined;
 }
 
 /** A snapshot with its check: the findings, and each goal's SMART verdict from the same run of the rules. */
@@ -134,6 +143,8 @@ export function createPlanService(host: PlanHost): PlanService {
   const analyses = new Map<string, Analysis & { text: string }>();
   const configs = new Map<string, { file: string; config: PlanConfig; problems: ConfigProblem[] } | null>();
   const snapshots = new Map<string, CachedSnapshot>();
+  /** A plan's text at a revision, by plan and revision: read once (a commit does not change; a branch name is read again when the plan changes on disk). */
+  const revisions = new Map<string, Map<string, RevisionRead>>();
   /** Bumped when a configuration file changes: every snapshot made before may be stale. */
   let configGeneration = 0;
   /** Bumped for a file when it changes: the snapshots of plans linked to it are stale. */
@@ -225,6 +236,17 @@ export function createPlanService(host: PlanHost): PlanService {
     return typeof text === 'string' ? { file, text } : { file, notRead: text };
   }
 
+  /** The plan at the revision its last approval names, read once per plan and revision. */
+  function approvedVersion(model: PlanModel, name: string | undefined, maxFileSize: number): RevisionRead | undefined {
+    const revision = lastApproval(approvalsOf(model.data))?.revision;
+    if (!revision || !name || !path.isAbsolute(name) || !host.readRevision || host.trusted?.() === false) return undefined;
+    let byRevision = revisions.get(name);
+    if (!byRevision) revisions.set(name, (byRevision = new Map()));
+    let read = byRevision.get(revision);
+    if (!read) byRevision.set(revision, (read = host.readRevision(name, revision, maxFileSize)));
+    return read;
+  }
+
   /** The plans that name this one in `alignsWith`, read and parsed (those that cannot be are left out: their own check says why). */
   function backLinks(filePath: string, maxFileSize: number): LinkedPlan[] {
     return (host.index?.linkingTo(filePath) ?? []).flatMap((other): LinkedPlan[] => {
@@ -278,6 +300,7 @@ export function createPlanService(host: PlanHost): PlanService {
       ...planLinks.flatMap((link) => (link.plan ? [{ filePath: link.filePath, model: link.plan.analysis.model }] : [])),
       ...backLinked.filter((plan) => !planLinks.some((link) => link.filePath === plan.filePath)).map((plan) => ({ filePath: plan.filePath, model: plan.analysis.model })),
     ];
+    const approval = tooLarge ? undefined : approvalStatus(analysis.model.data, approvedVersion(analysis.model, name, config.maxFileSize), (approved) => parsePlan(approved).value, name && path.isAbsolute(name) ? path.basename(name) : undefined);
     const figures = planFigures(analysis.model, aligned.map((plan) => plan.model), actuals && 'text' in actuals ? actuals : undefined, figureOptions(config, options), snapshots.get(name ?? '')?.snapshot.figures);
     const snapshot: PlanSnapshot = {
       ...analysis,
@@ -293,10 +316,13 @@ export function createPlanService(host: PlanHost): PlanService {
       figures,
       actualsNotRead: actuals && 'notRead' in actuals ? actuals : undefined,
       today: options.today,
+      approval,
     };
     // The actuals file counts as a link: when it changes (`invalidateFile`), the snapshot is made again.
     const actualsPath = actuals && name && path.isAbsolute(name) ? path.resolve(path.dirname(name), actuals.file) : undefined;
-    const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : [])].map((filePath) => [filePath, generationOf(filePath)] as const);
+    // A revision read for an approval is read again when the plan changes on disk (a tag or branch may have moved).
+    const revisionPath = approval && approval.state !== 'unavailable' && approval.state !== 'no-revision' && name ? [name] : [];
+    const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : []), ...revisionPath].map((filePath) => [filePath, generationOf(filePath)] as const);
     const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
     snapshots.set(name ?? '', entry);
     return entry;
@@ -318,6 +344,7 @@ export function createPlanService(host: PlanHost): PlanService {
       aligned: snapshot.aligned,
       actualsNotRead: snapshot.actualsNotRead,
       today: snapshot.today,
+      approval: snapshot.approval,
       layers: snapshot.config.layers,
       locale: snapshot.locale,
       configProblems: snapshot.config.problems,
@@ -354,6 +381,7 @@ export function createPlanService(host: PlanHost): PlanService {
       configGeneration++;
     },
     invalidateFile(filePath) {
+      revisions.delete(filePath);
       fileGenerations.set(filePath, generationOf(filePath) + 1);
     },
   };

@@ -6,8 +6,19 @@ export type { MessageId };
 
 const CATALOGS: Record<Locale, Record<MessageId, string>> = { en, ro };
 
-export function isMessageId(id: string): id is MessageId {
-  return Object.prototype.hasOwnProperty.call(en, id);
+/** A message in one language, `{name}` placeholders filled: how rules, features and the renderer word a message. */
+export type Translate = (id: MessageId, params?: Record<string, string | number>) => string;
+
+const TRANSLATORS = new Map<Locale, Translate>();
+
+/** The `Translate` of a language (one per language, kept). */
+export function translator(locale: Locale): Translate {
+  let translate = TRANSLATORS.get(locale);
+  if (!translate) {
+    translate = (id, params) => formatMessage(locale, id, params);
+    TRANSLATORS.set(locale, translate);
+  }
+  return translate;
 }
 
 /** The message in the locale with `{name}` placeholders filled; numbers are formatted for the locale. */
@@ -18,6 +29,11 @@ export function formatMessage(locale: Locale, id: MessageId, params: Record<stri
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(locale, value) : value;
   });
+}
+
+/** Whether a text is the id of a message (for ids made of parts, such as a finding's explanation). */
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(en, id);
 }
 
 /** Formatters are costly to create and messages are many: one per locale. */

@@ -4,7 +4,7 @@
  */
 import { formatMessage, formatNumber, isMessageId, type MessageId } from '../../base/messages';
 import type { Locale } from '../../base/types';
-import type { DiffValue, FieldChange, NumberUnit } from './types';
+import type { DiffValue, FieldChange, NumberUnit } from '../../analysis/diff/types';
 
 /** Longest text shown in a cell or a summary before it is cut with "…". */
 const MAX_TEXT = 120;

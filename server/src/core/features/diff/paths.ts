@@ -12,7 +12,7 @@ import type { Locale } from '../../base/types';
 import { locate } from '../../parse/locate';
 import type { SourceNode } from '../../parse/parse';
 import { changeText, formatValue } from './format';
-import type { FieldChange, ItemChange, PlanDiff } from './types';
+import type { FieldChange, ItemChange, PlanDiff } from '../../analysis/diff/types';
 
 type Path = readonly (string | number)[];
 

@@ -8,7 +8,7 @@ import type { Locale } from '../../base/types';
 import { inline, oneLine } from './format';
 import { summarize, summaryLine } from './summary';
 import { diffTables, type Cell } from './table';
-import type { DiffReport, PlanDiff } from './types';
+import type { DiffReport, PlanDiff } from '../../analysis/diff/types';
 
 export interface RenderOptions {
   /** Forces the language of every plan; by default each plan's own `language`, else `fallbackLocale`. */

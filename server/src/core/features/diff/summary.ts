@@ -8,7 +8,7 @@
 import { formatList, formatMessage, formatNumber, type MessageId } from '../../base/messages';
 import type { Locale } from '../../base/types';
 import { amount, counted, days, message, oneLine, participle, percentChange, sectionTitle, signed } from './format';
-import type { BudgetChange, FieldChange, FigureChange, ItemChange, PlanDiff } from './types';
+import type { BudgetChange, FieldChange, FigureChange, ItemChange, PlanDiff } from '../../analysis/diff/types';
 
 /** How many target changes, and how many budget moves, the summary names before it only counts the rest. */
 const MAX_TARGETS = 3;

@@ -7,7 +7,7 @@ import { formatMessage } from '../../base/messages';
 import type { Locale } from '../../base/types';
 import { changeText, formatValue, isLabelled, message, oneLine, sectionTitle, signed } from './format';
 import { figureValue } from './summary';
-import type { FigureChange, ItemChange, PlanDiff } from './types';
+import type { FigureChange, ItemChange, PlanDiff } from '../../analysis/diff/types';
 
 /** A piece of a cell: text, or code (an id, a key, a path). */
 export type Part = string | { code: string };

@@ -12,8 +12,8 @@
 import { formatMessage } from '../../base/messages';
 import { catalogKpi } from '../../model/catalog';
 import type { CheckedPlan } from '../../workspace/service';
-import { diffPlans } from './diff';
-import type { DerivedFigures, DiffOptions, PlanDiff } from './types';
+import { diffPlans } from '../../analysis/diff/diff';
+import type { DerivedFigures, DiffOptions, PlanDiff } from '../../analysis/diff/types';
 
 /** The derived figures of a checked plan. */
 function figuresOf(plan: CheckedPlan): DerivedFigures {

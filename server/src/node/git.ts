@@ -1,8 +1,11 @@
 /**
- * What `plan-as-code diff` asks git: run with argument arrays (never through a shell), without
- * a pager or prompts, and with a cap on what is read back.
+ * What Plan as Code asks git (`plan-as-code diff`, and a plan's text at the revision an approval
+ * names): run with argument arrays (never through a shell), without a pager, prompts or a file
+ * system monitor, within a time limit, and with a cap on what is read back.
  */
 import { spawnSync } from 'child_process';
+import * as path from 'path';
+import type { RevisionRead } from '../core/base/files';
 
 /** A problem to tell the user in one line (exit status 2). */
 export class GitError extends Error {}
@@ -11,6 +14,9 @@ export class GitError extends Error {}
 export const MAX_BLOB_BYTES = 8 * 1024 * 1024;
 /** Largest listing (changed files, revisions) read back from git. */
 const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+
+/** A git command that takes longer is given up (a repository on a network share that hangs). */
+const GIT_TIMEOUT_MS = 10_000;
 
 const SHALLOW_HINT = 'fetch more history: git fetch --unshallow';
 
@@ -123,9 +129,11 @@ export class Git {
 }
 
 function run(cwd: string, args: string[], maxBuffer: number): RunResult {
-  const result = spawnSync('git', ['--no-pager', '-c', 'core.quotePath=false', ...args], {
+  // A repository's own configuration must not make git run a program (core.fsmonitor).
+  const result = spawnSync('git', ['--no-pager', '-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false', ...args], {
     cwd,
     maxBuffer,
+    timeout: GIT_TIMEOUT_MS,
     windowsHide: true,
     // No prompts for credentials, no locks taken on the index, messages in English.
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', LANGUAGE: 'C' },
@@ -133,6 +141,7 @@ function run(cwd: string, args: string[], maxBuffer: number): RunResult {
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new GitError('git is not installed (or not on the PATH): plan-as-code diff needs it to read revisions');
+    if (code === 'ETIMEDOUT') throw new GitError(`git ${args[0]} took more than ${GIT_TIMEOUT_MS / 1000} s`);
     if (code === 'ENOBUFS') throw new GitError(`git ${args[0]} printed more than ${maxBuffer} bytes`);
     throw new GitError(`git ${args[0]} failed: ${result.error.message}`);
   }
@@ -141,4 +150,29 @@ function run(cwd: string, args: string[], maxBuffer: number): RunResult {
 
 function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
+}
+
+/**
+ * A plan's text at a revision (an approval's `revision`), for the editor and the CLI: the file at
+ * the same path relative to its repository's root. Never throws: a folder outside git, an
+ * unknown revision, a plan absent at that revision or too large are said as such.
+ */
+export function readAtRevision(filePath: string, revision: string, maxSize: number): RevisionRead {
+  let git: Git;
+  try {
+    git = Git.open(path.dirname(filePath));
+  } catch {
+    return { problem: 'no-repository' };
+  }
+  try {
+    const commit = git.commit(revision);
+    if (!commit) return { problem: 'unknown-revision', shallow: git.isShallow() };
+    const relative = path.relative(git.root, filePath).split(path.sep).join('/');
+    const bytes = git.read(commit, relative);
+    if (!bytes) return { problem: 'absent', commit };
+    if (bytes.length > maxSize) return { problem: 'too-large', commit };
+    return { text: bytes.toString('utf8'), commit };
+  } catch (error) {
+    return { problem: 'git-failed', detail: error instanceof GitError ? error.message : String(error) };
+  }
 }
