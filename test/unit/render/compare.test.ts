@@ -5,7 +5,7 @@
  * from the plan's figures (`analysis/`), as `plan-as-code diff` reports them.
  */
 import * as assert from 'assert';
-import { renderPlan } from '../../../server/src/core/render';
+import { RenderMemo, renderPlan } from '../../../server/src/core/render';
 import { diffVersions } from '../../../server/src/core/features/diff';
 import { indexDiff, previousValueHover } from '../../../server/src/core/features/diff/paths';
 import { memoryService } from '../../helpers';
@@ -98,6 +98,17 @@ describe('the preview in compare mode', () => {
     const same = compared(NEWER, NEWER).html;
     assert.match(same, /<section class="compare-banner compare-unchanged" aria-label="Changes">.*<p class="compare-none">Nothing changed since <strong>HEAD \(a1b2c3d\)<\/strong>\.<\/p><\/section>/);
     assert.doesNotMatch(same, /data-diff|diff-old/);
+  });
+
+  it('is never memoised: a plain rendering after a comparison, and one before it, show no mark', () => {
+    const plan = memoryService().check(NEWER, PLAN_PATH, { editorLocale: 'en' });
+    const older = memoryService().check(OLDER, PLAN_PATH, { editorLocale: 'en' });
+    const compare = { diff: diffVersions(older, plan), before: older.parsed.value, base: 'HEAD' };
+    const memo = new RenderMemo();
+    const plain = renderPlan({ ...plan, memo }).html;
+    assert.match(renderPlan({ ...plan, memo, compare }).html, /diff-old/);
+    assert.strictEqual(renderPlan({ ...plan, memo }).html, plain);
+    assert.ok(memo.reused > 0, 'the plain rendering reused its parts');
   });
 
   it('speaks the plan\'s language', () => {
