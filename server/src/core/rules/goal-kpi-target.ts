@@ -39,7 +39,7 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
   const path = ['goals', view.index, 'target'];
   const kpi = view.kpiIds.length > 1 ? context.t('goal.fittedKpi', { kpi: kpiId }) : `\`${kpiId}\``;
   const params = { goal: view.label, kpi, target };
-  const setTarget = (value: number): Fix | undefined => replaceValueFix(context.parsed, path, value);
+  const setTarget = (value: number): Fix | undefined => replaceValueFix(context.editor, path, value);
   switch (problem.kind) {
     case 'change':
       return { path, messageId: 'goal/kpi-target.change', params: { ...params, cue: problem.cue, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fixList(setTarget(problem.level)) };
@@ -64,7 +64,7 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
         path: ['goals', view.index, 'baseline'],
         messageId: 'goal/kpi-target.baseline',
         params: { ...params, baseline: asNumber(view.goal.baseline)!, kpiBaseline: problem.kpiBaseline },
-        fixes: fixList(replaceValueFix(context.parsed, ['goals', view.index, 'baseline'], problem.kpiBaseline)),
+        fixes: fixList(replaceValueFix(context.editor, ['goals', view.index, 'baseline'], problem.kpiBaseline)),
       };
   }
 }
@@ -72,5 +72,5 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
 /** Sets the KPI's own number instead of the goal's. */
 function kpiPath(context: RuleContext, kpiId: string, key: 'target', value: number): Fix | undefined {
   const definition = context.plan.ids.get('kpis')?.get(kpiId);
-  return definition ? replaceValueFix(context.parsed, ['kpis', definition.index, key], value, 'fix.setKpiValue', { kpi: kpiId, key }) : undefined;
+  return definition ? replaceValueFix(context.editor, ['kpis', definition.index, key], value, 'fix.setKpiValue', { kpi: kpiId, key }) : undefined;
 }

@@ -3,7 +3,7 @@ import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, t
 import { runChecksSteps, type GoalSmartResult } from '../check/engine';
 import { firstLineRange, makeFinding } from '../check/findings';
 import { formatMessage, resolveLocale } from '../base/messages';
-import type { AlignedPlan, Analysis, LinkedPlan, PlanLink } from '../model/links';
+import { analysisOf, type AlignedPlan, type Analysis, type LinkedPlan, type PlanLink } from '../model/links';
 import { asArray, asString, buildModel, type PlanModel } from '../model/model';
 import { planFigures, type ActualsText, type FigureOptions, type PlanFigures } from '../analysis/figures';
 import { parsePlan } from '../parse/parse';
@@ -174,7 +174,7 @@ export function createPlanService(host: PlanHost): PlanService {
       }
     }
     const parsed = next.value ?? parsePlan(text);
-    const entry = { text, parsed, model: buildModel(parsed.value) };
+    const entry = { text, ...analysisOf(parsed, buildModel(parsed.value)) };
     // While this parse paused, another request may have analysed a newer version: that one stays.
     if (name !== undefined && analyses.get(key) === cached) analyses.set(key, entry);
     return entry;
@@ -390,7 +390,7 @@ export function createPlanService(host: PlanHost): PlanService {
 
 const EMPTY_ANALYSIS: Analysis = (() => {
   const parsed = parsePlan('');
-  return { parsed, model: buildModel(parsed.value) };
+  return analysisOf(parsed, buildModel(parsed.value));
 })();
 
 /** Why a `.planrc.yaml` was not read, as a problem of the configuration. */
