@@ -31,6 +31,12 @@ export namespace RenderRequest {
      * so that only what changed travels.
      */
     have?: string[];
+    /**
+     * Render in compare mode when the plan has a base to compare with (`planAsCode/compare`):
+     * the changes since the base marked in place and summarised on top. The preview asks for
+     * it; the export does not.
+     */
+    compare?: boolean;
   }
 
   /** One part of the rendered body: one element, named by an id that changes whenever its HTML does. */
@@ -62,7 +68,37 @@ export namespace RenderRequest {
     locale: 'en' | 'ro';
     /** False when the YAML is broken: `html` is then the last good rendering plus a notice. */
     ok: boolean;
+    /** Present when `html` is a compare rendering: the name of the base it was compared with. */
+    compare?: { base: string };
   }
+
+  export const type = new RequestType<Params, Result, void>(method);
+}
+
+/**
+ * `planAsCode/compare` (client → server, request): sets (or, with `base: null`, clears) the older
+ * text that an open plan is compared with: the plan at `HEAD`, at the merge base with the
+ * default branch, at a branch or at a commit, which the client reads through VS Code's git
+ * extension. While a plan has a base, `planAsCode/render` with `compare: true` renders it in
+ * compare mode (the semantic diff of `plan-as-code diff`, from the core), and a hover on a
+ * changed value shows its previous value. Closing the plan clears its base.
+ *
+ * The answer says whether the base can be compared: not when its YAML does not parse or it is
+ * over `maxFileSize` (`ok: false` with a message in the plan's language, and the plan keeps no
+ * base).
+ */
+export namespace CompareRequest {
+  export const method = 'planAsCode/compare';
+  export const direction = 'clientToServer';
+
+  export interface Params {
+    /** The plan document's URI (an open document). */
+    uri: string;
+    /** The older text and its name as the user chose it (`HEAD`, `main`, `a1b2c3d`); null leaves compare mode. */
+    base: { name: string; text: string } | null;
+  }
+
+  export type Result = { ok: true } | { ok: false; message: string };
 
   export const type = new RequestType<Params, Result, void>(method);
 }

@@ -1,8 +1,9 @@
 /**
  * The preview's script, in the webview (bundled to preview.js, loaded with the page's nonce).
  * Scroll sync both ways through the `data-line` of rendered blocks, double-click to reveal a
- * line, findings that reveal their line, and body swaps that keep the scroll position: a whole
- * new body, or a patch that replaces only the parts (sections) that changed.
+ * line, findings that reveal their line, the button that leaves compare mode, and body swaps
+ * that keep the scroll position: a whole new body, or a patch that replaces only the parts
+ * (sections) that changed.
  * It never evaluates or inserts anything but the HTML the renderer produced.
  */
 import type { FromWebview, PreviewState, ToWebview } from '../src/preview/webview-messages';
@@ -197,6 +198,10 @@ document.addEventListener('dblclick', (event) => {
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
+  if (target?.closest('[data-action="leave-compare"]')) {
+    vscode.postMessage({ type: 'leaveCompare' });
+    return;
+  }
   const marker = target?.closest<HTMLElement>('[data-reveal]');
   if (marker) {
     const line = Number(marker.dataset.reveal);

@@ -164,8 +164,12 @@ export function prepareUser(dir, settings = {}, { fresh = true } = {}) {
   return { dir, settingsFile, ...folders };
 }
 
-/** The day the end-to-end runs judge plans on (`PLAN_AS_CODE_TODAY`): early in the examples' year. */
-export const E2E_TODAY = '2026-01-15';
+/**
+ * The day the end-to-end runs judge plans on (`PLAN_AS_CODE_TODAY`): the scenario tests' day,
+ * mid-way through the examples' year, on which the examples have no finding (their actuals are
+ * on track, no deadline's result is due yet).
+ */
+export const E2E_TODAY = '2026-07-15';
 
 /** The environment of the server and its extension hosts: the user's folders, nothing of the caller's editor. */
 function serverEnv(user, extra) {

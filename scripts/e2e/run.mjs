@@ -5,7 +5,7 @@
 // against the packaged extension (`npm run package`, installed with `--install-extension`),
 // so that a packaging mistake fails too; then the Romanian suite (test/e2e/romanian.test.ts)
 // against the working tree in a VS Code started with `--locale ro`. `--dev`, `--vsix` or
-// `--ro` runs one of them.
+// `--ro` runs one of them; `--grep <pattern>` only the tests whose titles match.
 //
 // Each run: a fresh copy of examples/ as the workspace, a fresh isolated user (settings,
 // extensions, XDG folders, temp) under .vscode-test/runs/, code-server on a free loopback
@@ -73,7 +73,7 @@ async function runSuite(mode) {
 
   // The Romanian run: VS Code's display language is Romanian, and the suite is the Romanian one.
   const romanian = mode === 'ro';
-  const server = await startCodeServer(user, { env: { PLAN_E2E_EXTENSION_PATH: extensionPath, PLAN_E2E_LOG_TAG: TAG, ...(romanian ? { PLAN_E2E_SUITE: 'ro' } : {}) }, args: romanian ? ['--locale', 'ro'] : [] });
+  const server = await startCodeServer(user, { env: { PLAN_E2E_EXTENSION_PATH: extensionPath, PLAN_E2E_LOG_TAG: TAG, ...(romanian ? { PLAN_E2E_SUITE: 'ro' } : {}), ...(grep ? { PLAN_E2E_GREP: grep } : {}) }, args: romanian ? ['--locale', 'ro'] : [] });
   const browser = await openBrowser().catch(async (error) => {
     await server.stop();
     throw error;
@@ -127,6 +127,8 @@ async function runSuite(mode) {
 }
 
 const only = ['--dev', '--vsix', '--ro'].filter((flag) => process.argv.includes(flag)).map((flag) => flag.slice(2));
+/** `--grep <pattern>`: only the tests whose full titles match (e.g. `--dev --grep "Compare with"`). */
+const grep = process.argv.includes('--grep') ? process.argv[process.argv.indexOf('--grep') + 1] : undefined;
 const modes = only.length > 0 ? only : ['dev', 'vsix', 'ro'];
 if (!existsSync(SUITE)) {
   console.error(`${path.relative(ROOT, SUITE)} is missing: run npm run build first.`);

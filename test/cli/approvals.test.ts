@@ -41,7 +41,7 @@ describe('approvals in a git repository (CLI)', function () {
   const approve = (revision: string) => `\napprovals:\n  - by: Maria Pop\n    role: CMO\n    date: 2026-02-20\n    revision: ${revision}\n`;
 
   it('holds after the approval is recorded, and goes stale, visibly, when a target changes after it', () => {
-    const approved = git(root, 'rev-parse', '--short', 'HEAD').trim();
+    const approved = git(root, 'rev-parse', 'HEAD').trim();
     fs.writeFileSync(plan, CLEAN + approve(approved));
     git(root, 'commit', '-q', '-am', 'Approved by the CMO');
     assert.deepStrictEqual(approvalFindings(root, 'plans/marketing.plan.yaml'), []);
@@ -75,7 +75,7 @@ describe('approvals in a git repository (CLI)', function () {
   });
 
   it('says when the plan was not at its path in the approved revision (moved since)', () => {
-    const before = git(root, 'rev-parse', '--short', 'HEAD').trim();
+    const before = git(root, 'rev-parse', 'HEAD').trim();
     fs.mkdirSync(path.join(root, 'plans', '2026'));
     git(root, 'mv', 'plans/marketing.plan.yaml', 'plans/2026/marketing.plan.yaml');
     git(root, 'commit', '-q', '-m', 'Move');

@@ -28,7 +28,10 @@ export async function run(): Promise<void> {
     await import('./settings.test');
     await import('./server.test');
     await import('./new-plan.test');
+    await import('./compare.test');
   }
+  // `node scripts/e2e/run.mjs --grep <pattern>`: only the tests whose titles match.
+  if (process.env.PLAN_E2E_GREP) mocha.grep(process.env.PLAN_E2E_GREP);
   tagOutput(process.env.PLAN_E2E_LOG_TAG);
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} end-to-end test${failures === 1 ? '' : 's'} failed`);

@@ -30,7 +30,7 @@ describe('language server: approvals read from git', function () {
   });
 
   it('publishes plan/approval-stale when a target changed after the approved commit, and nothing once it is back', async () => {
-    const revision = git(folder, 'rev-parse', '--short', 'HEAD').trim();
+    const revision = git(folder, 'rev-parse', 'HEAD').trim();
     const approvals = `approvals:\n  - by: Maria Pop\n    role: CMO\n    date: 2026-02-20\n    revision: ${revision}\n`;
     const uri = pathToFileURL(path.join(folder, 'marketing.plan.yaml')).toString();
     const stale = CLEAN.replace('total: 100000', 'total: 125000') + approvals;

@@ -159,4 +159,15 @@ describe('approvals (plan/approval-stale)', () => {
     assert.match(again, /approval-stale/);
     assert.doesNotMatch(again, /approval-holds/);
   });
+
+  it('reads a commit id of digits as written, not as the number YAML makes of it (1234567, 0012345)', () => {
+    for (const revision of ['1234567', '0012345']) {
+      const asked: string[] = [];
+      const text = APPROVED.replace('revision: abc1234', `revision: ${revision}`);
+      const checked = createPlanService(host({ [revision]: { text: CLEAN, commit: '7'.repeat(40) } }, asked)).check(text, FILE);
+      assert.deepStrictEqual(asked, [revision]);
+      assert.equal(checked.approval?.state, 'holds');
+      assert.deepStrictEqual(checked.findings.filter((finding) => finding.ruleId.startsWith('schema/')), [], 'a digits-only revision is valid');
+    }
+  });
 });

@@ -203,6 +203,21 @@ describe('review: a senior planner\'s eye', () => {
       assert.deepStrictEqual(only(check(salesPlan(kpis, [whole, part])), 'goal/kpi-target'), []);
       const beyond = goal('id: alone, statement: Reach 6.5 million EUR from ports alone with 4 events, kpi: revenue, target: 6500000');
       assert.match(single(salesPlan(kpis, [whole, beyond]), 'goal/kpi-target').message, /more than the KPI's target of 5,200,000 for the whole plan: a part cannot exceed the whole/);
+      // One cause, one finding: the growth the part implies (4 to 6.5 million in a year) comes from the same number.
+      const fast = goal('id: alone, statement: Reach 9 million EUR from ports alone with 4 events, kpi: revenue, target: 9000000');
+      assert.deepStrictEqual(check(salesPlan([REVENUE], [whole, fast])).map((f) => f.ruleId), ['goal/kpi-target']);
+      const alone = check(salesPlan([REVENUE], [whole, fast.replace('target: 9000000', 'target: 5000000').replace('9 million', '5 million')]));
+      assert.deepStrictEqual(alone.map((f) => f.ruleId), [], 'within the whole, nothing to say');
+    });
+
+    it('reads "add 25" as a change too, in English and in Romanian', () => {
+      const partners = '{ id: partners, name: Installer partners, unit: count, baseline: 60, target: 85, frequency: monthly, source: Partner portal }';
+      const whole = goal('id: g, statement: Reach 5.2 million EUR through 4 port events, kpi: revenue, target: 5200000');
+      for (const statement of ['Add 25 installers to our referral network with a finder fee', 'Adăugăm 25 de instalatori în rețeaua de recomandări']) {
+        const finding = single(salesPlan([REVENUE, partners], [whole, goal(`id: more, statement: ${statement}, kpi: partners, target: 25`)]), 'goal/kpi-target');
+        assert.strictEqual(finding.messageId, 'goal/kpi-target.change');
+        assert.match(finding.message, /that level is 85/);
+      }
     });
 
     it('compares a goal naming several KPIs with the one its target fits, and says which', () => {
@@ -325,6 +340,18 @@ describe('review: a senior planner\'s eye', () => {
       assert.match(onGoal.contents, /\n\n---\n\n/);
       const elsewhere = hover({ analysis: checked, offset: text.indexOf('title:') + 2, linked: [], t, smart: () => checked.smart, findings: () => checked.findings })!;
       assert.doesNotMatch(elsewhere.contents, /`smart\//);
+    });
+
+    it('explains a finding of any rule: without an explanation of its own, by the rule\'s description in the plan\'s language', () => {
+      const text = edit('      amount: 40000\n      expectedReturn: 120000', '      amount: 40000\n      expectedReturn: 30000');
+      const checked = memoryService().check(text, '/plans/h.plan.yaml');
+      const roi = checked.findings.find((finding) => finding.ruleId === 'economics/roi');
+      assert.ok(roi, checked.findings.map((finding) => finding.ruleId).join(', '));
+      for (const locale of ['en', 'ro'] as const) {
+        const result = hover({ analysis: checked, offset: roi.start + 1, linked: [], locale, t: (id, params) => formatMessage(locale, id, params), smart: () => checked.smart, findings: () => checked.findings })!;
+        assert.match(result.contents.split('\n\n')[0], locale === 'en' ? /^`economics\/roi`: A budget allocation's expected return is below its cost\.$/ : /^`economics\/roi`: \S.*\.$/);
+        if (locale === 'ro') assert.doesNotMatch(result.contents.split('\n\n')[0], /expected return/);
+      }
     });
   });
 });

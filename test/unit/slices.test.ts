@@ -51,6 +51,9 @@ describe('work in slices', () => {
     let next = steps.next();
     for (; !next.done; next = steps.next()) pauses++;
     assert.ok(pauses > 20, `only ${pauses} pauses`);
-    assert.deepStrictEqual(next.value, whole);
+    // Functions (the occurrences, worked out on first use) are compared by what they give.
+    const data = (plan: object) => Object.fromEntries(Object.entries(plan).filter(([, value]) => typeof value !== 'function'));
+    assert.deepStrictEqual(data(next.value), data(whole));
+    assert.deepStrictEqual(next.value.occurrences(), whole.occurrences());
   });
 });

@@ -148,6 +148,14 @@ export async function run(): Promise<void> {
     check(seen === 'rendered', `the webview shows the rendered plan: ${seen}`);
   });
 
+  await test('says that comparing with an older version needs the Git extension, which the web does not have', async () => {
+    const git = vscode.extensions.getExtension('vscode.git');
+    const answer = await vscode.commands.executeCommand<boolean | string>('planAsCode.compareWith', plan, 'HEAD');
+    log(`  compare with HEAD: ${String(answer)} (Git extension ${git ? 'listed' : 'absent'})`);
+    if (git) check(typeof answer === 'string' || answer === true, `an answer from the Git extension: ${String(answer)}`);
+    else check(answer === 'Comparing with an older version needs the Git extension of VS Code, which is not available here (for example in VS Code for the Web).', `the message: ${String(answer)}`);
+  });
+
   log(`${passed} passed, ${failed} failed`);
   if (failed > 0) throw new Error(`${failed} of ${passed + failed} checks failed`);
 }

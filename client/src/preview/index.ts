@@ -1,13 +1,15 @@
 /**
- * The plan preview in VS Code: commands to open it (in place or to the side), lock it to a plan
- * and export the plan to a self-contained HTML file; a serializer so that previews survive a
+ * The plan preview in VS Code: commands to open it (in place or to the side), lock it to a plan,
+ * compare the plan with an older version from git (compare mode) and export the plan to a
+ * self-contained HTML file; a serializer so that previews survive a
  * window reload; scroll sync with the editor. Rendering is the language server's
  * (`planAsCode/render`); this side only shows the result.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { htmlPathFor, MEDIA, standalonePage } from '../../../shared/preview';
-import { RenderRequest } from '../../../shared/protocol';
+import { CompareRequest, RenderRequest } from '../../../shared/protocol';
+import { CannotCompare, olderVersion, type OlderVersion } from './git';
 import { editorLine, isPlanPath } from './logic';
 import { PlanPreview, PREVIEW_VIEW_TYPE, webviewOptions, type PreviewHost } from './panel';
 import type { PreviewState } from './webview-messages';
@@ -16,6 +18,8 @@ import type { PreviewState } from './webview-messages';
 export interface PreviewApi {
   /** The HTML page a preview shows now: the preview of `uri`, else the active (or last opened) one; undefined without one. */
   getHtml(uri?: vscode.Uri): string | undefined;
+  /** What the preview's *Leave compare mode* button does, for a plan. */
+  leaveCompare(uri: vscode.Uri): Promise<void>;
 }
 
 /** After the preview scrolls the editor, the editor's own scroll events are not sent back for this long. */
@@ -27,6 +31,8 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
   private dynamic: PlanPreview | undefined;
   private active: PlanPreview | undefined;
   private editorScrolledByPreviewUntil = 0;
+  /** Plans in compare mode (their URIs): the server keeps what each is compared with. */
+  private readonly compared = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -40,6 +46,8 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         for (const preview of this.previewsOf(document.uri)) preview.refresh();
       }),
+      // The server forgets a closed plan's comparison.
+      vscode.workspace.onDidCloseTextDocument((document) => this.compared.delete(document.uri.toString())),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor, visibleRanges }) => {
         if (Date.now() < this.editorScrolledByPreviewUntil || visibleRanges.length === 0) return;
         for (const preview of this.previewsOf(textEditor.document.uri)) preview.scrollTo(visibleRanges[0].start.line);
@@ -49,9 +57,67 @@ class PreviewManager implements PreviewHost, vscode.Disposable {
 
   /** Waits for the client when the server is still starting (the preview may be restored before it is). */
   async render(params: RenderRequest.Params): Promise<RenderRequest.Result> {
+    return (await this.languageClient()).sendRequest(RenderRequest.type, params);
+  }
+
+  comparing(uri: vscode.Uri): boolean {
+    return this.compared.has(uri.toString());
+  }
+
+  /**
+   * *Plan: Compare with…*: the plan at a revision the user picks (HEAD, the merge base with the
+   * default branch, a branch, a commit; `revision` skips the choice) is sent to the server, and
+   * the plan's preview shows what changed since. Returns true when compare mode started, the
+   * message the user was shown when it could not, false when the user cancelled.
+   */
+  async compareWith(resource: vscode.Uri | undefined, revision?: string): Promise<boolean | string> {
+    const uri = resource ?? activePlanUri() ?? (this.active ?? this.dynamic)?.resource;
+    if (!uri) {
+      const message = vscode.l10n.t('Open a plan (*.plan.yaml) to compare it with an older version.');
+      void vscode.window.showInformationMessage(message);
+      return message;
+    }
+    let older: OlderVersion | undefined;
+    try {
+      older = await olderVersion(uri, revision);
+    } catch (error) {
+      if (!(error instanceof CannotCompare)) throw error;
+      void vscode.window.showWarningMessage(error.message);
+      return error.message;
+    }
+    if (!older) return false;
+    // Opening the document makes the language client send it to the server, which compares open plans only.
+    await vscode.workspace.openTextDocument(uri);
+    const result = await (await this.languageClient()).sendRequest(CompareRequest.type, { uri: uri.toString(), base: older });
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(result.message);
+      return result.message;
+    }
+    this.compared.add(uri.toString());
+    const shown = this.previewsOf(uri);
+    if (shown.length === 0) this.showPreview(uri, true);
+    for (const preview of this.previewsOf(uri)) {
+      preview.panel.reveal(undefined, true);
+      preview.rerender();
+    }
+    return true;
+  }
+
+  onLeaveCompare(preview: PlanPreview): void {
+    void this.leaveCompare(preview.resource);
+  }
+
+  async leaveCompare(uri: vscode.Uri): Promise<void> {
+    this.compared.delete(uri.toString());
+    await this.languageClient().then((client) => client.sendRequest(CompareRequest.type, { uri: uri.toString(), base: null })).catch(() => undefined);
+    for (const preview of this.previewsOf(uri)) preview.rerender();
+  }
+
+  /** The language client; waits for it when the server is still starting. */
+  private async languageClient(): Promise<BaseLanguageClient> {
     const client = this.client();
     if (!client) throw new Error(vscode.l10n.t('The Plan as Code language server is not running.'));
-    return (await client).sendRequest(RenderRequest.type, params);
+    return client;
   }
 
   private previewsOf(uri: vscode.Uri): PlanPreview[] {
@@ -194,6 +260,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
     vscode.commands.registerCommand('planAsCode.showPreview', (uri?: unknown) => manager.showPreview(planArgument(uri), false)),
     vscode.commands.registerCommand('planAsCode.showPreviewToSide', (uri?: unknown) => manager.showPreview(planArgument(uri), true)),
     vscode.commands.registerCommand('planAsCode.togglePreviewLock', () => manager.toggleLock()),
+    vscode.commands.registerCommand('planAsCode.compareWith', (uri?: unknown, revision?: unknown) => manager.compareWith(planArgument(uri), typeof revision === 'string' ? revision : undefined)),
     vscode.commands.registerCommand('planAsCode.exportHtml', (uri?: unknown, target?: unknown) => manager.exportHtml(planArgument(uri), target instanceof vscode.Uri ? target : undefined)),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined) {
@@ -205,5 +272,5 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
       },
     }),
   );
-  return { getHtml: (uri) => manager.html(uri) };
+  return { getHtml: (uri) => manager.html(uri), leaveCompare: (uri) => manager.leaveCompare(uri) };
 }

@@ -14,6 +14,10 @@ export interface PreviewHost {
   onScroll(preview: PlanPreview, line: number): void;
   /** The user asked to see `line` in the editor. */
   onReveal(preview: PlanPreview, line: number): void;
+  /** Whether a plan is in compare mode (`Plan: Compare with…`). */
+  comparing(uri: vscode.Uri): boolean;
+  /** The user clicked *Leave compare mode* in the preview. */
+  onLeaveCompare(preview: PlanPreview): void;
 }
 
 /** Webview options: scripts on, resources only from the extension's media folder. */
@@ -86,6 +90,12 @@ export class PlanPreview implements vscode.Disposable {
     void this.render(true);
   }
 
+  /** Renders the plan again at once (e.g. on entering or leaving compare mode). */
+  rerender(): void {
+    this.debouncer.cancel();
+    void this.render(false);
+  }
+
   /** The plan changed: render its latest version once typing pauses. */
   refresh(): void {
     this.debouncer.schedule(() => void this.render(false));
@@ -115,7 +125,7 @@ export class PlanPreview implements vscode.Disposable {
   private async fetch(resource: vscode.Uri, whole: boolean): Promise<{ result: RenderRequest.Result; body: string; ids: string[] }> {
     // Opening the document makes the language client send it to the server.
     const document = await vscode.workspace.openTextDocument(resource);
-    const result = await this.host.render({ uri: resource.toString(), version: document.version, have: whole ? undefined : [...this.partHtml.keys()] });
+    const result = await this.host.render({ uri: resource.toString(), version: document.version, have: whole ? undefined : [...this.partHtml.keys()], ...(this.host.comparing(resource) ? { compare: true } : {}) });
     if (!result.body) return { result, body: result.html, ids: [] };
     const { notice, open, parts } = result.body;
     const htmlOf = (part: RenderRequest.Part) => {
@@ -196,6 +206,8 @@ export class PlanPreview implements vscode.Disposable {
       this.host.onScroll(this, message.line);
     } else if (message.type === 'reveal') {
       this.host.onReveal(this, message.line);
+    } else if (message.type === 'leaveCompare') {
+      this.host.onLeaveCompare(this);
     }
   }
 

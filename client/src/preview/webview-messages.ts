@@ -23,7 +23,9 @@ export type FromWebview =
   /** Double-click on a block, or a click on a finding: show this source line in the editor. */
   | { type: 'reveal'; line: number }
   /** A patch named a part the webview does not show: send the whole rendering. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  /** The user clicked *Leave compare mode* at the top of a compare rendering. */
+  | { type: 'leaveCompare' };
 
 /** Extension → webview. */
 export type ToWebview =

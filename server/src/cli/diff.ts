@@ -15,12 +15,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { catalogKpi } from '../core/model/catalog';
-import { diffPlans, renderJson, renderMarkdown, renderText, syntaxError, type DerivedFigures, type DiffReport, type PlanDiff } from '../core/features/diff';
+import { diffVersions, renderJson, renderMarkdown, renderText, syntaxError, type DiffReport, type PlanDiff } from '../core/features/diff';
 import { resolveLocale } from '../core/base/messages';
 import { cliText, terminalLocale } from './messages';
-import { createPlanService, type PlanService } from '../core/workspace/service';
-import { derivedFigures } from './figures';
+import { createPlanService, type CheckedPlan, type PlanService } from '../core/workspace/service';
 import { Git, GitError, MAX_BLOB_BYTES } from '../node/git';
 
 export const DIFF_USAGE = 'plan-as-code diff [REV_A [REV_B]] [FILES...] [--format text|markdown|json] [-o FILE]';
@@ -161,22 +159,15 @@ function commitSide(git: Git, name: string, commit: string): Side {
   );
 }
 
-interface Analysed {
-  value: unknown;
-  figures: DerivedFigures;
-}
-
-/** A plan's data and figures on one side, or an `InputError` when it does not parse or is too large. */
-function analyse(sideOf: Side, filePath: string, display: string, text: string): Analysed {
-  const analysis = sideOf.service.snapshot(text, filePath);
+/** A plan checked on one side, or an `InputError` when it does not parse or is too large. */
+function analyse(sideOf: Side, filePath: string, display: string, text: string): CheckedPlan {
+  const analysis = sideOf.service.check(text, filePath);
   // The service leaves a plan over the configured maxFileSize unread.
   if (analysis.tooLarge) throw new InputError(`${display} ${sideOf.name} is ${text.length} characters long, over the maxFileSize limit: it is not compared`);
   const error = syntaxError(analysis.parsed, 'before');
   if (error) throw new InputError(`${display} does not parse ${sideOf.name}: line ${error.line}, column ${error.column}: ${error.message}`);
-  return { value: analysis.parsed.value ?? {}, figures: derivedFigures(sideOf.service, text, filePath) };
+  return analysis;
 }
-
-const metricUnit = (metric: string) => catalogKpi(metric)?.unit;
 
 function comparePlan(
   before: { side: Side; filePath: string; display: string } | undefined,
@@ -190,12 +181,7 @@ function comparePlan(
   const now = afterText !== undefined ? analyse(after!.side, after!.filePath, after!.display, afterText) : undefined;
   const file = afterText !== undefined ? after!.display : before!.display;
   const previousFile = beforeText !== undefined && afterText !== undefined && before!.display !== after!.display ? before!.display : undefined;
-  const diff = diffPlans(old?.value, now?.value, {
-    file,
-    ...(previousFile !== undefined ? { previousFile } : {}),
-    figures: { before: old?.figures, after: now?.figures },
-    metricUnit,
-  });
+  const diff = diffVersions(old, now, { file, ...(previousFile !== undefined ? { previousFile } : {}) });
   // The language of the newer plan as its checks speak it: its `language`, `.planrc.yaml`, the terminal's.
   const newer = afterText !== undefined ? after! : before!;
   diff.language = newer.side.service.snapshot((afterText ?? beforeText)!, newer.filePath, { editorLocale }).locale;

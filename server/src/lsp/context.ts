@@ -13,10 +13,11 @@ import { CONFIG_FILE_NAMES, validateRules, type ConfigProblem, type PlanConfig }
 import { PlanIndex } from '../core/workspace/plan-index';
 import { formatMessage } from '../core/base/messages';
 import { parseDate } from '../core/model/model';
-import { createPlanService, type CheckedPlan, type PlanService, type PlanSnapshot } from '../core/workspace/service';
+import { createPlanService, type CheckedPlan, type PlanHost, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead } from '../core/base/files';
 import { CheckTracker } from './checks';
 import { SLICE_MS } from './slices';
+import { Comparisons } from './comparisons';
 import { warmUp } from './warmup';
 import type { ServerHost } from './host';
 import { todayIso } from '../node/clock';
@@ -33,6 +34,8 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: PlanService;
+  /** Plans in compare mode: the older text each is compared with, and its diff (`planAsCode/compare`). */
+  comparisons: Comparisons;
   /** Every plan of the workspace folders, open or closed; open plans by their editor text. */
   index: PlanIndex;
   /** Settles when the workspace folders have been searched for plans once. */
@@ -150,7 +153,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   let indexing: Promise<void> = Promise.resolve();
   const indexedListeners: (() => void)[] = [];
 
-  const core = createPlanService({
+  const planHost: PlanHost = {
     index,
     readFile(filePath, limits) {
       const open = documents.get(serverHost.uriOf(filePath));
@@ -165,7 +168,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
       loggedCrashes.add(ruleId);
       connection.console.error(`Rule ${ruleId} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
-  });
+  };
+  const core = createPlanService(planHost);
+  // Older versions of open plans (compare mode) are checked apart, so that the editor's snapshots stay cached.
+  const versions = createPlanService(planHost);
+  const comparisons = new Comparisons(versions);
 
   // What the service forgets, the host forgets too (the browser's host keeps the files it was sent).
   const service: PlanService = {
@@ -173,17 +180,24 @@ export function createServerContext(connection: Connection, documents: TextDocum
     invalidateConfig() {
       serverHost.forget?.();
       core.invalidateConfig();
+      versions.invalidateConfig();
     },
     invalidateFile(filePath) {
       serverHost.forget?.(filePath);
       core.invalidateFile(filePath);
+      versions.invalidateFile(filePath);
     },
   };
   // Files read after a check asked for them: it ran without them, so every plan is checked again.
   serverHost.onDidRead?.((filePaths) => {
     for (const filePath of filePaths) {
-      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) core.invalidateConfig();
-      else core.invalidateFile(filePath);
+      if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(filePath))) {
+        core.invalidateConfig();
+        versions.invalidateConfig();
+      } else {
+        core.invalidateFile(filePath);
+        versions.invalidateFile(filePath);
+      }
     }
     for (const listener of settingsListeners) listener();
   });
@@ -272,6 +286,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
     connection,
     documents,
     service,
+    comparisons,
     index,
     indexed: () => indexing,
     onIndexed(listener) {

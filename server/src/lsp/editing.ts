@@ -2,7 +2,8 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem }
 import { complete, type Completion } from '../core/features/complete';
 import { hover } from '../core/features/hover';
 import { formatMessage } from '../core/base/messages';
-import type { Feature } from './context';
+import { previousValueHover } from '../core/features/diff/paths';
+import { planNameOf, type Feature } from './context';
 
 const KIND: Record<Completion['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -14,7 +15,7 @@ const KIND: Record<Completion['kind'], CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-/** Completion and hover: what the plan's templates, its KPI catalog and its own ids offer at the cursor. */
+/** Completion and hover: what the plan's templates, its KPI catalog and its own ids offer at the cursor (and, in compare mode, what a value was). */
 export const editing: Feature = {
   capabilities: () => ({
     completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
@@ -65,6 +66,17 @@ export const editing: Feature = {
         figures: snapshot.figures,
         locale,
       });
+      const offset = context.toOffset(document, position);
+      // Compare mode: a changed value's previous value comes first.
+      const comparison = context.comparisons.baseOf(document.uri) === undefined
+        ? undefined
+        : context.comparisons.of(document.uri, context.checkedOf(document, settings), planNameOf(document.uri), { settings, editorLocale: context.editorLocale(), today: context.today() });
+      const previous = comparison && previousValueHover(snapshot.parsed.root, offset, comparison.index, locale, comparison.input.base, comparison.input.diff.currency);
+      if (previous) {
+        const contents = result ? `${previous.contents}\n\n---\n\n${result.contents}` : previous.contents;
+        const [start, end] = result ? [result.start, result.end] : [previous.start, previous.end];
+        return { contents: { kind: MarkupKind.Markdown, value: contents }, range: context.toRange(document, start, end) };
+      }
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: context.toRange(document, result.start, result.end) };
     });

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { RenderMemo, renderBrokenNotice, renderTextSteps, shiftLines } from '../core/render';
 import { RenderRequest } from '../../../shared/protocol';
+import type { CheckedPlan } from '../core/workspace/service';
 import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
 import { runInSlices } from './slices';
 
@@ -56,19 +57,23 @@ export const preview: Feature = {
       if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `No plan at ${params.uri}${text ? ` (${text.problem})` : ''}`);
       // After a keystroke the check of that version is on its way: the service keeps it, and the rendering reads it rather than a second check.
       if (document) await context.checks.settled(params.uri);
-      const rendering: Rendering | undefined = document ? (renderings.get(params.uri) ?? { memo: new RenderMemo(), ids: new Map() }) : undefined;
+      const name = planNameOf(params.uri);
+      const options = { settings, editorLocale: context.editorLocale(), today: context.today() };
+      // Compare mode (an open plan with a base): the diff against the base, from the core, marked in the rendering.
+      const base = params.compare && document ? context.comparisons.baseOf(params.uri) : undefined;
+      const compareWith = base !== undefined ? (plan: CheckedPlan) => context.comparisons.of(params.uri, plan, name, options)?.input : undefined;
+      // Each mode keeps its own renderings (a broken plan in compare mode shows its last comparison).
+      const key = `${base !== undefined ? 'compare' : 'plain'} ${params.uri}`;
+      const rendering: Rendering | undefined = document ? (renderings.get(key) ?? { memo: new RenderMemo(), ids: new Map() }) : undefined;
       // A large plan is rendered in slices, so that typing and other requests are answered meanwhile.
-      const rendered = await runInSlices(
-        renderTextSteps(context.service, text, planNameOf(params.uri), { settings, editorLocale: context.editorLocale(), today: context.today() }, { memo: rendering?.memo }),
-        () => token.isCancellationRequested,
-      );
+      const rendered = await runInSlices(renderTextSteps(context.service, text, name, options, { memo: rendering?.memo, compareWith }), () => token.isCancellationRequested);
       if (!rendered) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The render was cancelled.');
       const version = document?.version ?? null;
-      const result = { version, title: rendered.title, locale: rendered.locale, ok: rendered.ok };
+      const result = { version, title: rendered.title, locale: rendered.locale, ok: rendered.ok, ...(base !== undefined ? { compare: { base } } : {}) };
       // A plan too large to render: a notice, whole.
       if (rendered.parts.length === 0) return { ...result, html: rendered.html };
       const body = withIds(rendered, rendering);
-      if (rendering && document && documents.get(params.uri)) renderings.set(params.uri, rendering);
+      if (rendering && document && documents.get(params.uri)) renderings.set(key, rendering);
       const have = new Set(params.have);
       let notice = '';
       let shown = body;
@@ -98,7 +103,10 @@ export const preview: Feature = {
       return { open: rendered.open, parts };
     }
 
-    documents.onDidClose(({ document }) => renderings.delete(document.uri));
+    documents.onDidClose(({ document }) => {
+      renderings.delete(`plain ${document.uri}`);
+      renderings.delete(`compare ${document.uri}`);
+    });
   },
 };
 

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments, TextDocumentSyncKind, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActions } from './codeActions';
 import { codeLens } from './codeLens';
+import { compare } from './compare';
 import { createServerContext, type Feature, type ServerContext } from './context';
 import { diagnostics } from './diagnostics';
 import { editing } from './editing';
@@ -12,7 +13,7 @@ import { semanticTokens } from './semanticTokens';
 import { navigation } from './navigation';
 
 /** Every feature of the server; each announces its capabilities and installs its handlers. */
-const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation, codeActions, codeLens, inlayHints, preview];
+const FEATURES: Feature[] = [diagnostics, editing, semanticTokens, navigation, codeActions, codeLens, inlayHints, preview, compare];
 
 /**
  * The language server on a connection, with a host for what depends on where it runs: the same

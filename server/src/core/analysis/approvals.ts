@@ -4,6 +4,7 @@
  * targets, baselines, deadlines, the plan's period, budgets, and goals or KPIs added or removed.
  */
 import { asArray, asRecord, asString, parseDate } from '../model/model';
+import { nodeAt, type ParsedPlan } from '../parse/parse';
 import type { RevisionRead } from '../base/files';
 import { diffPlans } from './diff/diff';
 import type { BudgetChange, ItemChange } from './diff/types';
@@ -44,13 +45,19 @@ const APPROVED_FIELDS = new Set(['target', 'baseline', 'deadline', 'quota']);
 /** Sections whose items, added or removed, change what was approved. */
 const APPROVED_ITEMS = new Set(['goals', 'kpis']);
 
-/** The entries of `approvals` with their position; anything that is not a mapping is left to the schema. */
-export function approvalsOf(data: Record<string, unknown>): Approval[] {
-  return asArray(data.approvals).flatMap((entry, index) => {
+/**
+ * The entries of `approvals` with their position; anything that is not a mapping is left to the
+ * schema. A commit id of digits (`1234567`, `12e4567`) reads as a number in YAML: the revision
+ * is taken as written in the text, not as the number it reads as.
+ */
+export function approvalsOf(parsed: Pick<ParsedPlan, 'text' | 'root' | 'value'>): Approval[] {
+  return asArray(asRecord(parsed.value)?.approvals).flatMap((entry, index) => {
     const record = asRecord(entry);
     if (!record) return [];
     const text = (value: unknown) => asString(value) ?? (typeof value === 'number' ? String(value) : undefined);
-    return [{ index, by: text(record.by), role: text(record.role), date: text(record.date), revision: text(record.revision)?.trim() || undefined }];
+    const node = typeof record.revision === 'number' ? nodeAt(parsed.root, ['approvals', index, 'revision']) : undefined;
+    const revision = node && !node.children ? parsed.text.slice(node.start, node.end) : text(record.revision);
+    return [{ index, by: text(record.by), role: text(record.role), date: text(record.date), revision: revision?.trim() || undefined }];
   });
 }
 
@@ -69,12 +76,13 @@ export function lastApproval(approvals: readonly Approval[]): Approval | undefin
 }
 
 /**
- * The status of the last approval, given the plan's data now and its text at the approval's
+ * The status of the last approval, given the plan's parse now and its text at the approval's
  * revision (`read`, undefined when the host cannot read revisions). `parse` turns that text into
  * data (the caller's parser: the diff compares data, never text).
  */
-export function approvalStatus(data: Record<string, unknown>, read: RevisionRead | undefined, parse: (text: string) => unknown, file?: string): ApprovalStatus | undefined {
-  const found = lastApproval(approvalsOf(data));
+export function approvalStatus(parsed: Pick<ParsedPlan, 'text' | 'root' | 'value'>, read: RevisionRead | undefined, parse: (text: string) => unknown, file?: string): ApprovalStatus | undefined {
+  const data = asRecord(parsed.value) ?? {};
+  const found = lastApproval(approvalsOf(parsed));
   if (!found) return undefined;
   const approval = { approval: found, ...(file !== undefined ? { file } : {}) };
   if (!found.revision) return { ...approval, state: 'no-revision', changes: [] };

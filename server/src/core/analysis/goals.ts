@@ -183,8 +183,8 @@ function problemOf(view: GoalView, kpi: Data, atEnd: readonly GoalView[]): GoalK
 /** Words that make a goal a part of its KPI: "from cafés alone", "doar din cafenele". */
 const PART = /(?<!\p{L})(?:alone|only|solely|just|doar|numai|exclusiv)(?!\p{L})/iu;
 
-/** Words next to a number that make it a change: "by 300", "cu 300", "+300", "back 8", "recâștigăm 8", "încă 8", "8 more", "8 în plus". */
-const CUE_BEFORE = /(?:^|[\s(])(by|cu|back|înapoi|inapoi|încă|inca|regain\p{L}*|rec[aâ]știg\p{L}*|recastig\p{L}*|recuper\p{L}*)\s+$/iu;
+/** Words next to a number that make it a change: "by 300", "cu 300", "+300", "back 8", "add 25", "recâștigăm 8", "încă 8", "adăugăm 25", "8 more", "8 în plus". */
+const CUE_BEFORE = /(?:^|[\s(])(by|cu|back|add|adding|adds|înapoi|inapoi|încă|inca|regain\p{L}*|rec[aâ]știg\p{L}*|recastig\p{L}*|recuper\p{L}*|adăug\p{L}*|adaug\p{L}*)\s+$/iu;
 const CUE_AFTER = /^\s+(more|additional|extra|în plus|in plus|suplimentar\p{L}*)(?!\p{L})/iu;
 
 /** The words in a statement that call the target a change, if any. */

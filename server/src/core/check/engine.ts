@@ -11,6 +11,7 @@ import { lineIndexOf, type ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals } from '../model/goals';
 import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
+import { PlanEditor } from '../rules/fixes';
 import { validateSchema, type SchemaProblem } from './schema';
 import { refineSchemaProblems } from './schema-text';
 import { planStatus } from '../model/status';
@@ -73,6 +74,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     return effective;
   };
   const t = translator(locale);
+  let editor: PlanEditor | undefined;
   const plurals = new Intl.PluralRules(locale);
 
   const push = (ruleId: RuleId, severity: Severity, start: number, end: number, messageId: MessageId, params: Record<string, string | number>, extra: Pick<Finding, 'path' | 'fixes'> = {}) => {
@@ -138,6 +140,10 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       options,
       locale,
       t,
+      get editor() {
+        editor ??= new PlanEditor(parsed);
+        return editor;
+      },
       list: (parts, conjunction) => formatList(locale, parts, conjunction),
       plural(count) {
         const form = plurals.select(count);

@@ -38,7 +38,7 @@ export interface HoverResult {
  * numbers, then a field's documentation, a referenced item, a catalog metric.
  */
 export function hover(input: HoverInput): HoverResult | undefined {
-  const explained = input.findings && explainAt(input.findings(), input.offset, input.t);
+  const explained = input.findings && explainAt(input.findings(), input.offset, input.t, input.locale);
   const described = describe(input);
   if (!explained) return described;
   if (!described) return explained;

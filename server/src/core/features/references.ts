@@ -1,9 +1,11 @@
 import * as path from 'path';
 import type { MessageId } from '../base/messages';
 import type { IdSection } from '../model/model';
-import { nodeAt, type SourceNode } from '../parse/parse';
 import { ID_PATTERN, kebabCase } from '../check/schema';
 import type { Analysis, LinkedPlan } from '../model/links';
+import { sectionKey, type IdOccurrence } from '../model/occurrences';
+
+export type { IdOccurrence } from '../model/occurrences';
 import type { TextEdit } from '../base/types';
 
 /**
@@ -15,17 +17,6 @@ import type { TextEdit } from '../base/types';
 
 /** A plan file with its parse: the open document's text, or the file's on disk. */
 export type PlanFile = LinkedPlan;
-
-/** One place where an id is written: an item's `id`, or a reference field's value. */
-export interface IdOccurrence {
-  role: 'definition' | 'reference';
-  id: string;
-  /** A definition's section; the sections a reference's field may name (`supports`: objectives and strategies). */
-  sections: readonly IdSection[];
-  /** The id's text, inside the quotes when it is quoted. */
-  start: number;
-  end: number;
-}
 
 /** An occurrence found in some plan. */
 export interface PlanLocation extends IdOccurrence {
@@ -73,64 +64,14 @@ export function createPlanWorkspace(linkedOf: (plan: PlanFile) => PlanFile[], li
   };
 }
 
-interface OccurrenceIndex {
-  /** Every occurrence in source order, one per place in the text (aliases and merges share places). */
-  all: IdOccurrence[];
-  /** The definition each `section`/`id` resolves to: the first, as in the model's `ids`. */
-  first: Map<string, IdOccurrence>;
-}
-
-const indexes = new WeakMap<Analysis, OccurrenceIndex>();
-
-const sectionKey = (section: IdSection, id: string) => `${section}\u0000${id}`;
-
-/** The occurrences of a plan, computed once per analysis (one per document version). */
-function occurrenceIndex(analysis: Analysis): OccurrenceIndex {
-  const cached = indexes.get(analysis);
-  if (cached) return cached;
-  const { parsed, model } = analysis;
-  const places = new Set<number>();
-  const all: IdOccurrence[] = [];
-  const first = new Map<string, IdOccurrence>();
-  const add = (role: IdOccurrence['role'], id: string, sections: readonly IdSection[], node: SourceNode | undefined): IdOccurrence | undefined => {
-    const range = idRange(parsed.text, node);
-    if (!range || places.has(range[0])) return undefined;
-    places.add(range[0]);
-    const occurrence: IdOccurrence = { role, id, sections, start: range[0], end: range[1] };
-    all.push(occurrence);
-    return occurrence;
-  };
-  for (const definition of model.definitions) {
-    const occurrence = add('definition', definition.id, [definition.section], nodeAt(parsed.root, definition.path));
-    if (occurrence && model.ids.get(definition.section)?.get(definition.id) === definition) first.set(sectionKey(definition.section, definition.id), occurrence);
-  }
-  for (const reference of model.references) add('reference', reference.id, reference.targets, nodeAt(parsed.root, reference.path));
-  all.sort((a, b) => a.start - b.start);
-  const index = { all, first };
-  indexes.set(analysis, index);
-  return index;
-}
-
-/** Where an id's text is: a plain or quoted scalar. Aliases and block scalars are not id text to edit. */
-function idRange(text: string, node: SourceNode | undefined): [number, number] | undefined {
-  if (!node || node.children || node.alias || node.end <= node.start) return undefined;
-  const open = text[node.start];
-  if (open === '|' || open === '>') return undefined;
-  if (open === '"' || open === "'") {
-    const end = node.end - 1 > node.start && text[node.end - 1] === open ? node.end - 1 : node.end;
-    return end > node.start + 1 ? [node.start + 1, end] : undefined;
-  }
-  return [node.start, node.end];
-}
-
 /** Every id and reference of a plan, in source order. */
 export function idOccurrences(analysis: Analysis): readonly IdOccurrence[] {
-  return occurrenceIndex(analysis).all;
+  return analysis.occurrences().all;
 }
 
 /** The id or reference under the cursor (its end counts as inside it). */
 export function occurrenceAt(analysis: Analysis, offset: number): IdOccurrence | undefined {
-  return occurrenceIndex(analysis).all.find((occurrence) => offset >= occurrence.start && offset <= occurrence.end);
+  return analysis.occurrences().all.find((occurrence) => offset >= occurrence.start && offset <= occurrence.end);
 }
 
 /** What an occurrence stands for. */
@@ -154,7 +95,7 @@ function resolve(plan: PlanFile, occurrence: IdOccurrence, workspace: PlanWorksp
     return { id, definitions: [{ ...occurrence, plan }], sections: occurrence.sections, keys: new Set([placeKey(plan, occurrence)]) };
   }
   for (const candidate of plansSeenFrom(plan, workspace)) {
-    const { first } = occurrenceIndex(candidate.analysis);
+    const { first } = candidate.analysis.occurrences();
     const found = occurrence.sections.flatMap((section) => first.get(sectionKey(section, id)) ?? []);
     if (found.length === 0) continue;
     return {
@@ -190,7 +131,7 @@ function plansAround(plan: PlanFile, target: Target, workspace: PlanWorkspace): 
 function occurrencesOf(target: Target, plans: readonly PlanFile[], workspace: PlanWorkspace): PlanLocation[] {
   const found: PlanLocation[] = [];
   for (const plan of plans) {
-    for (const occurrence of occurrenceIndex(plan.analysis).all) {
+    for (const occurrence of plan.analysis.occurrences().all) {
       if (occurrence.id !== target.id) continue;
       const { keys } = resolve(plan, occurrence, workspace);
       if ([...keys].some((key) => target.keys.has(key))) found.push({ ...occurrence, plan });
@@ -258,7 +199,7 @@ export function renameId(plan: PlanFile, offset: number, newName: string, worksp
     file.edits.push({ start: place.start, end: place.end, newText: newName });
   }
   for (const { plan: edited } of byFile.values()) {
-    const { first } = occurrenceIndex(edited.analysis);
+    const { first } = edited.analysis.occurrences();
     const section = target.sections.find((candidate) => first.has(sectionKey(candidate, newName)));
     if (section) return { messageId: 'rename.exists', params: { name: newName, section, file: path.basename(edited.filePath) } };
   }

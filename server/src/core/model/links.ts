@@ -1,11 +1,24 @@
 import type { ParsedPlan } from '../parse/parse';
 import type { PlanModel } from './model';
+import { occurrenceIndex, type OccurrenceIndex } from './occurrences';
 import type { FileProblem } from '../base/files';
 
 /** A parse and its model, shared by every feature that asks about the same text. */
 export interface Analysis {
   parsed: ParsedPlan;
   model: PlanModel;
+  /** Where the plan's ids and references are written, worked out on first use (once per version). */
+  occurrences(): OccurrenceIndex;
+}
+
+/** The analysis of a parse and its model. */
+export function analysisOf(parsed: ParsedPlan, model: PlanModel): Analysis {
+  let occurrences: OccurrenceIndex | undefined;
+  return {
+    parsed,
+    model,
+    occurrences: () => (occurrences ??= occurrenceIndex(parsed, model)),
+  };
 }
 
 export interface LinkedPlan {

@@ -10,6 +10,8 @@ import type { LineIndex } from '../base/text';
 import type { Finding, JsonPath, Locale, Severity } from '../base/types';
 import { attributes, classes, inlineCode, text, type Attributes } from './html';
 import { renderMarkdown } from './markdown';
+import { CompareState, OLDER, type CompareInput } from './compare';
+import type { DiffValue } from '../analysis/diff/types';
 
 /** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
 export interface RenderInput {
@@ -30,6 +32,8 @@ export interface RenderInput {
   approval?: ApprovalStatus;
   /** The previous rendering's memoised parts, reused where nothing they read has changed (updated when the rendering completes). */
   memo?: RenderMemo;
+  /** Compare mode: the changes since an older version, marked in place, with their summary on top (never memoised). */
+  compare?: CompareInput;
 }
 
 /**
@@ -134,6 +138,8 @@ export class RenderContext {
   readonly actualsNotRead: { file: string } | undefined;
   readonly today: string | undefined;
   private readonly approvalValue: ApprovalStatus | undefined;
+  /** In compare mode: the diff against the older version, looked up by path. */
+  readonly compare: CompareState | undefined;
   private readonly lines: LineIndex;
   private readonly parsed: ParsedPlan;
   private readonly unclaimed: Set<Located>;
@@ -159,6 +165,7 @@ export class RenderContext {
     this.actualsNotRead = input.actualsNotRead;
     this.today = input.today;
     this.approvalValue = input.approval;
+    this.compare = input.compare ? new CompareState(input.compare) : undefined;
     this.lines = lineIndexOf(input.parsed);
     this.smart = new Map(input.smart.map((goal) => [goal.index, goal]));
     this.located = input.findings.map((finding) => ({
@@ -175,7 +182,8 @@ export class RenderContext {
         else this.under.set(key, [located]);
       }
     }
-    this.memo = input.memo;
+    // The marks of compare mode depend on the diff, which no memoised part records: it renders everything, and leaves the memo as it was.
+    this.memo = input.compare ? undefined : input.memo;
     const period = this.model.period;
     this.globals = JSON.stringify([this.locale, this.model.kind ?? null, asString(this.data.currency) ?? null, period ? [period.start, period.end] : null, this.today ?? null, this.actualsNotRead?.file ?? null]);
     this.previous = this.memo?.globals === this.globals ? this.memo.entries : undefined;
@@ -303,14 +311,75 @@ export class RenderContext {
    * Table rows get the list in a row of their own below.
    */
   block(tag: string, path: JsonPath, className: string, content: string, options: { claim?: (located: Located) => boolean; columns?: number; attributes?: Attributes } = {}): string {
-    const claimed = options.claim ? this.claim(options.claim) : this.claimUnder(path);
+    // An item of the older plan (compare mode) is about no line of this text and claims no finding.
+    const older = path[0] === OLDER;
+    const claimed = older ? [] : options.claim ? this.claim(options.claim) : this.claimUnder(path);
     const worst = SEVERITY_ORDER.find((severity) => claimed.some((located) => located.finding.severity === severity));
-    const values: Attributes = { class: classes(className, worst && 'has-problems', worst && `has-${worst}`) || undefined, 'data-line': this.line(path), ...options.attributes };
+    const mark = this.compare?.blockAt(path);
+    const values: Attributes = {
+      class: classes(className, worst && 'has-problems', worst && `has-${worst}`, mark && `diff-${mark}`) || undefined,
+      'data-line': older ? undefined : this.line(path),
+      ...(mark ? { 'data-diff': mark, 'data-diff-label': this.t(`render.compare.mark.${mark}`), title: this.t(`render.compare.${mark}`, { base: this.compare!.base }) } : {}),
+      ...options.attributes,
+    };
     const open = `<${tag}${attributes(values)}>`;
     if (claimed.length === 0) return `${open}${content}</${tag}>`;
     const list = this.problemList(claimed.map((located) => located.finding));
     if (tag === 'tr') return `${open}${content}</tr><tr class="problems-row"><td colspan="${options.columns ?? 1}">${list}</td></tr>`;
     return `${open}${content}${list}</${tag}>`;
+  }
+
+  /**
+   * HTML of a value shown for the plan path `path` (`now`), with its change in compare mode: the
+   * old value struck through before the new one, or the value marked as added. `show` words an
+   * old value as text, the way the new one is worded.
+   */
+  mark(path: JsonPath, now: string, show: (value: DiffValue) => string = (value) => this.plainValue(value)): string {
+    const change = this.compare?.fieldAt(path);
+    if (!change) return now;
+    return this.changed(change.kind === 'added' || change.before === undefined ? '' : show(change.before), now);
+  }
+
+  /** In compare mode: an old value (text) struck through before the new one (HTML); either may be ''. */
+  private changed(old: string, now: string): string {
+    const base = this.compare!.base;
+    if (old === '') return now === '' ? now : `<ins${attributes({ class: 'diff-new', title: this.t('render.compare.added', { base }) })}>${now}</ins>`;
+    const was = `<del${attributes({ class: 'diff-old', title: this.t('render.compare.was', { base, value: old }) })}>${text(old)}</del>`;
+    return now === '' ? was : `<span class="diff-change">${was} <ins class="diff-new">${now}</ins></span>`;
+  }
+
+  /**
+   * The dates at `[...path, start]` and `[...path, end]` as a range (`1 Jan 2026 – 31 Mar 2026`,
+   * or the one given), as HTML; in compare mode, when either changed, the old range struck
+   * through before the new one.
+   */
+  dateRange(path: JsonPath, start = 'start', end = 'end'): string {
+    const range = (from: string, to: string) => (from && to ? `${from} – ${to}` : from || to);
+    const [startPath, endPath] = [[...path, start], [...path, end]];
+    const now = [this.date(this.at(startPath)), this.date(this.at(endPath))] as const;
+    const [startChange, endChange] = [this.compare?.fieldAt(startPath), this.compare?.fieldAt(endPath)];
+    if (!startChange && !endChange) return text(range(...now));
+    const before = (change: typeof startChange, current: string) => (change ? (change.before === undefined ? '' : this.date(change.before)) : current);
+    return this.changed(range(before(startChange, now[0]), before(endChange, now[1])), text(range(...now)));
+  }
+
+  /**
+   * The value at `path` as HTML, marked with its change in compare mode: as `value()` shows it,
+   * or as `show` words it (text).
+   */
+  field(path: JsonPath, show?: (value: DiffValue) => string): string {
+    const value = this.at(path);
+    const now = show === undefined ? this.value(value) : value === undefined || value === null || value === '' ? '' : text(show(value as DiffValue));
+    return this.mark(path, now, show);
+  }
+
+  /** A value of the plan as text: numbers in the plan's language, lists joined. */
+  plainValue(value: unknown): string {
+    if (typeof value === 'number') return Number.isFinite(value) ? this.number(value) : String(value);
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map((item) => this.plainValue(item)).join(', ');
+    if (value && typeof value === 'object') return Object.entries(value).map(([key, item]) => `${key}: ${this.plainValue(item)}`).join('; ');
+    return value === undefined || value === null ? '' : String(value);
   }
 
   /** The unclaimed findings whose path is `path` or under it, claimed (in the order of the findings). */
@@ -362,8 +431,10 @@ export class RenderContext {
 
   /** The plan value at a path. */
   at(path: JsonPath): unknown {
-    let value: unknown = this.data;
-    for (const segment of path) {
+    // Compare mode: a removed item is read from the older plan.
+    const older = path[0] === OLDER;
+    let value: unknown = older ? this.compare?.before : this.data;
+    for (const segment of older ? path.slice(1) : path) {
       if (typeof segment === 'number') value = asArray(value)[segment];
       else value = asRecord(value)?.[segment];
     }

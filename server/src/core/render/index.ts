@@ -16,8 +16,11 @@ import { budget, calendar, channels, content, market, measurement, mix, personas
 import { forecast, offering, segments, tactics, team, territories, training } from './sections-sales';
 import { actuals, alignment, economics } from './sections-figures';
 import { approvals } from './sections-approvals';
+import { compareBanner } from './sections-compare';
+import type { CompareInput } from './compare';
 
 export { RenderMemo, shiftLines, type RenderInput } from './context';
+export type { CompareInput } from './compare';
 
 export interface RenderedPlan {
   /** The page body's HTML: `open`, the parts, `</main>`. */
@@ -105,8 +108,9 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   // The header comes last: it shows the findings that no section has claimed.
   const head = header(ctx, title);
   ctx.commitMemo();
-  const parts = [{ key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
-  const open = `<main class="plan plan-${ctx.model.kind ?? 'unknown'}"${attributes({ lang: input.locale })}>`;
+  // Compare mode: the diff's summary comes first.
+  const parts = [{ key: 'compare', html: compareBanner(ctx) }, { key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
+  const open = `<main class="${classes('plan', `plan-${ctx.model.kind ?? 'unknown'}`, ctx.compare && 'plan-compare')}"${attributes({ lang: input.locale })}>`;
   const rendered = { open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 } as RenderedPlan;
   // The whole body is put together when asked for: a preview patching its page needs only the parts.
   let html: string | undefined;
@@ -146,9 +150,9 @@ function header(ctx: RenderContext, title: string): string {
   const end = ctx.date(period.end);
   const links = asArray(ctx.data.alignsWith).filter((link): link is string => typeof link === 'string');
   const meta = [
-    [ctx.t('render.label.owner'), ctx.value(ctx.data.owner)],
-    [ctx.t('render.label.period'), start || end ? text(`${start} – ${end}`) : ''],
-    [ctx.t('render.label.currency'), ctx.value(ctx.data.currency)],
+    [ctx.t('render.label.owner'), ctx.field(['owner'])],
+    [ctx.t('render.label.period'), start && end ? ctx.dateRange(['period']) : start || end ? text(`${start} – ${end}`) : ''],
+    [ctx.t('render.label.currency'), ctx.field(['currency'])],
     [ctx.t('render.label.alignsWith'), links.map((link) => text(link)).join(', ')],
   ].filter(([, value]) => value !== '');
   const kind = ctx.model.kind ? ctx.t(`render.kind.${ctx.model.kind}`) : ctx.t('render.kind.unknown');
@@ -157,7 +161,7 @@ function header(ctx: RenderContext, title: string): string {
   const status = PLAN_STATUSES.find((value) => value === ctx.data.status);
   const badge = status ? `<p class="plan-badges"><span${attributes({ class: `badge badge-status badge-status-${status}`, title: ctx.t('render.label.status') })}>${text(ctx.t(`render.planStatus.${status}`))}</span></p>` : '';
   // Whatever no section has shown (the plan as a whole, header keys, unknown top-level keys) lands here.
-  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${text(title)}</h1>${badge}${metaHtml}`, { claim: () => true });
+  return ctx.block('header', [], 'plan-header', `<p class="plan-kind">${text(kind)}</p><h1>${ctx.mark(['title'], text(title))}</h1>${badge}${metaHtml}`, { claim: () => true });
 }
 
 /** Errors, warnings and the plan's SMART score, with every finding listed (each reveals its line). */
@@ -213,16 +217,20 @@ export function renderText(service: PlanService, source: string, filePath: strin
 export interface RenderTextOptions {
   /** The plan's previous rendering's memoised parts (`RenderMemo`). */
   memo?: RenderMemo;
+  /** Compare mode: what to compare the checked plan with (a plan that does not parse is never compared). */
+  compareWith?: (plan: CheckedPlan) => CompareInput | undefined;
 }
 
 /** `renderText` in steps: those of the check, then one per section. */
-export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan }> {
+export function* renderTextSteps(service: PlanService, source: string, filePath: string | undefined, options: CheckOptions = {}, more: RenderTextOptions = {}): Steps<RenderedPlan & { findings: Finding[]; plan: CheckedPlan; compared: boolean }> {
   const plan = yield* service.checkSteps(source, filePath, options);
   const { findings, locale } = plan;
   const tooLarge = findings.find((finding) => finding.ruleId === 'plan/too-large');
   // Not a rendering of the plan: no parts to patch a page with.
-  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', open: '', parts: [], title: filePath ?? '', locale, ok: false, findings, plan };
+  if (plan.tooLarge) return { html: tooLarge ? renderTooLargeNotice(locale, tooLarge.message) : '', open: '', parts: [], title: filePath ?? '', locale, ok: false, findings, plan, compared: false };
   yield;
+  const compare = more.compareWith && plan.parsed.syntax.length === 0 ? more.compareWith(plan) : undefined;
+  if (compare) yield;
   // Object.assign, not a spread: the body's whole HTML is made only when asked for.
-  return Object.assign(yield* renderPlanSteps({ ...plan, memo: more.memo }), { findings, plan });
+  return Object.assign(yield* renderPlanSteps({ ...plan, memo: more.memo, ...(compare ? { compare } : {}) }), { findings, plan, compared: compare !== undefined });
 }

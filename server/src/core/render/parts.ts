@@ -26,7 +26,7 @@ export function part(heading: string, content: string, className = 'part'): stri
 
 /** A plain-text field of an item as a paragraph; '' when absent. */
 export function paragraph(ctx: RenderContext, path: JsonPath, className: string): string {
-  const value = ctx.value(ctx.at(path));
+  const value = ctx.value(ctx.at(path)) === '' ? ctx.mark(path, '') : ctx.field(path);
   return value === '' ? '' : `<p class="${className}">${value}</p>`;
 }
 
@@ -38,15 +38,37 @@ export function table(className: string, headings: readonly string[], rows: read
 }
 
 /**
- * Each item of the list at `section` rendered by `render`, skipping items that are not mappings.
+ * Each item of the list at `path` rendered by `render`, skipping items that are not mappings.
  * Each is memoised (`RenderContext.memoised`): reused by the next rendering while it is the same.
+ * In compare mode the items removed since the older version are rendered too, where they were,
+ * from the older plan (with index -1: they have no verdict or figure of this version).
  */
 export function items(ctx: RenderContext, path: JsonPath, render: (item: Record<string, unknown>, itemPath: JsonPath, index: number) => string): string[] {
-  return asArray(ctx.at(path)).flatMap((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return [];
+  const current = asArray(ctx.at(path)).flatMap((item, index) => {
+    if (!isItem(item)) return [];
     const itemPath = [...path, index];
-    return [ctx.memoised(itemPath, () => render(ctx.at(itemPath) as Record<string, unknown>, itemPath, index))];
+    return [{ index, html: ctx.memoised(itemPath, () => render(ctx.at(itemPath) as Record<string, unknown>, itemPath, index)) }];
   });
+  const removed = ctx.compare?.removedFrom(path) ?? [];
+  if (removed.length === 0) return current.map((entry) => entry.html);
+  const out: string[] = [];
+  let next = 0;
+  for (const entry of current) {
+    // A removed item goes before the item that now stands at its older place.
+    while (next < removed.length && removed[next].index <= entry.index) out.push(renderRemoved(ctx, removed[next++].path, render));
+    out.push(entry.html);
+  }
+  while (next < removed.length) out.push(renderRemoved(ctx, removed[next++].path, render));
+  return out.filter(Boolean);
+}
+
+function isItem(item: unknown): item is Record<string, unknown> {
+  return typeof item === 'object' && item !== null && !Array.isArray(item);
+}
+
+function renderRemoved(ctx: RenderContext, path: JsonPath, render: (item: Record<string, unknown>, itemPath: JsonPath, index: number) => string): string {
+  const item = ctx.at(path);
+  return isItem(item) ? render(item, path, -1) : '';
 }
 
 /** A list of strings in a table cell: one per line. */
@@ -56,10 +78,11 @@ export function cellList(ctx: RenderContext, value: unknown): string {
   return `<ul class="cell-list">${values.map((item) => `<li>${item}</li>`).join('')}</ul>`;
 }
 
-/** An item's heading from its name (or another label field), else its id. */
-export function heading(item: Record<string, unknown>, field = 'name', tag = 'h3'): string {
+/** An item's heading from its name (or another label field), else its id; in compare mode with its old name when `ctx` and `path` are given. */
+export function heading(item: Record<string, unknown>, field = 'name', tag = 'h3', ctx?: RenderContext, path?: JsonPath): string {
   const label = asString(item[field]) ?? asString(item.id) ?? '';
-  return `<${tag} class="item-title">${text(label)}</${tag}>`;
+  const shown = ctx && path && asString(item[field]) !== undefined ? ctx.field([...path, field]) : text(label);
+  return `<${tag} class="item-title">${shown}</${tag}>`;
 }
 
 /** Cards in a grid; '' without cards. */
@@ -76,4 +99,11 @@ export function known(ctx: RenderContext, prefix: string, value: unknown, allowe
 /** A key figure: a big value with its label and an optional note; `state` marks it good or bad (`figure-ok`, `figure-warning`). */
 export function figure(label: string, value: string, note = '', state?: 'ok' | 'warning'): string {
   return `<div class="${classes('figure', state && `figure-${state}`)}"><span class="figure-value">${text(value)}</span><span class="figure-label">${text(label)}</span>${note ? `<span class="figure-note">${text(note)}</span>` : ''}</div>`;
+}
+
+/** In compare mode, a figure's note with the old value of the plan value at `path` (`Before (HEAD): 100,000 EUR`); else ''. */
+export function wasNote(ctx: RenderContext, path: JsonPath, show: (value: unknown) => string): string {
+  const change = ctx.compare?.fieldAt(path);
+  if (!change || change.before === undefined) return '';
+  return ctx.t('render.compare.was', { base: ctx.compare!.base, value: show(change.before) });
 }

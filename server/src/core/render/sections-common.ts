@@ -16,8 +16,8 @@ export function summary(ctx: RenderContext): string {
 }
 
 export function objectives(ctx: RenderContext): string {
-  const list = items(ctx, ['objectives'], (item, path) =>
-    ctx.block('li', path, 'objective', `<span class="objective-statement">${ctx.value(item.statement)}</span>`),
+  const list = items(ctx, ['objectives'], (_item, path) =>
+    ctx.block('li', path, 'objective', `<span class="objective-statement">${ctx.field([...path, 'statement'])}</span>`),
   );
   return list.length === 0 ? '' : `<ol class="objectives">${list.join('')}</ol>`;
 }
@@ -46,13 +46,18 @@ export function goals(ctx: RenderContext): string {
     const kpiIds = idList(goal.kpi);
     const firstKpi = kpiIds.map((id) => ctx.item('kpis', id)).find(Boolean);
     const unit = kpiUnit(firstKpi);
-    const baseline = asNumber(goal.baseline) ?? kpiIds.map((id) => asNumber(ctx.item('kpis', id)?.baseline)).find((value) => value !== undefined);
+    const ownBaseline = asNumber(goal.baseline);
+    const baseline = ownBaseline ?? kpiIds.map((id) => asNumber(ctx.item('kpis', id)?.baseline)).find((value) => value !== undefined);
     const target = asNumber(goal.target);
+    const measure = (value: unknown) => (typeof value === 'number' ? ctx.measure(value, unit) : ctx.plainValue(value));
+    // In compare mode a changed target shows its old value; a baseline only when it is the goal's own.
+    const targetHtml = ctx.mark([...path, 'target'], target === undefined ? '' : text(ctx.measure(target, unit)), measure);
+    const baselineHtml = ownBaseline !== undefined || baseline === undefined ? ctx.mark([...path, 'baseline'], baseline === undefined ? '' : text(ctx.measure(baseline, unit)), measure) : text(ctx.measure(baseline, unit));
     const change =
       baseline !== undefined && target !== undefined
-        ? `${text(ctx.measure(baseline, unit))} <span class="arrow" aria-hidden="true">→</span><span class="sr-only"> → </span> <strong>${text(ctx.measure(target, unit))}</strong>`
-        : target !== undefined
-          ? `<strong>${text(ctx.measure(target, unit))}</strong>`
+        ? `${baselineHtml} <span class="arrow" aria-hidden="true">→</span><span class="sr-only"> → </span> <strong>${targetHtml}</strong>`
+        : targetHtml !== ''
+          ? `<strong>${targetHtml}</strong>`
           : '';
     const supports = idList(goal.supports)
       .map((id) => `<li class="chip">${text(ctx.item('strategies', id) ? ctx.nameOf('strategies', id) : id)}</li>`)
@@ -60,13 +65,13 @@ export function goals(ctx: RenderContext): string {
     const body = facts([
       [ctx.t('render.label.kpi'), ctx.chips('kpis', goal.kpi)],
       [baseline !== undefined ? ctx.t('render.label.baselineTarget') : ctx.t('render.label.target'), change],
-      [ctx.t('render.label.deadline'), text(ctx.date(goal.deadline))],
-      [ctx.t('render.label.owner'), ctx.value(goal.owner)],
+      [ctx.t('render.label.deadline'), ctx.field([...path, 'deadline'], (value) => ctx.date(value))],
+      [ctx.t('render.label.owner'), ctx.field([...path, 'owner'])],
       [ctx.t('render.label.supports'), supports && `<ul class="chips">${supports}</ul>`],
     ]);
     const verdict = ctx.verdict(index);
     const state = verdict && verdict.score === verdict.letters.length ? 'smart-complete' : 'smart-incomplete';
-    return ctx.block('article', path, classes('card goal', verdict && state), `<div class="goal-head"><div><p class="goal-id">${ctx.value(goal.id)}</p><p class="goal-statement">${ctx.value(goal.statement)}</p></div>${smartBadges(ctx, verdict)}</div>${body}`);
+    return ctx.block('article', path, classes('card goal', verdict && state), `<div class="goal-head"><div><p class="goal-id">${ctx.field([...path, 'id'])}</p><p class="goal-statement">${ctx.field([...path, 'statement'])}</p></div>${smartBadges(ctx, verdict)}</div>${body}`);
   });
   return grid('goal-list', cards);
 }
@@ -79,14 +84,15 @@ export function kpis(ctx: RenderContext): string {
     const direction = kpiDirection(kpi);
     const arrow = `<span${attributes({ class: `direction direction-${direction}`, title: ctx.t(`render.direction.${direction}`) })}><span aria-hidden="true">${direction === 'increase' ? '↑' : '↓'}</span><span class="sr-only">${text(ctx.t(`render.direction.${direction}`))}</span></span>`;
     const metric = catalogKpi(kpi.metric);
-    const name = `<span class="kpi-name">${ctx.value(kpi.name)}</span>${metric ? `<span class="kpi-metric">${text(metricText(metric, ctx.locale).name)}</span>` : ''}`;
+    const measure = (value: unknown) => (typeof value === 'number' ? ctx.measure(value, unit) : ctx.plainValue(value));
+    const name = `<span class="kpi-name">${ctx.field([...path, 'name'])}</span>${metric ? `<span class="kpi-metric">${text(metricText(metric, ctx.locale).name)}</span>` : ''}`;
     const cells = [
       `<th scope="row">${arrow}${name}</th>`,
-      `<td class="number">${baseline === undefined ? '' : text(ctx.measure(baseline, unit))}</td>`,
-      `<td class="number"><strong>${target === undefined ? '' : text(ctx.measure(target, unit))}</strong></td>`,
+      `<td class="number">${ctx.mark([...path, 'baseline'], baseline === undefined ? '' : text(ctx.measure(baseline, unit)), measure)}</td>`,
+      `<td class="number"><strong>${ctx.mark([...path, 'target'], target === undefined ? '' : text(ctx.measure(target, unit)), measure)}</strong></td>`,
       `<td>${known(ctx, 'render.unit', unit, UNITS)}</td>`,
       `<td>${known(ctx, 'render.frequency', kpi.frequency, FREQUENCIES)}</td>`,
-      `<td class="source">${ctx.value(kpi.source)}</td>`,
+      `<td class="source">${ctx.field([...path, 'source'])}</td>`,
     ];
     return ctx.block('tr', path, 'kpi-row', cells.join(''), { columns: cells.length });
   });
@@ -102,7 +108,7 @@ export function strategies(ctx: RenderContext): string {
       [ctx.t('render.label.segments'), ctx.chips('segments', strategy.segments)],
       [ctx.t('render.label.differentiation'), ctx.value(strategy.differentiation)],
     ]);
-    return ctx.block('article', path, 'card strategy', `<div class="card-head">${heading(strategy)}${badge}</div>${ctx.markdown([...path, 'description'])}${body}`);
+    return ctx.block('article', path, 'card strategy', `<div class="card-head">${heading(strategy, 'name', 'h3', ctx, path)}${badge}</div>${ctx.markdown([...path, 'description'])}${body}`);
   });
   return grid('card-grid card-grid-wide', cards);
 }

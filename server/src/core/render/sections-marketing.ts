@@ -3,7 +3,7 @@ import { asArray, asNumber, asRecord, asString, parseDate } from '../model/model
 import { ganttChart, groupedBarChart } from './charts';
 import type { RenderContext } from './context';
 import { attributes, text } from './html';
-import { bullets, cellList, facts, figure, grid, heading, items, known, paragraph, part, table } from './parts';
+import { bullets, cellList, facts, figure, grid, heading, items, known, paragraph, part, table, wasNote } from './parts';
 import { FREQUENCIES } from './sections-common';
 import { unitEconomics } from './sections-figures';
 
@@ -13,7 +13,7 @@ const CHANNEL_TYPES = ['online', 'offline'] as const;
 
 export function market(ctx: RenderContext): string {
   const competitors = items(ctx, ['market', 'competitors'], (competitor, path) =>
-    ctx.block('tr', path, 'competitor', `<th scope="row">${ctx.value(competitor.name)}</th><td>${cellList(ctx, competitor.strengths)}</td><td>${cellList(ctx, competitor.weaknesses)}</td>`, { columns: 3 }),
+    ctx.block('tr', path, 'competitor', `<th scope="row">${ctx.field([...path, 'name'])}</th><td>${cellList(ctx, competitor.strengths)}</td><td>${cellList(ctx, competitor.weaknesses)}</td>`, { columns: 3 }),
   );
   const lists = [part(ctx.t('render.label.trends'), bullets(ctx, ['market', 'trends'])), part(ctx.t('render.label.opportunities'), bullets(ctx, ['market', 'opportunities']))].join('');
   return [
@@ -47,7 +47,7 @@ export function personas(ctx: RenderContext): string {
       'article',
       path,
       'card persona',
-      `<div class="persona-head"><span class="avatar" aria-hidden="true">${text(initials(asString(persona.name) ?? ''))}</span><div>${heading(persona)}${role ? `<p class="subtitle">${text(role)}</p>` : ''}</div></div>${paragraph(ctx, [...path, 'description'], 'description')}${paragraph(ctx, [...path, 'demographics'], 'demographics')}<div class="persona-lists">${lists}</div>`,
+      `<div class="persona-head"><span class="avatar" aria-hidden="true">${text(initials(asString(persona.name) ?? ''))}</span><div>${heading(persona, 'name', 'h3', ctx, path)}${role ? `<p class="subtitle">${text(role)}</p>` : ''}</div></div>${paragraph(ctx, [...path, 'description'], 'description')}${paragraph(ctx, [...path, 'demographics'], 'demographics')}<div class="persona-lists">${lists}</div>`,
     );
   });
   return grid('card-grid card-grid-wide', cards);
@@ -66,7 +66,7 @@ export function initials(name: string): string {
 
 export function positioning(ctx: RenderContext): string {
   const messages = items(ctx, ['positioning', 'messages'], (message, path) =>
-    ctx.block('figure', path, 'message', `<blockquote>${ctx.value(message.message)}</blockquote><figcaption>${typeof message.persona === 'string' ? text(ctx.nameOf('personas', message.persona)) : ''}</figcaption>`),
+    ctx.block('figure', path, 'message', `<blockquote>${ctx.field([...path, 'message'])}</blockquote><figcaption>${typeof message.persona === 'string' ? text(ctx.nameOf('personas', message.persona)) : ''}</figcaption>`),
   );
   const statement = ctx.markdown(['positioning', 'statement']);
   return [
@@ -100,8 +100,9 @@ export function budget(ctx: RenderContext): string {
   const allocated = figures?.summary.allocated;
   const allocatedShare = figures?.summary.allocatedPercent;
 
+  const moneyOf = (value: unknown) => (typeof value === 'number' ? ctx.money(value) : ctx.plainValue(value));
   const keyFigures = [
-    total !== undefined ? figure(ctx.t('render.label.totalBudget'), ctx.money(total)) : '',
+    total !== undefined ? figure(ctx.t('render.label.totalBudget'), ctx.money(total), wasNote(ctx, ['budget', 'total'], moneyOf)) : '',
     rows.length > 0 && allocated !== undefined ? figure(ctx.t('render.label.allocated'), ctx.money(allocated), allocatedShare === undefined ? '' : ctx.percent(allocatedShare, 1)) : '',
     blended ? figure(ctx.t('render.label.expectedReturn'), ctx.money(blended.expectedReturn)) : '',
     blended ? figure(ctx.t('render.label.blendedRoi'), roi(blended.roi), ctx.t('render.label.roiHint'), blended.roi < 0 ? 'warning' : undefined) : '',
@@ -128,15 +129,23 @@ export function budget(ctx: RenderContext): string {
           })),
         });
 
-  const tableRows = rows.map((row) =>
-    ctx.block(
+  const tableRows = rows.map((row) => {
+    const path = ['budget', 'allocations', row.index];
+    return ctx.block(
       'tr',
-      ['budget', 'allocations', row.index],
+      path,
       'allocation',
-      `<th scope="row">${text(row.label)}</th><td class="number">${row.amount === undefined ? '' : text(ctx.money(row.amount))}</td><td class="number">${text(share(row.amount))}</td><td class="number">${row.expected === undefined ? '' : text(ctx.money(row.expected))}</td><td class="${row.roi !== undefined && row.roi < 0 ? 'number negative' : 'number'}">${text(roi(row.roi))}</td>`,
+      `<th scope="row">${ctx.mark([...path, 'channel'], text(row.label), (channel) => ctx.nameOf('channels', String(channel)))}</th><td class="number">${ctx.mark([...path, 'amount'], row.amount === undefined ? '' : text(ctx.money(row.amount)), moneyOf)}</td><td class="number">${text(share(row.amount))}</td><td class="number">${ctx.mark([...path, 'expectedReturn'], row.expected === undefined ? '' : text(ctx.money(row.expected)), moneyOf)}</td><td class="${row.roi !== undefined && row.roi < 0 ? 'number negative' : 'number'}">${text(roi(row.roi))}</td>`,
       { columns: 5 },
-    ),
-  );
+    );
+  });
+  // Compare mode: allocations removed since the older version, struck through at the end of the table.
+  for (const removed of ctx.compare?.removedFrom(['budget', 'allocations']) ?? []) {
+    const allocation = asRecord(ctx.at(removed.path));
+    const amount = asNumber(allocation?.amount);
+    const expected = asNumber(allocation?.expectedReturn);
+    tableRows.push(ctx.block('tr', removed.path, 'allocation', `<th scope="row">${text(ctx.nameOf('channels', asString(allocation?.channel) ?? ''))}</th><td class="number">${amount === undefined ? '' : text(ctx.money(amount))}</td><td class="number"></td><td class="number">${expected === undefined ? '' : text(ctx.money(expected))}</td><td class="number"></td>`, { columns: 5 }));
+  }
   const footer =
     allocated === undefined
       ? ''
@@ -182,11 +191,16 @@ export function calendar(ctx: RenderContext): string {
         'tr',
         ['calendar', index],
         'activity',
-        `<th scope="row">${ctx.value(activity.name)}${activity.notes !== undefined ? `<span class="note">${ctx.value(activity.notes)}</span>` : ''}</th><td class="dates">${text(dates(activity))}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
+        `<th scope="row">${ctx.field(['calendar', index, 'name'])}${activity.notes !== undefined ? `<span class="note">${ctx.field(['calendar', index, 'notes'])}</span>` : ''}</th><td class="dates">${ctx.dateRange(['calendar', index])}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`,
         { columns: 4 },
       );
     }),
   );
+  // Compare mode: activities removed since the older version, struck through at the end of the table.
+  for (const removed of ctx.compare?.removedFrom(['calendar']) ?? []) {
+    const activity = asRecord(ctx.at(removed.path)) ?? {};
+    rows.push(ctx.block('tr', removed.path, 'activity', `<th scope="row">${ctx.value(activity.name)}</th><td class="dates">${text(dates(activity))}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`, { columns: 4 }));
+  }
   return `${chart}${table('calendar-table', [ctx.t('render.label.activity'), ctx.t('render.label.dates'), ctx.t('render.label.channels'), ctx.t('render.label.goals')], rows)}`;
 }
 
@@ -194,7 +208,7 @@ export function channels(ctx: RenderContext): string {
   const rows = items(ctx, ['channels'], (channel, path) => {
     const type = typeof channel.type === 'string' && (CHANNEL_TYPES as readonly string[]).includes(channel.type) ? channel.type : undefined;
     const badge = type ? `<span${attributes({ class: `badge badge-${type}` })}>${text(ctx.t(`render.channelType.${type as 'online'}`))}</span>` : ctx.value(channel.type);
-    return ctx.block('tr', path, 'channel', `<th scope="row">${ctx.value(channel.name)}</th><td>${badge}</td><td>${ctx.value(channel.description)}</td><td>${ctx.chips('kpis', channel.kpis)}</td>`, { columns: 4 });
+    return ctx.block('tr', path, 'channel', `<th scope="row">${ctx.field([...path, 'name'])}</th><td>${badge}</td><td>${ctx.field([...path, 'description'])}</td><td>${ctx.chips('kpis', channel.kpis)}</td>`, { columns: 4 });
   });
   return table('channel-table', [ctx.t('render.label.channel'), ctx.t('render.label.type'), ctx.t('render.label.description'), ctx.t('render.label.kpis')], rows);
 }

@@ -26,7 +26,7 @@ export function segments(ctx: RenderContext): string {
           ])}${bullets(ctx, [...path, 'idealCustomer', 'traits'])}`,
         )
       : '';
-    return ctx.block('article', path, 'card segment', `${heading(segment)}${paragraph(ctx, [...path, 'description'], 'description')}${profile}`);
+    return ctx.block('article', path, 'card segment', `${heading(segment, 'name', 'h3', ctx, path)}${paragraph(ctx, [...path, 'description'], 'description')}${profile}`);
   });
   return grid('card-grid', cards);
 }
@@ -38,7 +38,7 @@ export function offering(ctx: RenderContext): string {
       'article',
       path,
       'card offer',
-      `${heading(offer)}${proposition ? `<p class="value-proposition">${proposition}</p>` : ''}${paragraph(ctx, [...path, 'description'], 'description')}${bullets(ctx, [...path, 'differentiators'], 'bullets checks')}`,
+      `${heading(offer, 'name', 'h3', ctx, path)}${proposition ? `<p class="value-proposition">${proposition}</p>` : ''}${paragraph(ctx, [...path, 'description'], 'description')}${bullets(ctx, [...path, 'differentiators'], 'bullets checks')}`,
     );
   });
   return grid('card-grid', cards);
@@ -74,7 +74,11 @@ export function team(ctx: RenderContext): string {
     const count = asNumber(member.item.count);
     const path = ['team', member.index];
     const quota = asNumber(member.item.quota);
-    const card = `<div class="org-card"><span class="org-role">${ctx.value(member.item.role)}</span>${count !== undefined ? `<span class="org-count">${text(ctx.t('render.label.headcount', { count }))}</span>` : ''}${quota !== undefined ? `<span class="org-count">${text(ctx.t('render.capacity.quotaEach', { quota: ctx.money(quota) }))}</span>` : ''}${bullets(ctx, [...path, 'responsibilities'], 'org-duties')}</div>`;
+    const headcount = (value: unknown) => ctx.t('render.label.headcount', { count: ctx.plainValue(value) });
+    const quotaEach = (value: unknown) => ctx.t('render.capacity.quotaEach', { quota: typeof value === 'number' ? ctx.money(value) : ctx.plainValue(value) });
+    const countHtml = ctx.mark([...path, 'count'], count !== undefined ? text(headcount(count)) : '', headcount);
+    const quotaHtml = ctx.mark([...path, 'quota'], quota !== undefined ? text(quotaEach(quota)) : '', quotaEach);
+    const card = `<div class="org-card"><span class="org-role">${ctx.field([...path, 'role'])}</span>${countHtml ? `<span class="org-count">${countHtml}</span>` : ''}${quotaHtml ? `<span class="org-count">${quotaHtml}</span>` : ''}${bullets(ctx, [...path, 'responsibilities'], 'org-duties')}</div>`;
     const below = reports.length ? `<ul class="org-level">${reports.map(node).join('')}</ul>` : '';
     return ctx.block('li', path, 'org-node', `${card}${below}`);
   };
@@ -88,7 +92,7 @@ export function team(ctx: RenderContext): string {
 export function tactics(ctx: RenderContext): string {
   const cards = items(ctx, ['tactics'], (tactic, path) => {
     const methodology = ctx.value(tactic.methodology);
-    return ctx.block('article', path, 'card tactic', `<div class="card-head">${heading(tactic)}${methodology ? `<span class="badge">${methodology}</span>` : ''}</div>${paragraph(ctx, [...path, 'description'], 'description')}`);
+    return ctx.block('article', path, 'card tactic', `<div class="card-head">${heading(tactic, 'name', 'h3', ctx, path)}${methodology ? `<span class="badge">${methodology}</span>` : ''}</div>${paragraph(ctx, [...path, 'description'], 'description')}`);
   });
   return grid('card-grid card-grid-wide', cards);
 }
@@ -256,7 +260,13 @@ export function forecast(ctx: RenderContext): string {
   const tableRows = slots
     .filter((slot) => slot.history !== undefined || slot.projection !== undefined || slot.band || rows.some((row) => row.key === slot.key))
     .map((slot) => {
-      const content = `<th scope="row">${text(formatPeriod(ctx.locale, slot.key))}</th>${cell(slot.history === undefined ? '' : money(slot.history))}${cell(slot.band ? money(slot.band.forecast) : '')}${cell(slot.band ? range(slot.band.lower80, slot.band.upper80) : '')}${cell(slot.band ? range(slot.band.lower95, slot.band.upper95) : '')}${cell(slot.projection === undefined ? '' : money(slot.projection))}`;
+      // In compare mode a row's revenue shows its old value.
+      const revenue = (list: Row['list'], value: number | undefined) => {
+        const at = rowAt(list, slot.key);
+        const shown = value === undefined ? '' : text(money(value));
+        return `<td class="number">${at ? ctx.mark(['forecast', list, at.index, 'revenue'], shown, (old) => (typeof old === 'number' ? money(old) : ctx.plainValue(old))) : shown}</td>`;
+      };
+      const content = `<th scope="row">${text(formatPeriod(ctx.locale, slot.key))}</th>${revenue('history', slot.history)}${cell(slot.band ? money(slot.band.forecast) : '')}${cell(slot.band ? range(slot.band.lower80, slot.band.upper80) : '')}${cell(slot.band ? range(slot.band.lower95, slot.band.upper95) : '')}${revenue('projections', slot.projection)}`;
       const own = rowAt('projections', slot.key) ?? rowAt('history', slot.key);
       return own ? ctx.block('tr', ['forecast', own.list, own.index], `forecast-row series-${own.list}`, content, { columns: 6 }) : `<tr class="forecast-row series-model">${content}</tr>`;
     });

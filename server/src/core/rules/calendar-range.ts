@@ -30,7 +30,7 @@ calendar:
           path: ['calendar', index, 'end'],
           messageId: 'calendar/range.reversed',
           params: { id, start: String(activity.start), end: String(activity.end) },
-          fixes: fixList(swapDatesFix(context.parsed, ['calendar', index, 'start'], ['calendar', index, 'end'])),
+          fixes: fixList(swapDatesFix(context.editor, ['calendar', index, 'start'], ['calendar', index, 'end'])),
         });
         return;
       }

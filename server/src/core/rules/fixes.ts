@@ -243,7 +243,7 @@ function blockItem(item: YamlValue, column: number, style: Style): string[] {
 // Edits
 
 /** Edits a plan: knows its text, its source map and its style. */
-class PlanEditor {
+export class PlanEditor {
   readonly text: string;
   readonly lines: LineIndex;
   readonly style: Style;
@@ -345,17 +345,6 @@ class PlanEditor {
   }
 }
 
-/** One editor per parse: fixes of one check share the style detection. */
-const editors = new WeakMap<ParsedPlan, PlanEditor>();
-
-function editorFor(parsed: ParsedPlan): PlanEditor {
-  let editor = editors.get(parsed);
-  if (!editor) {
-    editor = new PlanEditor(parsed);
-    editors.set(parsed, editor);
-  }
-  return editor;
-}
 
 function fix(messageId: MessageId, params: Record<string, string | number>, edits: TextEdit[] | undefined, flags: Pick<Fix, 'safe' | 'preferred'> = {}): Fix | undefined {
   return edits && edits.length > 0 ? { messageId, params, edits, ...flags } : undefined;
@@ -374,13 +363,12 @@ export function fixList(...fixes: (Fix | undefined)[]): Fix[] | undefined {
  * A `budget` needs a `currency` (`schema/required`): a section fix that adds a budget to a plan
  * without one adds the language's usual currency too (EUR, RON), named in the fix's title.
  */
-function currencyToAdd(parsed: ParsedPlan, sections: readonly string[], locale: Locale): string | undefined {
-  return sections.includes('budget') && !parsed.root?.children?.has('currency') ? WORDS[locale].currency : undefined;
+function currencyToAdd(editor: PlanEditor, sections: readonly string[], locale: Locale): string | undefined {
+  return sections.includes('budget') && !editor.parsed.root?.children?.has('currency') ? WORDS[locale].currency : undefined;
 }
 
 /** The edits that insert top-level keys, each where the template puts it; keys that go to the same place are one insertion, in the order given. */
-function topLevelEdits(parsed: ParsedPlan, kind: PlanKind, entries: readonly [string, YamlValue][]): TextEdit[] | undefined {
-  const editor = editorFor(parsed);
+function topLevelEdits(editor: PlanEditor, kind: PlanKind, entries: readonly [string, YamlValue][]): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   for (const [key, value] of entries) {
     const added = editor.addTopLevel(kind, key, value);
@@ -395,24 +383,24 @@ function topLevelEdits(parsed: ParsedPlan, kind: PlanKind, entries: readonly [st
 }
 
 /** Inserts a missing top-level section's skeleton where the template puts it. */
-export function addSectionFix(parsed: ParsedPlan, plan: PlanModel, section: string, locale: Locale = 'en'): Fix | undefined {
+export function addSectionFix(editor: PlanEditor, plan: PlanModel, section: string, locale: Locale = 'en'): Fix | undefined {
   const skeleton = plan.kind ? SECTION_SKELETONS[plan.kind][section] : undefined;
   if (!plan.kind || !skeleton) return undefined;
-  const currency = currencyToAdd(parsed, [section], locale);
+  const currency = currencyToAdd(editor, [section], locale);
   const entries: [string, YamlValue][] = [...(currency ? [['currency', currency] as [string, YamlValue]] : []), [section, skeleton(skeletonFacts(plan, locale))]];
-  return fix(currency ? 'fix.addSectionAndCurrency' : 'fix.addSection', currency ? { section, currency } : { section }, topLevelEdits(parsed, plan.kind, entries));
+  return fix(currency ? 'fix.addSectionAndCurrency' : 'fix.addSection', currency ? { section, currency } : { section }, topLevelEdits(editor, plan.kind, entries));
 }
 
 /**
  * Inserts several missing sections at once, each where the template puts it (sections that go
  * to the same place are written in the template's order, as one insertion).
  */
-export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: readonly string[], list: (parts: string[]) => string, locale: Locale = 'en'): Fix | undefined {
+export function addSectionsFix(editor: PlanEditor, plan: PlanModel, sections: readonly string[], list: (parts: string[]) => string, locale: Locale = 'en'): Fix | undefined {
   const kind = plan.kind;
   if (!kind) return undefined;
   const facts = skeletonFacts(plan, locale);
   const entries: [string, YamlValue][] = [];
-  const currency = currencyToAdd(parsed, sections, locale);
+  const currency = currencyToAdd(editor, sections, locale);
   if (currency) entries.push(['currency', currency]);
   for (const section of sections) {
     const skeleton = SECTION_SKELETONS[kind][section];
@@ -420,31 +408,30 @@ export function addSectionsFix(parsed: ParsedPlan, plan: PlanModel, sections: re
     entries.push([section, skeleton(facts)]);
   }
   const named = [...(currency ? [`currency: ${currency}`] : []), ...sections];
-  return fix('fix.addSections', { count: sections.length, sections: list(named.map((name) => `\`${name}\``)) }, topLevelEdits(parsed, kind, entries));
+  return fix('fix.addSections', { count: sections.length, sections: list(named.map((name) => `\`${name}\``)) }, topLevelEdits(editor, kind, entries));
 }
 
 /**
  * Adds keys to the mapping at `path` (or fills them in when they are there but blank); the title
  * names them, with their values when those fit on a line (`list` joins them in the plan's language).
  */
-export function addKeysFix(parsed: ParsedPlan, path: JsonPath, entries: readonly (readonly [string, YamlValue])[], list: (parts: string[]) => string): Fix | undefined {
+export function addKeysFix(editor: PlanEditor, path: JsonPath, entries: readonly (readonly [string, YamlValue])[], list: (parts: string[]) => string): Fix | undefined {
   if (entries.length === 0) return undefined;
   const keys = list(entries.map(([key, value]) => (fitsOnOneLine(value) ? `\`${key}: ${inlineYaml(value)}\`` : `\`${key}\``)));
-  return fix('fix.addKeys', { keys }, editorFor(parsed).setKeys(path, entries));
+  return fix('fix.addKeys', { keys }, editor.setKeys(path, entries));
 }
 
 /** Appends a KPI with this id to `kpis`, creating the section when there is none. */
-export function createKpiFix(parsed: ParsedPlan, plan: PlanModel, id: string, locale: Locale = 'en', numbers: { baseline?: number; target?: number } = {}): Fix | undefined {
+export function createKpiFix(editor: PlanEditor, plan: PlanModel, id: string, locale: Locale = 'en', numbers: { baseline?: number; target?: number } = {}): Fix | undefined {
   if (id.trim() === '') return undefined;
-  const editor = editorFor(parsed);
   const item = kpiSkeleton(id, locale, numbers);
-  const edits = parsed.root?.children?.has('kpis') ? editor.appendItem(['kpis'], item) : editor.addTopLevel(plan.kind, 'kpis', [item]);
+  const edits = editor.parsed.root?.children?.has('kpis') ? editor.appendItem(['kpis'], item) : editor.addTopLevel(plan.kind, 'kpis', [item]);
   return fix('fix.createKpi', { id }, edits);
 }
 
 /** Swaps two dates (a calendar activity that ends before it starts). */
-export function swapDatesFix(parsed: ParsedPlan, start: JsonPath, end: JsonPath): Fix | undefined {
-  return fix('fix.swapDates', {}, editorFor(parsed).swap(start, end), { safe: true, preferred: true });
+export function swapDatesFix(editor: PlanEditor, start: JsonPath, end: JsonPath): Fix | undefined {
+  return fix('fix.swapDates', {}, editor.swap(start, end), { safe: true, preferred: true });
 }
 
 /**
@@ -453,7 +440,7 @@ export function swapDatesFix(parsed: ParsedPlan, start: JsonPath, end: JsonPath)
  * comment would become text.
  */
 export function disableLineEdit(parsed: ParsedPlan, offset: number, ruleId: string): TextEdit | undefined {
-  const editor = editorFor(parsed);
+  const editor = new PlanEditor(parsed);
   const { text, lines } = editor;
   const line = lines.lineOf(offset);
   const start = lines.lineStart(line);
@@ -486,7 +473,7 @@ function insideBlockScalar(root: SourceNode | undefined, text: string, offset: n
  * that KPI has a baseline) and the KPI's target (else 0), so that goal and KPI agree.
  */
 export function measurableFix(
-  parsed: ParsedPlan,
+  editor: PlanEditor,
   plan: PlanModel,
   goalIndex: number,
   lacks: { kpi: boolean; baseline: boolean; target: boolean },
@@ -505,21 +492,21 @@ export function measurableFix(
   // neither way, so that smart/achievable has nothing to say about it (a target of 0 under a
   // baseline of 300 did).
   if (lacks.target) entries.push(['target', asNumber(kpiData?.target) ?? baseline ?? kpiBaseline ?? 0]);
-  return addKeysFix(parsed, ['goals', goalIndex], entries, list);
+  return addKeysFix(editor, ['goals', goalIndex], entries, list);
 }
 
 /** Replaces the scalar value at `path` (a goal's target, a KPI's baseline); the title shows the new value unless another is given. */
-export function replaceValueFix(parsed: ParsedPlan, path: JsonPath, value: YamlValue, messageId: MessageId = 'fix.replace', params: Record<string, string | number> = {}): Fix | undefined {
-  const node = nodeAt(parsed.root, path);
+export function replaceValueFix(editor: PlanEditor, path: JsonPath, value: YamlValue, messageId: MessageId = 'fix.replace', params: Record<string, string | number> = {}): Fix | undefined {
+  const node = nodeAt(editor.parsed.root, path);
   if (!node || node.children || node.alias || node.end <= node.start) return undefined;
   const newText = inlineYaml(value);
   return fix(messageId, { text: newText, ...params }, [{ start: node.start, end: node.end, newText }]);
 }
 
 /** Sets the plan's `status` (adding the key after the header keys when it is absent). */
-export function setStatusFix(parsed: ParsedPlan, plan: PlanModel, status: string): Fix | undefined {
-  if (parsed.root?.children?.has('status')) return replaceValueFix(parsed, ['status'], status, 'fix.setStatus', { status });
-  return fix('fix.setStatus', { status }, editorFor(parsed).addTopLevel(plan.kind, 'status', status));
+export function setStatusFix(editor: PlanEditor, plan: PlanModel, status: string): Fix | undefined {
+  if (editor.parsed.root?.children?.has('status')) return replaceValueFix(editor, ['status'], status, 'fix.setStatus', { status });
+  return fix('fix.setStatus', { status }, editor.addTopLevel(plan.kind, 'status', status));
 }
 
 /**

@@ -10,7 +10,7 @@ export const goalKpiTarget: Rule = {
   defaultSeverity: 'warning',
   docs: `A goal and its KPI describe the same number twice: the KPI says where the metric starts and where the plan wants it (\`baseline\`, \`target\`), the goal says what will be done to get there. When the two disagree, the plan says two things at once. The rule warns when
 
-- the goal's \`target\` is a change, not the level to reach: the statement says so (“win back 8 lost clinics”, “by 300”, “+15 %”) and the target is that number. The message gives the level (baseline 85 + 8 = 93) and a quick fix writes it;
+- the goal's \`target\` is a change, not the level to reach: the statement says so (“win back 8 lost clinics”, “add 25 installers”, “by 300”, “+15 %”) and the target is that number. The message gives the level (baseline 85 + 8 = 93) and a quick fix writes it;
 - on a KPI where higher is better, a goal without a baseline of its own aims below the KPI's baseline by more than half: either the target is the gain (the level is baseline + target), or the goal covers only part of the KPI and needs its own \`baseline\`;
 - a goal due by the end of the plan aims beyond the KPI's target for the whole plan, on a KPI whose parts add up (a count, a sum of money): a part cannot exceed the whole (“6.5 million from cafés alone” on a revenue target of 5.2 million). A goal is a part when other goals share its KPI, or when its statement says so (“alone”, “only”, “doar”, “numai”);
 - the only goal on a KPI by the end of the plan aims for another number than the KPI (3,000 against 3,600); quick fixes set the goal's target to the KPI's, or the KPI's to the goal's;
@@ -39,7 +39,7 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
   const path = ['goals', view.index, 'target'];
   const kpi = view.kpiIds.length > 1 ? context.t('goal.fittedKpi', { kpi: kpiId }) : `\`${kpiId}\``;
   const params = { goal: view.label, kpi, target };
-  const setTarget = (value: number): Fix | undefined => replaceValueFix(context.parsed, path, value);
+  const setTarget = (value: number): Fix | undefined => replaceValueFix(context.editor, path, value);
   switch (problem.kind) {
     case 'change':
       return { path, messageId: 'goal/kpi-target.change', params: { ...params, cue: problem.cue, base: problem.base, level: problem.level, levelYaml: String(problem.level) }, fixes: fixList(setTarget(problem.level)) };
@@ -64,7 +64,7 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
         path: ['goals', view.index, 'baseline'],
         messageId: 'goal/kpi-target.baseline',
         params: { ...params, baseline: asNumber(view.goal.baseline)!, kpiBaseline: problem.kpiBaseline },
-        fixes: fixList(replaceValueFix(context.parsed, ['goals', view.index, 'baseline'], problem.kpiBaseline)),
+        fixes: fixList(replaceValueFix(context.editor, ['goals', view.index, 'baseline'], problem.kpiBaseline)),
       };
   }
 }
@@ -72,5 +72,5 @@ function report(context: RuleContext, check: GoalKpiCheck): Report {
 /** Sets the KPI's own number instead of the goal's. */
 function kpiPath(context: RuleContext, kpiId: string, key: 'target', value: number): Fix | undefined {
   const definition = context.plan.ids.get('kpis')?.get(kpiId);
-  return definition ? replaceValueFix(context.parsed, ['kpis', definition.index, key], value, 'fix.setKpiValue', { kpi: kpiId, key }) : undefined;
+  return definition ? replaceValueFix(context.editor, ['kpis', definition.index, key], value, 'fix.setKpiValue', { kpi: kpiId, key }) : undefined;
 }

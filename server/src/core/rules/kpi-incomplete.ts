@@ -36,7 +36,7 @@ One finding per KPI names every missing field.`,
         anchor: 'item',
         messageId: 'kpi/incomplete',
         params: { id: String(kpi.id ?? `#${index + 1}`), missing: context.list(missing.map((key) => `\`${key}\``)) },
-        fixes: fixList(addKeysFix(context.parsed, ['kpis', index], missing.map((key) => [key, PLACEHOLDERS[key] ?? placeholder(context.locale)]), context.list)),
+        fixes: fixList(addKeysFix(context.editor, ['kpis', index], missing.map((key) => [key, PLACEHOLDERS[key] ?? placeholder(context.locale)]), context.list)),
       });
     });
   },

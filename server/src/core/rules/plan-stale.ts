@@ -33,7 +33,7 @@ period: { start: 2025-01-01, end: 2025-12-31 }
         path: ['period', 'end'],
         messageId: draft ? 'plan/stale.endedDraft' : 'plan/stale.ended',
         params: { end: String(asRecord(context.plan.data.period)?.end), days: days(context, today - period.end), today: context.today!, status },
-        fixes: draft ? undefined : fixList(setStatusFix(context.parsed, context.plan, 'archived')),
+        fixes: draft ? undefined : fixList(setStatusFix(context.editor, context.plan, 'archived')),
       });
       return;
     }

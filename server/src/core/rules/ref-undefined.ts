@@ -38,7 +38,7 @@ Fix the spelling (the message suggests the nearest id), or define the missing it
         messageId: suggestion ? 'ref/undefined.suggest' : 'ref/undefined',
         params: { id: reference.id, what, section: reference.targets[0], suggestion: suggestion ?? '' },
         replacement: suggestion,
-        fixes: reference.targets.includes('kpis') ? fixList(createKpiFix(context.parsed, context.plan, reference.id, context.locale, goalNumbers(context.plan, reference.path))) : undefined,
+        fixes: reference.targets.includes('kpis') ? fixList(createKpiFix(context.editor, context.plan, reference.id, context.locale, goalNumbers(context.plan, reference.path))) : undefined,
       });
     }
   },

@@ -8,6 +8,7 @@ import type { MessageId, Translate } from '../base/messages';
 import type { RuleId } from '../base/rule-ids';
 import type { Anchor, Fix, JsonPath, Locale, Severity } from '../base/types';
 import type { GoalView } from '../model/goals';
+import type { PlanEditor } from './fixes';
 
 export interface RuleOption {
   type: 'number' | 'boolean' | 'string';
@@ -48,6 +49,8 @@ export interface RuleContext {
   locale: Locale;
   /** Message text in the plan's language, for composing a message out of parts. */
   t: Translate;
+  /** Edits of this version of the plan, for fixes (one per check: its style is detected once). */
+  readonly editor: PlanEditor;
   /** Joins parts as a human list in the plan's language ("a, b and c", or "a, b or c"). */
   list(parts: string[], conjunction?: 'and' | 'or'): string;
   /** The plural form of a count in the plan's language, for messages with `.one`, `.few` and `.other` forms ("1 day", "3 zile", "20 de zile"). */
@@ -58,7 +61,7 @@ export interface RuleContext {
 }
 
 /** What a per-goal SMART check reads: the plan, the rule's options and the message formatters. */
-export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 't' | 'list' | 'figures' | 'locale'>;
+export type GoalCheckContext = Pick<RuleContext, 'parsed' | 'plan' | 'options' | 't' | 'editor' | 'list' | 'figures' | 'locale'>;
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 

@@ -24,7 +24,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
     const { data, kind } = context.plan;
     if (!kind) return;
     const missing = EXPECTED_SECTIONS[kind].filter((section) => !(section in data));
-    const perSection = missing.map((section) => addSectionFix(context.parsed, context.plan, section, context.locale));
+    const perSection = missing.map((section) => addSectionFix(context.editor, context.plan, section, context.locale));
     if (missing.length === 1) {
       const [section] = missing;
       context.report({
@@ -41,13 +41,13 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
         anchor: 'key',
         messageId: 'section/missing.several',
         params: { count: missing.length, sections: missing.join(','), list: context.list(missing.map((section) => `\`${section}\``)), kind: context.t(`kind.${kind}`) },
-        fixes: fixList(addSectionsFix(context.parsed, context.plan, missing, context.list, context.locale), ...perSection),
+        fixes: fixList(addSectionsFix(context.editor, context.plan, missing, context.list, context.locale), ...perSection),
       });
     }
     if (kind !== 'marketing') return;
     const market = asRecord(data.market);
     if (market && !('swot' in market)) {
-      context.report({ path: ['market'], anchor: 'key', messageId: 'section/missing.swot', fixes: fixList(addKeysFix(context.parsed, ['market'], [['swot', SWOT_SKELETON]], context.list)) });
+      context.report({ path: ['market'], anchor: 'key', messageId: 'section/missing.swot', fixes: fixList(addKeysFix(context.editor, ['market'], [['swot', SWOT_SKELETON]], context.list)) });
     }
     const mix = asRecord(data.mix);
     if (mix) {
@@ -58,7 +58,7 @@ In a plan marked \`status: draft\`, this rule's findings are hints: a first draf
           anchor: 'key',
           messageId: 'section/missing.mix',
           params: { missing: context.list(missing.map((p) => `\`${p}\``)) },
-          fixes: fixList(addKeysFix(context.parsed, ['mix'], missing.map((p) => [p, placeholder(context.locale)]), context.list)),
+          fixes: fixList(addKeysFix(context.editor, ['mix'], missing.map((p) => [p, placeholder(context.locale)]), context.list)),
         });
       }
     }

@@ -49,7 +49,7 @@ rules:
 
 A **revenue** goal (on a KPI whose \`metric\` is \`revenue\`) is also held to the plan's forecast (\`forecast.history\`, the model of \`forecast.method\`): above the upper bound of the 95 % prediction band of the plan period's total, history does not support it. The message says where the target sits: at or below the forecast, a *commit*; within the 80 % band, a *best case*; within the 95 % band, a *stretch*; above it, *unsupported by history*. With the plan's own \`projections\`, a revenue goal more than \`projectionMargin\` (10 %) above their total is flagged too.
 
-When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level (“win back 8” on a baseline of 85) is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: neither is judged here.`,
+When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level (“win back 8” on a baseline of 85), or that goes beyond its KPI's target for the whole plan, is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: none of them is judged here.`,
   checkGoal(context, view) {
     const maxAnnualGrowth = Number(context.options.maxAnnualGrowth);
     const baseline = goalBaseline(view);
@@ -58,8 +58,10 @@ When a goal names several KPIs, its numbers are compared with the KPI its target
     // One finding per cause: a target written as a change, or a number the KPI cannot hold, is another rule's.
     const bounds = view.kpi && kpiBounds(view.kpi.data);
     if (!withinBounds(bounds, baseline) || !withinBounds(bounds, target)) return undefined;
+    // A target that is a change, or that goes beyond its KPI's target for the whole plan, is
+    // `goal/kpi-target`'s finding: the growth it implies comes from the same wrong number.
     const kpiCheck = goalKpiChecks(context.plan).get(view.index)?.problem.kind;
-    if (kpiCheck === 'change' || kpiCheck === 'changeOrPart') return undefined;
+    if (kpiCheck === 'change' || kpiCheck === 'changeOrPart' || kpiCheck === 'exceeds' || kpiCheck === 'targetBeyond') return undefined;
     // A goal that repeats another's numbers gets that goal's verdict, and `goal/duplicate` says so.
     if (goalDuplicates(context.plan).get(view.index)?.kind === 'same') return undefined;
     const direction = kpiDirection(view.kpi?.data);

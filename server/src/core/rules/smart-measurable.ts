@@ -39,7 +39,7 @@ One finding per goal names every missing part. A goal without a KPI is reported 
       anchor: 'item',
       messageId: 'smart/measurable',
       params: { goal: view.label, missing: context.list(missing.map((part) => context.t(`smart/measurable.${part}`))) },
-      fixes: fixList(measurableFix(context.parsed, context.plan, view.index, lacks, context.list, goalBaseline(view))),
+      fixes: fixList(measurableFix(context.editor, context.plan, view.index, lacks, context.list, goalBaseline(view))),
     };
   },
 });

@@ -33,7 +33,7 @@ When no goal of the plan is linked to anything (typically a first draft with no 
       anchor: 'key',
       messageId: nothingToLink ? 'smart/relevant.plan' : 'smart/relevant.planUnlinked',
       params: { count: views.length },
-      fixes: nothingToLink ? fixList(addSectionFix(context.parsed, context.plan, 'objectives', context.locale)) : undefined,
+      fixes: nothingToLink ? fixList(addSectionFix(context.editor, context.plan, 'objectives', context.locale)) : undefined,
     };
   },
 });

@@ -25,7 +25,7 @@ goals:
         anchor: 'item',
         messageId: period ? 'smart/time-bound.missing' : 'smart/time-bound.missingNoPeriod',
         params: { goal: view.label, ...range },
-        fixes: period ? fixList(addKeysFix(context.parsed, ['goals', view.index], [['deadline', range.end]], context.list)) : undefined,
+        fixes: period ? fixList(addKeysFix(context.editor, ['goals', view.index], [['deadline', range.end]], context.list)) : undefined,
       };
     }
     const deadline = parseDate(view.goal.deadline);

@@ -3,10 +3,10 @@ import { CONFIG_FILE_NAMES, DEFAULT_MAX_FILE_SIZE, effectiveRule, parseConfig, t
 import { runChecksSteps, type GoalSmartResult } from '../check/engine';
 import { firstLineRange, makeFinding } from '../check/findings';
 import { formatMessage, resolveLocale } from '../base/messages';
-import type { AlignedPlan, Analysis, LinkedPlan, PlanLink } from '../model/links';
+import { analysisOf, type AlignedPlan, type Analysis, type LinkedPlan, type PlanLink } from '../model/links';
 import { asArray, asString, buildModel, type PlanModel } from '../model/model';
 import { planFigures, type ActualsText, type FigureOptions, type PlanFigures } from '../analysis/figures';
-import { parsePlan } from '../parse/parse';
+import { parsePlan, type ParsedPlan } from '../parse/parse';
 import { parseIncrementallySteps } from '../parse/incremental';
 import { planConfig } from '../rules/plan-config';
 import { planTooLarge } from '../rules/plan-too-large';
@@ -196,7 +196,7 @@ export function createPlanService(host: PlanHost): PlanService {
       }
     }
     const parsed = next.value ?? parsePlan(text);
-    const entry = { text, parsed, model: buildModel(parsed.value) };
+    const entry = { text, ...analysisOf(parsed, buildModel(parsed.value)) };
     // While this parse paused, another request may have analysed a newer version: that one stays.
     if (name !== undefined && analyses.get(key) === cached) remember(analyses, key, entry);
     return entry;
@@ -259,8 +259,8 @@ export function createPlanService(host: PlanHost): PlanService {
   }
 
   /** The plan at the revision its last approval names, read once per plan and revision. */
-  function approvedVersion(model: PlanModel, name: string | undefined, maxFileSize: number): RevisionRead | undefined {
-    const revision = lastApproval(approvalsOf(model.data))?.revision;
+  function approvedVersion(parsed: ParsedPlan, name: string | undefined, maxFileSize: number): RevisionRead | undefined {
+    const revision = lastApproval(approvalsOf(parsed))?.revision;
     if (!revision || !name || !path.isAbsolute(name) || !host.readRevision || host.trusted?.() === false) return undefined;
     let byRevision = revisions.get(name);
     if (!byRevision) remember(revisions, name, (byRevision = new Map()));
@@ -325,7 +325,7 @@ export function createPlanService(host: PlanHost): PlanService {
       ...planLinks.flatMap((link) => (link.plan ? [{ filePath: link.filePath, model: link.plan.analysis.model }] : [])),
       ...backLinked.filter((plan) => !planLinks.some((link) => link.filePath === plan.filePath)).map((plan) => ({ filePath: plan.filePath, model: plan.analysis.model })),
     ];
-    const approval = tooLarge ? undefined : approvalStatus(analysis.model.data, approvedVersion(analysis.model, name, config.maxFileSize), (approved) => parsePlan(approved).value, name && path.isAbsolute(name) ? path.basename(name) : undefined);
+    const approval = tooLarge ? undefined : approvalStatus(analysis.parsed, approvedVersion(analysis.parsed, name, config.maxFileSize), (approved) => parsePlan(approved).value, name && path.isAbsolute(name) ? path.basename(name) : undefined);
     const figures = planFigures(analysis.model, aligned.map((plan) => plan.model), actuals && 'text' in actuals ? actuals : undefined, figureOptions(config, options), snapshots.get(name ?? '')?.snapshot.figures);
     const snapshot: PlanSnapshot = {
       ...analysis,
@@ -415,7 +415,7 @@ export function createPlanService(host: PlanHost): PlanService {
 
 const EMPTY_ANALYSIS: Analysis = (() => {
   const parsed = parsePlan('');
-  return { parsed, model: buildModel(parsed.value) };
+  return analysisOf(parsed, buildModel(parsed.value));
 })();
 
 /** Why a `.planrc.yaml` was not read, as a problem of the configuration. */

@@ -6,6 +6,7 @@
  *   if (result.ok) renderMarkdown({ format: 'plan-as-code/diff', version: 1, plans: [result.diff] });
  */
 export { diffPlans, diffPlanSet, diffTexts, syntaxError } from '../../analysis/diff/diff';
+export { diffVersions } from './versions';
 export { escapeMarkdown, renderJson, renderMarkdown, renderText } from './render';
 export { summarize, summaryLine } from './summary';
 export { diffTables } from './table';
