@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { PlanConfig } from '../server/src/core/check/config';
@@ -5,7 +6,7 @@ import { createPlanService } from '../server/src/core/workspace/service';
 import type { PlanIndex } from '../server/src/core/workspace/plan-index';
 import { readForCore } from '../server/src/node/files';
 import { LineIndex } from '../server/src/core/base/text';
-import type { Finding } from '../server/src/core/base/types';
+import type { Finding, TextEdit } from '../server/src/core/base/types';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -71,4 +72,16 @@ export function localizedManifest(locale: 'en' | 'ro' = 'en'): any {
     return value;
   };
   return localize(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+}
+
+/** `text` with its one occurrence of `from` replaced by `to` (a test fails if `from` is absent or repeated). */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const index = text.indexOf(from);
+  assert.ok(index !== -1 && text.indexOf(from, index + 1) === -1, `"${from}" must occur once`);
+  return text.slice(0, index) + to + text.slice(index + from.length);
+}
+
+/** Text edits applied to a text, last first. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((result, item) => result.slice(0, item.start) + item.newText + result.slice(item.end), text);
 }

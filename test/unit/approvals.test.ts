@@ -5,7 +5,7 @@ import { createPlanService, type PlanHost } from '../../server/src/core/workspac
 import { RenderMemo, renderPlan, renderTextSteps } from '../../server/src/core/render';
 import { runToEnd } from '../../server/src/core/base/steps';
 import type { RevisionRead } from '../../server/src/core/base/files';
-import { ROOT } from '../helpers';
+import { replaceOnce, ROOT } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 const FILE = '/repo/plans/marketing.plan.yaml';
@@ -21,11 +21,7 @@ const APPROVALS = `approvals:
     revision: abc1234
 `;
 
-function edit(text: string, from: string, to: string): string {
-  const index = text.indexOf(from);
-  assert.ok(index !== -1 && text.indexOf(from, index + 1) === -1, `"${from}" must occur once`);
-  return text.slice(0, index) + to + text.slice(index + from.length);
-}
+const edit = replaceOnce;
 
 /** A host over memory whose repository holds `revisions` of the plan; records the revisions asked for. */
 function host(revisions: Record<string, RevisionRead>, asked: string[] = [], trusted = true): PlanHost {

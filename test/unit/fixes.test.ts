@@ -5,21 +5,14 @@ import { globSync } from 'tinyglobby';
 import { disableLineEdit, SECTION_SKELETONS } from '../../server/src/core/rules/fixes';
 import { parsePlan } from '../../server/src/core/parse/parse';
 import { EXPECTED_SECTIONS } from '../../server/src/core/model/templates';
-import type { Finding, Fix, TextEdit } from '../../server/src/core/base/types';
-import { check, diskService, ROOT, yaml } from '../helpers';
+import type { Finding, Fix } from '../../server/src/core/base/types';
+import { check, diskService, ROOT, yaml, applyEdits, replaceOnce } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 
 /** The clean plan with one unique piece of text replaced. */
-function edit(from: string, to: string, text = CLEAN): string {
-  const index = text.indexOf(from);
-  assert.ok(index !== -1 && text.indexOf(from, index + 1) === -1, `"${from}" must occur once`);
-  return text.slice(0, index) + to + text.slice(index + from.length);
-}
+const edit = (from: string, to: string, text = CLEAN): string => replaceOnce(text, from, to);
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((result, item) => result.slice(0, item.start) + item.newText + result.slice(item.end), text);
-}
 
 const describeFinding = (finding: Finding) => `${finding.ruleId}: ${finding.message}`;
 

@@ -4,16 +4,12 @@ import * as path from 'path';
 import { planHints } from '../../server/src/core/features/hints';
 import { planLenses } from '../../server/src/core/features/lens';
 import type { PlanConfig } from '../../server/src/core/check/config';
-import { memoryService, ROOT } from '../helpers';
+import { memoryService, ROOT, replaceOnce } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 const FILE = '/plans/p.plan.yaml';
 
-function edit(from: string, to: string, text = CLEAN): string {
-  const index = text.indexOf(from);
-  assert.ok(index !== -1 && text.indexOf(from, index + 1) === -1, `"${from}" must occur once`);
-  return text.slice(0, index) + to + text.slice(index + from.length);
-}
+const edit = (from: string, to: string, text = CLEAN): string => replaceOnce(text, from, to);
 
 /** Lenses as `text under the lens → title (→ text it reveals)`. */
 function lenses(text: string, settings?: PlanConfig): string[] {

@@ -11,20 +11,14 @@ import { formatMessage } from '../../server/src/core/base/messages';
 import { hover } from '../../server/src/core/features/hover';
 import { complete } from '../../server/src/core/features/complete';
 import { renderText } from '../../server/src/core/render';
-import type { Finding, TextEdit } from '../../server/src/core/base/types';
-import { check, covered, memoryService, ROOT, yaml } from '../helpers';
+import type { Finding } from '../../server/src/core/base/types';
+import { check, covered, memoryService, ROOT, yaml, applyEdits, replaceOnce } from '../helpers';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 
-function edit(from: string, to: string, text = CLEAN): string {
-  const index = text.indexOf(from);
-  assert.ok(index !== -1 && text.indexOf(from, index + 1) === -1, `"${from}" must occur once`);
-  return text.slice(0, index) + to + text.slice(index + from.length);
-}
+/** The clean plan with one unique piece of text replaced. */
+const edit = (from: string, to: string, text = CLEAN): string => replaceOnce(text, from, to);
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((result, item) => result.slice(0, item.start) + item.newText + result.slice(item.end), text);
-}
 
 function only(findings: Finding[], ruleId: string): Finding[] {
   return findings.filter((finding) => finding.ruleId === ruleId);

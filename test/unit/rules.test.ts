@@ -2,17 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createPlanService } from '../../server/src/core/workspace/service';
-import { check, covered, ROOT, ruleIds, yaml } from '../helpers';
+import { check, covered, ROOT, ruleIds, yaml, replaceOnce } from '../helpers';
 import type { Finding } from '../../server/src/core/base/types';
 
 const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean-marketing.plan.yaml'), 'utf8');
 
 /** The clean plan with one unique piece of text replaced. */
-function edit(from: string, to: string, text = CLEAN): string {
-  const index = text.indexOf(from);
-  assert.ok(index !== -1 && text.indexOf(from, index + 1) === -1, `"${from}" must occur once`);
-  return text.slice(0, index) + to + text.slice(index + from.length);
-}
+const edit = (from: string, to: string, text = CLEAN): string => replaceOnce(text, from, to);
 
 function only(findings: Finding[], ruleId: string): Finding[] {
   return findings.filter((finding) => finding.ruleId === ruleId);
