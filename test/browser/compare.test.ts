@@ -7,15 +7,14 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { renderPlan } from '../../server/src/core/render';
 import { MEDIA, standalonePage, webviewPage } from '../../server/src/core/render/page';
 import { diffVersions } from '../../server/src/core/features/diff';
 import { diskService, ROOT } from '../helpers';
 import { MARKETING_FILE, olderMarketing } from '../fixtures/compare';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { chromiumForSuite } from './chromium';
 
 declare const window: any;
 declare const document: any;
@@ -36,30 +35,12 @@ function compared(base = 'HEAD') {
 
 describe('compare mode of the preview in Chromium', function () {
   this.timeout(60000);
-  let context: BrowserContext;
-  let userData: string;
-  const pages = new Map<string, { body: string; type: string }>();
-
-  before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-    userData = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-chromium-'));
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    context = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1100, height: 900 } });
-    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-    await context.route(`${ORIGIN}/**`, (route) => {
-      const served = pages.get(new URL(route.request().url()).pathname);
-      return served ? route.fulfill({ status: 200, contentType: served.type, body: served.body }) : route.fulfill({ status: 404, body: '' });
-    });
-  });
-
-  after(async () => {
-    await context?.close();
-    fs.rmSync(userData, { recursive: true, force: true });
-  });
+  const browser = chromiumForSuite(ORIGIN, OUTPUT);
+  const pages = browser.pages;
 
   async function withPage(name: string, html: string, test: (page: Page) => Promise<void>, setup?: (page: Page) => Promise<unknown>): Promise<void> {
     pages.set(`/${name}`, { body: html, type: 'text/html; charset=utf-8' });
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     try {
       await setup?.(page);
       await page.goto(`${ORIGIN}/${name}`, { waitUntil: 'load' });

@@ -5,16 +5,15 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { editorLine } from '../../client/src/preview/logic';
 import { RENDER_ORDER, renderText } from '../../server/src/core/render';
 import { MEDIA, standalonePage, webviewPage } from '../../server/src/core/render/page';
 import { shiftLines } from '../../server/src/core/render/context';
 import { diskService, ROOT } from '../helpers';
 import { hostileMarketing, hostileSales } from '../fixtures/xss';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { chromiumForSuite } from './chromium';
 
 // The callbacks given to page.evaluate run in the page; these stand for its globals, loosely
 // typed (the project compiles for Node.js, without the DOM library).
@@ -57,27 +56,8 @@ function contrast(a: string, b: string): number {
 
 describe('preview in Chromium', function () {
   this.timeout(60000);
-  let context: BrowserContext;
-  let userData: string;
-  const pages = new Map<string, { body: string; type: string }>();
-
-  before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-    userData = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-chromium-'));
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    context = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1100, height: 900 } });
-    // Functions handed to the page are compiled by tsx, which names them with a helper the page lacks.
-    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-    await context.route(`${ORIGIN}/**`, (route) => {
-      const served = pages.get(new URL(route.request().url()).pathname);
-      return served ? route.fulfill({ status: 200, contentType: served.type, body: served.body }) : route.fulfill({ status: 404, body: '' });
-    });
-  });
-
-  after(async () => {
-    await context?.close();
-    fs.rmSync(userData, { recursive: true, force: true });
-  });
+  const browser = chromiumForSuite(ORIGIN, OUTPUT);
+  const pages = browser.pages;
 
   /** Runs `test` on a page served at `name` (its requests and dialogs recorded), then closes it. */
   async function withPage(name: string, html: string, test: (served: Served) => Promise<void>, setup?: (page: Page) => Promise<unknown>): Promise<void> {
@@ -91,7 +71,7 @@ describe('preview in Chromium', function () {
 
   async function open(name: string, html: string, setup?: (page: Page) => Promise<unknown>): Promise<Served> {
     pages.set(`/${name}`, { body: html, type: 'text/html; charset=utf-8' });
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const requests: string[] = [];
     const dialogs: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
