@@ -13,7 +13,7 @@ import { MEDIA, standalonePage, webviewPage } from '../../server/src/core/render
 import { shiftLines } from '../../server/src/core/render/context';
 import { diskService, ROOT } from '../helpers';
 import { hostileMarketing, hostileSales } from '../fixtures/xss';
-import { chromiumForSuite } from './chromium';
+import { chromiumForSuite, contrast } from './chromium';
 
 // The callbacks given to page.evaluate run in the page; these stand for its globals, loosely
 // typed (the project compiles for Node.js, without the DOM library).
@@ -39,19 +39,6 @@ function rendered(file: string, text = fs.readFileSync(file, 'utf8')) {
 function exported(file: string, text?: string): string {
   const plan = rendered(file, text);
   return standalonePage({ body: plan.html, title: plan.title, locale: plan.locale, css: CSS });
-}
-
-/** WCAG contrast ratio of two CSS colours (rgb or rgba, alpha ignored). */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, bl] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((channel) => {
-      const value = Number(channel) / 255;
-      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
 }
 
 describe('preview in Chromium', function () {
