@@ -4,7 +4,7 @@
  * targets, baselines, deadlines, the plan's period, budgets, and goals or KPIs added or removed.
  */
 import { asArray, asRecord, asString, parseDate } from '../model/model';
-import { nodeAt, type ParsedPlan } from '../parse/parse';
+import { nodeAt, parsePlan, type ParsedPlan } from '../parse/parse';
 import type { RevisionRead } from '../base/files';
 import { diffPlans } from './diff/diff';
 import type { BudgetChange, ItemChange } from './diff/types';
@@ -76,19 +76,16 @@ export function lastApproval(approvals: readonly Approval[]): Approval | undefin
 }
 
 /**
- * The status of the last approval, given the plan's parse now and its text at the approval's
- * revision (`read`, undefined when the host cannot read revisions). `parse` turns that text into
- * data (the caller's parser: the diff compares data, never text).
+ * The status of the last approval (`lastApproval`), given the plan's data now and its text at
+ * the approval's revision (`read`, undefined when the host cannot read revisions).
  */
-export function approvalStatus(parsed: Pick<ParsedPlan, 'text' | 'root' | 'value'>, read: RevisionRead | undefined, parse: (text: string) => unknown, file?: string): ApprovalStatus | undefined {
-  const data = asRecord(parsed.value) ?? {};
-  const found = lastApproval(approvalsOf(parsed));
+export function approvalStatus(found: Approval | undefined, data: Record<string, unknown>, read: RevisionRead | undefined, file?: string): ApprovalStatus | undefined {
   if (!found) return undefined;
   const approval = { approval: found, ...(file !== undefined ? { file } : {}) };
   if (!found.revision) return { ...approval, state: 'no-revision', changes: [] };
   if (!read) return { ...approval, state: 'unavailable', changes: [] };
   if (!('text' in read)) return { ...approval, state: 'unread', problem: read, commit: read.commit, changes: [] };
-  const diff = diffPlans(parse(read.text) ?? {}, data);
+  const diff = diffPlans(parsePlan(read.text).value ?? {}, data);
   const changes = diff.changes.flatMap((change): ItemChange[] => {
     if (change.kind === 'added' || change.kind === 'removed') return APPROVED_ITEMS.has(change.section) && change.key !== undefined ? [change] : [];
     const approved = (name: string) => (change.section === 'header' ? name === 'period' : APPROVED_FIELDS.has(name));

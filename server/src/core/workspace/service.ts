@@ -6,7 +6,7 @@ import { formatMessage, resolveLocale } from '../base/messages';
 import { analysisOf, type AlignedPlan, type Analysis, type LinkedPlan, type PlanLink } from '../model/links';
 import { asArray, asString, buildModel, type PlanModel } from '../model/model';
 import { planFigures, type ActualsText, type FigureOptions, type PlanFigures } from '../analysis/figures';
-import { parsePlan, type ParsedPlan } from '../parse/parse';
+import { parsePlan } from '../parse/parse';
 import { parseIncrementallySteps } from '../parse/incremental';
 import { planConfig } from '../rules/plan-config';
 import { planTooLarge } from '../rules/plan-too-large';
@@ -259,8 +259,7 @@ export function createPlanService(host: PlanHost): PlanService {
   }
 
   /** The plan at the revision its last approval names, read once per plan and revision. */
-  function approvedVersion(parsed: ParsedPlan, name: string | undefined, maxFileSize: number): RevisionRead | undefined {
-    const revision = lastApproval(approvalsOf(parsed))?.revision;
+  function approvedVersion(revision: string | undefined, name: string | undefined, maxFileSize: number): RevisionRead | undefined {
     if (!revision || !name || !path.isAbsolute(name) || !host.readRevision || host.trusted?.() === false) return undefined;
     let byRevision = revisions.get(name);
     if (!byRevision) remember(revisions, name, (byRevision = new Map()));
@@ -325,7 +324,8 @@ export function createPlanService(host: PlanHost): PlanService {
       ...planLinks.flatMap((link) => (link.plan ? [{ filePath: link.filePath, model: link.plan.analysis.model }] : [])),
       ...backLinked.filter((plan) => !planLinks.some((link) => link.filePath === plan.filePath)).map((plan) => ({ filePath: plan.filePath, model: plan.analysis.model })),
     ];
-    const approval = tooLarge ? undefined : approvalStatus(analysis.parsed, approvedVersion(analysis.parsed, name, config.maxFileSize), (approved) => parsePlan(approved).value, name && path.isAbsolute(name) ? path.basename(name) : undefined);
+    const lastApproved = tooLarge ? undefined : lastApproval(approvalsOf(analysis.parsed));
+    const approval = approvalStatus(lastApproved, analysis.model.data, approvedVersion(lastApproved?.revision, name, config.maxFileSize), name && path.isAbsolute(name) ? path.basename(name) : undefined);
     const figures = planFigures(analysis.model, aligned.map((plan) => plan.model), actuals && 'text' in actuals ? actuals : undefined, figureOptions(config, options), snapshots.get(name ?? '')?.snapshot.figures);
     const snapshot: PlanSnapshot = {
       ...analysis,
