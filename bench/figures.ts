@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { forecast, type ForecastMethod } from '../server/src/core/analysis/forecast';
 import { planFigures } from '../server/src/core/analysis/figures';
 import { createPlanService } from '../server/src/core/workspace/service';
-import { generatePlan, lineCount } from './generate';
+import { generatePlan, lineCount, seeded } from './generate';
 import { median, percentile } from './report';
 
 export interface FiguresResult {
@@ -24,18 +24,6 @@ export interface FiguresResult {
 
 const TODAY = '2026-07-15';
 const FOLDER = '/bench/plans';
-
-/** mulberry32, as in generate.ts: the same series every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Five years of months, 2021-01 … 2025-12: a trend, a yearly season and noise. */
 export function monthlyHistory(periods = 60): { period: string; revenue: number }[] {

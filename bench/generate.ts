@@ -14,7 +14,7 @@
 export type PlanKind = 'marketing' | 'sales';
 
 /** mulberry32: a small seeded generator, good enough for varied but repeatable plans. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
