@@ -7,6 +7,27 @@
  */
 import type { Locale, PlanKind } from '../base/types';
 
+/** The sales templates' revenue history and projections: numbers and periods, the same in every language. */
+const FORECAST_ROWS = `  history:
+    - period: \${27:2025}-Q1
+      revenue: 230000
+    - period: \${27:2025}-Q2
+      revenue: 245000
+    - period: \${27:2025}-Q3
+      revenue: 260000
+    - period: \${27:2025}-Q4
+      revenue: 265000
+  projections:
+    - period: \${CURRENT_YEAR}-Q1
+      revenue: 275000
+    - period: \${CURRENT_YEAR}-Q2
+      revenue: 285000
+    - period: \${CURRENT_YEAR}-Q3
+      revenue: 290000
+    - period: \${CURRENT_YEAR}-Q4
+      revenue: 300000
+`;
+
 export const PLAN_TEMPLATES: Readonly<Record<Locale, Readonly<Record<PlanKind, string>>>> = {
   en: {
     marketing: `kind: marketing
@@ -263,25 +284,7 @@ tactics:
     description: Situation, problem, implication and need-payoff questions before any demo
 forecast:
   method: \${26|linear,seasonal,manual|}
-  history:
-    - period: \${27:2025}-Q1
-      revenue: 230000
-    - period: \${27:2025}-Q2
-      revenue: 245000
-    - period: \${27:2025}-Q3
-      revenue: 260000
-    - period: \${27:2025}-Q4
-      revenue: 265000
-  projections:
-    - period: \${CURRENT_YEAR}-Q1
-      revenue: 275000
-    - period: \${CURRENT_YEAR}-Q2
-      revenue: 285000
-    - period: \${CURRENT_YEAR}-Q3
-      revenue: 290000
-    - period: \${CURRENT_YEAR}-Q4
-      revenue: 300000
-  assumptions: |
+${FORECAST_ROWS}  assumptions: |
     The market stays stable; two account executives join in the first quarter.
 territories:
   - id: \${28:north}
@@ -556,25 +559,7 @@ tactics:
     description: Întrebări despre situație, problemă, implicații și beneficii, înaintea oricărei demonstrații
 forecast:
   method: \${26|linear,seasonal,manual|}
-  history:
-    - period: \${27:2025}-Q1
-      revenue: 230000
-    - period: \${27:2025}-Q2
-      revenue: 245000
-    - period: \${27:2025}-Q3
-      revenue: 260000
-    - period: \${27:2025}-Q4
-      revenue: 265000
-  projections:
-    - period: \${CURRENT_YEAR}-Q1
-      revenue: 275000
-    - period: \${CURRENT_YEAR}-Q2
-      revenue: 285000
-    - period: \${CURRENT_YEAR}-Q3
-      revenue: 290000
-    - period: \${CURRENT_YEAR}-Q4
-      revenue: 300000
-  assumptions: |
+${FORECAST_ROWS}  assumptions: |
     Piața rămâne stabilă; doi agenți de vânzări noi vin în primul trimestru.
 territories:
   - id: \${28:nord}
