@@ -95,7 +95,9 @@ export class LspSession {
   private readonly poller: NodeJS.Timeout;
 
   constructor(readonly spec: ServerSpec) {
-    this.process = spawn(process.execPath, spec.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_SERVER_NODE_ARGS: options for the server's Node.js, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.process = spawn(process.execPath, [...nodeArgs, ...spec.args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
@@ -243,7 +245,10 @@ export class LspSession {
   async stop(): Promise<void> {
     clearInterval(this.poller);
     try {
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
       await Promise.race([this.connection.sendRequest('shutdown').then(() => this.connection.sendNotification('exit')), sleep(3000)]);
+      // Given the time to exit by itself, the server writes the profile it was asked for.
+      await Promise.race([exited, sleep(3000)]);
     } catch {
       // The server is killed below anyway.
     } finally {
