@@ -38,7 +38,8 @@ function makeWorkspace(count: number): string {
 /** Edits of the plan whose effect on its partner is measured. */
 const EDITS = 8;
 
-async function session(folder: string, planPath: string): Promise<{ firstDiagnostics: number; indexed: number | undefined; indexCpu: number | undefined; aligned: number[] }> {
+/** `plans`: how many plans `folder` holds; with one, there is no index to wait for. */
+async function session(folder: string, planPath: string, plans: number): Promise<{ firstDiagnostics: number; indexed: number | undefined; indexCpu: number | undefined; aligned: number[] }> {
   const client = new LspClient();
   try {
     await client.initialize('en', { workspaceFolders: true }, undefined, [pathToFileURL(folder).toString()]);
@@ -49,8 +50,8 @@ async function session(folder: string, planPath: string): Promise<{ firstDiagnos
     const firstDiagnostics = performance.now() - started;
     let indexed: number | undefined;
     let indexCpu: number | undefined;
-    if (PLANS > 1) {
-      const wanted = `goal-of-plan-${PLANS - 1}`;
+    if (plans > 1) {
+      const wanted = `goal-of-plan-${plans - 1}`;
       for (;;) {
         const found = (await client.connection.sendRequest('workspace/symbol', { query: wanted })) as unknown[];
         if (found.length > 0) {
@@ -107,8 +108,8 @@ async function main(): Promise<void> {
   const rows: { alone: number; inWorkspace: number; indexed: number | undefined; indexCpu: number | undefined; aligned: number[] }[] = [];
   try {
     for (let rep = 0; rep < REPS; rep++) {
-      const alone = await session(empty, plan(empty));
-      const withPlans = await session(full, plan(full));
+      const alone = await session(empty, plan(empty), 1);
+      const withPlans = await session(full, plan(full), PLANS);
       rows.push({ alone: alone.firstDiagnostics, inWorkspace: withPlans.firstDiagnostics, indexed: withPlans.indexed, indexCpu: withPlans.indexCpu, aligned: withPlans.aligned });
       console.log(`rep ${rep + 1}: first diagnostics ${alone.firstDiagnostics.toFixed(0)} ms alone, ${withPlans.firstDiagnostics.toFixed(0)} ms in the workspace; all ${PLANS} plans indexed after ${withPlans.indexed?.toFixed(0) ?? 'never'} ms (server CPU ${withPlans.indexCpu?.toFixed(0) ?? '?'} ms from the open); an edit → the aligned plan's diagnostics ${withPlans.aligned.map((value) => value.toFixed(0)).join(', ')} ms`);
     }
