@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { readTextFile } from '../../server/src/node/files';
+import { readBytesForCore, readTextFile } from '../../server/src/node/files';
 import { ROOT, yaml } from '../helpers';
 import { run } from '../cli/run';
 import { LspClient } from '../protocol/lsp-client';
@@ -111,6 +111,18 @@ const supported = process.platform !== 'win32' && fs.existsSync('/dev/zero');
       assert.deepStrictEqual(readTextFile(path.join(workspace, 'escape.plan.yaml'), { roots: [base], maxBytes: 1000 }), { ok: true, text: SALES });
     });
 
+    it('reads bytes for the workspace index under the same rules', function () {
+      const limits = { root: workspace, maxSize: 2_000_000 };
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'sparse.plan.yaml'), limits), { problem: 'too-large', size: SIZE });
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'zero.plan.yaml'), limits), { problem: 'not-a-file' });
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'loop-a.plan.yaml'), limits), { problem: 'unreadable', detail: 'ELOOP' });
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'escape.plan.yaml'), limits), { problem: 'outside' });
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'escape.plan.yaml'), { root: base, maxSize: 1000 }), Buffer.from(SALES));
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'escape.plan.yaml'), { root: base, maxSize: Buffer.byteLength(SALES) - 1 }), { problem: 'too-large', size: Buffer.byteLength(SALES) });
+      if (!fifo) this.skip();
+      assert.deepStrictEqual(readBytesForCore(path.join(workspace, 'fifo.plan.yaml'), limits), { problem: 'not-a-file' });
+    });
+
     it('reads nothing over the limit, even within a few bytes of it', () => {
       const file = path.join(base, 'outside.plan.yaml');
       const size = Buffer.byteLength(SALES);
@@ -198,6 +210,8 @@ const supported = process.platform !== 'win32' && fs.existsSync('/dev/zero');
   describe('the language server', () => {
     let client: LspClient;
     before(async () => {
+      // A plan beside the hostile files, never opened: found only by indexing the workspace.
+      fs.writeFileSync(path.join(workspace, 'indexed.plan.yaml'), CLEAN);
       client = new LspClient();
       await client.initialize('en', {}, undefined, [pathToFileURL(workspace).toString()]);
     });
@@ -217,6 +231,13 @@ const supported = process.platform !== 'win32' && fs.existsSync('/dev/zero');
         const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
         assert.ok(symbols.length > 0, `${name}: the server answers the next request`);
       }
+    });
+
+    it('indexes the workspace that holds them, reading none of them', async () => {
+      const symbols = () => client.connection.sendRequest('workspace/symbol', { query: '' }) as Promise<{ location: { uri: string } }[]>;
+      let found = await symbols();
+      for (const until = Date.now() + 10_000; !found.some((symbol) => symbol.location.uri === uriOf('indexed.plan.yaml')) && Date.now() < until; found = await symbols()) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepStrictEqual([...new Set(found.map((symbol) => path.basename(new URL(symbol.location.uri).pathname)))].filter((name) => !name.startsWith('aligned-with-')), ['indexed.plan.yaml']);
     });
 
     it('reports a .planrc.yaml that is a link to /dev/zero, and keeps answering', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { yaml } from '../helpers';
 import { LspClient } from './lsp-client';
 
@@ -10,7 +10,7 @@ interface SymbolInformation {
   name: string;
   kind: number;
   containerName?: string;
-  location: { uri: string; range: { start: { line: number; character: number } } };
+  location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
 const MARKETING = yaml(
@@ -37,6 +37,17 @@ const SALES = yaml(
   '    statement: Sign 40 clinics for 400,000 EUR of revenue through demos',
   '    supports: [grow-clinics]',
 );
+/** Never opened either, and read as bytes: a Romanian plan in a folder with diacritics, with CRLF line ends and an emoji before its goal's id. */
+const ROMANIAN = yaml(
+  'kind: sales',
+  'title: Vânzări 🚀 – clinici din România',
+  'alignsWith:',
+  '  - ../marketing.plan.yaml',
+  'goals:',
+  '  - statement: Semnăm 40 de clinici „noi” 🏥 prin demonstrații, până în decembrie',
+  '    id: demo-romania',
+  '    supports: [grow-clinics]',
+).replace(/\n/g, '\r\n');
 
 /** Polls until `check` holds (the workspace is indexed in the background), at most 10 s. */
 async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
@@ -59,6 +70,8 @@ describe('the workspace index (server over stdio)', () => {
     fs.writeFileSync(path.join(folder, 'marketing.plan.yaml'), MARKETING);
     fs.mkdirSync(path.join(folder, 'sales'));
     fs.writeFileSync(path.join(folder, 'sales/sales.plan.yaml'), SALES.replace('- marketing.plan.yaml', '- ../marketing.plan.yaml'));
+    fs.mkdirSync(path.join(folder, 'vânzări'));
+    fs.writeFileSync(path.join(folder, 'vânzări/vânzări.plan.yaml'), ROMANIAN);
     for (const skipped of ['node_modules/pkg', '.git', 'build']) {
       fs.mkdirSync(path.join(folder, skipped), { recursive: true });
       fs.writeFileSync(path.join(folder, skipped, 'hidden.plan.yaml'), SALES.replace('clinic-revenue', 'hidden-goal').replace('- marketing.plan.yaml', '- ../marketing.plan.yaml'));
@@ -86,18 +99,27 @@ describe('the workspace index (server over stdio)', () => {
     assert.strictEqual(sections.length, 2, 'one period section per plan');
   });
 
+  it('places the symbols of a closed plan with diacritics, an emoji and CRLF line ends where an editor shows them', async () => {
+    const [goal] = await eventually(() => symbols('demo-romania'), (list) => list.length === 1);
+    const line = ROMANIAN.split('\r\n').findIndex((text) => text.includes('demo-romania'));
+    const character = ROMANIAN.split('\r\n')[line].indexOf('demo-romania');
+    assert.deepStrictEqual(goal.location, { uri: uriOf('vânzări/vânzări.plan.yaml'), range: { start: { line, character }, end: { line, character: character + 'demo-romania'.length } } });
+    const title = await symbols('title');
+    assert.ok(title.some((symbol) => symbol.location.uri === uriOf('vânzări/vânzări.plan.yaml') && symbol.location.range.start.line === 1));
+  });
+
   it('finds references in a plan that links here and is not open', async () => {
     const uri = uriOf('marketing.plan.yaml');
     await client.open(uri, MARKETING);
     const position = { line: 4, character: 10 };
     const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } })) as { uri: string }[];
-    assert.deepStrictEqual(references.map((location) => path.relative(folder, new URL(location.uri).pathname)).sort(), ['marketing.plan.yaml', 'sales/sales.plan.yaml']);
+    assert.deepStrictEqual(references.map((location) => path.relative(folder, fileURLToPath(location.uri))).sort(), ['marketing.plan.yaml', 'sales/sales.plan.yaml', 'vânzări/vânzări.plan.yaml']);
   });
 
   it('renames into the closed plan in the same workspace edit', async () => {
     const uri = uriOf('marketing.plan.yaml');
     const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 4, character: 10 }, newName: 'grow-private-clinics' })) as { changes?: Record<string, unknown[]> };
-    assert.deepStrictEqual(Object.keys(edit.changes ?? {}).map((target) => path.relative(folder, new URL(target).pathname)).sort(), ['marketing.plan.yaml', 'sales/sales.plan.yaml']);
+    assert.deepStrictEqual(Object.keys(edit.changes ?? {}).map((target) => path.relative(folder, fileURLToPath(target))).sort(), ['marketing.plan.yaml', 'sales/sales.plan.yaml', 'vânzări/vânzări.plan.yaml']);
   });
 
   it('follows plans created, changed and deleted on disk', async () => {

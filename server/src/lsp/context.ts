@@ -14,7 +14,7 @@ import { PlanIndex } from '../core/workspace/plan-index';
 import { formatMessage } from '../core/base/messages';
 import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanHost, type PlanService, type PlanSnapshot } from '../core/workspace/service';
-import type { FileNotRead } from '../core/base/files';
+import type { FileNotRead, ReadLimits } from '../core/base/files';
 import { CheckTracker } from './checks';
 import { SLICE_MS } from './slices';
 import { Comparisons } from './comparisons';
@@ -241,10 +241,19 @@ export function createServerContext(connection: Connection, documents: TextDocum
   function indexFile(filePath: string): void {
     const uri = serverHost.uriOf(filePath);
     const open = documents.get(uri);
-    const read = open ? open.getText() : context.readPlanFile(filePath, knownSettings.get(uri) ?? NO_SETTINGS);
-    const text = typeof read === 'string' ? read : undefined;
-    if (text === undefined) index.delete(filePath);
-    else index.set(filePath, text);
+    const read = open ? open.getText() : readClosedPlan(filePath, knownSettings.get(uri) ?? NO_SETTINGS);
+    if (typeof read === 'string' || read instanceof Uint8Array) index.set(filePath, read);
+    else index.delete(filePath);
+  }
+
+  /** A plan no editor has open, as `readPlanFile` reads it: in bytes where the host can (the index decodes only what it needs). */
+  function readClosedPlan(filePath: string, settings: PlanConfig): string | Uint8Array | FileNotRead | undefined {
+    return serverHost.readBytes ? serverHost.readBytes(filePath, limitsOf(filePath, settings)) : context.readPlanFile(filePath, settings);
+  }
+
+  /** Where a plan file must stay and how large it may be: in its workspace folder, within its `maxFileSize`. */
+  function limitsOf(filePath: string, settings: PlanConfig): ReadLimits {
+    return { root: rootOf(filePath), maxSize: service.maxFileSize(filePath, { settings }) };
   }
 
   /**
@@ -354,8 +363,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       return settings;
     },
     readPlanFile(filePath, settings) {
-      const root = rootOf(filePath);
-      return serverHost.readFile(filePath, { root, maxSize: service.maxFileSize(filePath, { settings }) }) ?? { problem: 'missing' };
+      return serverHost.readFile(filePath, limitsOf(filePath, settings)) ?? { problem: 'missing' };
     },
     snapshotOf(document, settings = knownSettings.get(document.uri) ?? (canPullConfiguration ? undefined : NO_SETTINGS)) {
       return service.snapshot(document.getText(), planNameOf(document.uri), { settings, editorLocale, today: context.today() });

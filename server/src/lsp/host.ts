@@ -24,6 +24,11 @@ export interface ServerHost {
    * is missing (or not read yet).
    */
   readFile(filePath: string, limits?: ReadLimits): string | FileNotRead | undefined;
+  /**
+   * The same file as UTF-8 bytes, not decoded, for the workspace index (which decodes only
+   * what it needs); absent where the host has text only (the browser).
+   */
+  readBytes?(filePath: string, limits?: ReadLimits): Uint8Array | FileNotRead | undefined;
   /** The text of a file that no editor has open, however long reading takes; undefined when it cannot be read. */
   fetchFile(filePath: string): Promise<string | undefined>;
   /** A plan's text at a git revision (an approval's); absent where git cannot be run (the browser). */

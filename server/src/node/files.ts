@@ -33,6 +33,12 @@ export type TextRead = { ok: true; text: string; notUtf8?: NotUtf8 } | ({ ok: fa
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
 
 export function readTextFile(filePath: string, options: ReadOptions): TextRead {
+  const read = readFileBytes(filePath, options);
+  return read.ok ? { ok: true, ...decodeUtf8(read.bytes) } : read;
+}
+
+/** The file's bytes, read as `readTextFile` reads them, not decoded. */
+function readFileBytes(filePath: string, options: ReadOptions): { ok: true; bytes: Buffer } | ({ ok: false } & FileNotRead) {
   try {
     // `stat` follows links without opening anything: a link loop fails here with ELOOP.
     const stat = fs.statSync(filePath);
@@ -48,7 +54,7 @@ export function readTextFile(filePath: string, options: ReadOptions): TextRead {
       if (opened.size > options.maxBytes) return { ok: false, problem: 'too-large', size: opened.size };
       const bytes = readAtMost(descriptor, options.maxBytes + 1, opened.size);
       if (bytes.length > options.maxBytes) return { ok: false, problem: 'too-large', size: Math.max(bytes.length, opened.size) };
-      return { ok: true, ...decodeUtf8(bytes) };
+      return { ok: true, bytes };
     } finally {
       fs.closeSync(descriptor);
     }
@@ -61,7 +67,19 @@ export function readTextFile(filePath: string, options: ReadOptions): TextRead {
 
 /** `PlanHost.readFile` over the disk: in `limits.root` if given, up to `limits.maxSize` bytes (by default `maxFileSize`'s default). */
 export function readForCore(filePath: string, limits?: ReadLimits): string | FileNotRead {
-  return asHostRead(readTextFile(filePath, { roots: limits?.root ? [limits.root] : undefined, maxBytes: limits?.maxSize ?? DEFAULT_MAX_FILE_SIZE }));
+  return asHostRead(readTextFile(filePath, coreReadOptions(limits)));
+}
+
+/** `readForCore`'s file as bytes (UTF-8, not decoded), for the workspace index. */
+export function readBytesForCore(filePath: string, limits?: ReadLimits): Uint8Array | FileNotRead {
+  const read = readFileBytes(filePath, coreReadOptions(limits));
+  if (read.ok) return read.bytes;
+  const { ok: _ok, ...notRead } = read;
+  return notRead;
+}
+
+function coreReadOptions(limits: ReadLimits | undefined): ReadOptions {
+  return { roots: limits?.root ? [limits.root] : undefined, maxBytes: limits?.maxSize ?? DEFAULT_MAX_FILE_SIZE };
 }
 
 /** The text, or why not, as the core's `PlanHost.readFile` answers. */

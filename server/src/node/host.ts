@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { ServerHost } from '../lsp/host';
-import { readForCore } from './files';
+import { readBytesForCore, readForCore } from './files';
 import { findPlans } from './find-plans';
 import { readAtRevision } from './git';
 
@@ -21,6 +21,7 @@ export function nodeHost(): ServerHost {
     },
     uriOf: (filePath) => pathToFileURL(filePath).toString(),
     readFile: readForCore,
+    readBytes: readBytesForCore,
     fetchFile: (filePath) => {
       const text = readForCore(filePath);
       return Promise.resolve(typeof text === 'string' ? text : undefined);
