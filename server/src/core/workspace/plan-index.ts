@@ -20,10 +20,12 @@ export class PlanIndex {
   set(filePath: string, content: string | Uint8Array): void {
     const previous = this.plans.get(filePath);
     if (previous && sameContent(previous.content, content)) return;
-    const links = linksIn(filePath, scanOf(content));
+    const scan = scanOf(content);
+    const links = linksIn(filePath, scan);
     if (!previous || !sameList(previous.links, links)) this.generation++;
     if (!previous) this.sorted = undefined;
-    this.plans.set(filePath, { content, links });
+    // Bytes are outlined now, from the view made for the links; an editor's text when first asked, not at every keystroke.
+    this.plans.set(filePath, { content, links, outline: typeof content === 'string' ? undefined : outlineIn(scan) });
   }
 
   /**
@@ -83,8 +85,10 @@ export class PlanIndex {
     const found: IndexedSymbol[] = [];
     for (const filePath of this.paths()) {
       const plan = this.plans.get(filePath)!;
-      plan.outline ??= outlineIn(scanOf(plan.content)).map((symbol) => ({ symbol: { ...symbol, filePath }, lowerName: symbol.name.toLocaleLowerCase() }));
-      for (const { symbol, lowerName } of plan.outline) if (lowerName.includes(wanted)) found.push(symbol);
+      const outline = (plan.outline ??= outlineIn(scanOf(plan.content)));
+      if (!outline.allLowerNames.includes(wanted)) continue;
+      outline.placed ??= placed(outline.found, plan.content, filePath);
+      for (const [index, symbol] of outline.placed.entries()) if (outline.lowerNames[index].includes(wanted)) found.push(symbol);
     }
     return found;
   }
@@ -93,8 +97,18 @@ export class PlanIndex {
 interface IndexedPlan {
   content: string | Uint8Array;
   links: string[];
-  /** Each symbol with its name in lower case, made once for every query. */
-  outline?: { symbol: IndexedSymbol; lowerName: string }[];
+  outline?: Outline;
+}
+
+/** A plan's symbols, with their names in lower case, made once for every query. */
+interface Outline {
+  /** Each symbol with its start in the view it was found in (`scanOf`). */
+  found: { name: string; kind: IndexedSymbol['kind']; container: 'goals' | 'kpis' | undefined; start: number }[];
+  lowerNames: string[];
+  /** The lower-case names, one a line: a plan where the query is in none of them is passed over at once. */
+  allLowerNames: string;
+  /** The symbols placed in the text, once a query finds one: most plans never need the pass over their bytes this takes. */
+  placed?: IndexedSymbol[];
 }
 
 export interface IndexedSymbol {
@@ -118,19 +132,15 @@ const SINGLE_BYTE = new TextDecoder('latin1');
  */
 interface Scan {
   view: string;
-  /** Offsets in the text of ascending offsets in the view, each at an ASCII character. */
-  textOffsets(viewOffsets: readonly number[]): readonly number[];
   /** The text between two offsets of the view, each at an ASCII character. */
   text(start: number, end: number): string;
 }
 
+/** The view of bytes is one character per byte; of a text, the text. */
 function scanOf(content: string | Uint8Array): Scan {
-  // `^`, `$` and `.` see U+2028 and U+2029 as line ends in the text, not in the single-byte view.
-  if (typeof content === 'string' || hasLineSeparator(content)) {
-    const text = typeof content === 'string' ? content : UTF8.decode(content);
-    return { view: text, textOffsets: (offsets) => offsets, text: (start, end) => text.slice(start, end) };
-  }
-  return { view: SINGLE_BYTE.decode(content), textOffsets: (offsets) => utf16Offsets(content, offsets), text: (start, end) => UTF8.decode(content.subarray(start, end)) };
+  if (typeof content !== 'string' && !hasLineSeparator(content)) return { view: SINGLE_BYTE.decode(content), text: (start, end) => UTF8.decode(content.subarray(start, end)) };
+  const text = typeof content === 'string' ? content : UTF8.decode(content);
+  return { view: text, text: (start, end) => text.slice(start, end) };
 }
 
 /** The paths a plan's top-level `alignsWith` names, resolved against its folder. */
@@ -170,26 +180,39 @@ function topLevelEntry(scan: Scan, key: string): string | undefined {
 const SECTION = /^([A-Za-z][\w-]*)[ \t]*:/gm;
 const ITEM_ID = /^([ \t]*)(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/gm;
 
-/** Sections (top-level keys) and the ids of goals and KPIs, with their offsets in the text. */
-function outlineIn(scan: Scan): Omit<IndexedSymbol, 'filePath'>[] {
-  const sections: { name: string; start: number }[] = [];
-  for (const match of scan.view.matchAll(SECTION)) sections.push({ name: match[1], start: match.index });
-  const outline: Omit<IndexedSymbol, 'filePath'>[] = sections.map((section) => ({ ...section, kind: 'section', end: section.start + section.name.length }));
-  let sectionIndex = -1;
-  for (const match of scan.view.matchAll(ITEM_ID)) {
-    while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= match.index) sectionIndex++;
-    const container = sections[sectionIndex]?.name;
-    if (container !== 'goals' && container !== 'kpis') continue;
-    const start = match.index + match[0].indexOf(match[2], match[1].length);
-    outline.push({ name: match[2], kind: container === 'goals' ? 'goal' : 'kpi', container, start, end: start + match[2].length });
-  }
-  outline.sort((a, b) => a.start - b.start);
-  // Names are ASCII: each ends as many code units after its start in the text as in the view.
-  const starts = scan.textOffsets(outline.map((symbol) => symbol.start));
-  return outline.map((symbol, index) => ({ ...symbol, start: starts[index], end: starts[index] + symbol.name.length }));
+/** Sections (top-level keys) and the ids of goals and KPIs, with their offsets in the view. */
+function outlineIn(scan: Scan): Outline {
+  const { view } = scan;
+  const sections = [...view.matchAll(SECTION)];
+  const found: Outline['found'] = [];
+  sections.forEach((section, index) => {
+    const container = section[1];
+    found.push({ name: container, kind: 'section', container: undefined, start: section.index });
+    if (container !== 'goals' && container !== 'kpis') return;
+    const kind = container === 'goals' ? 'goal' : 'kpi';
+    const end = sections[index + 1]?.index ?? view.length;
+    for (const item of view.slice(section.index, end).matchAll(ITEM_ID)) found.push({ name: item[2], kind, container, start: section.index + item.index + item[0].indexOf(item[2], item[1].length) });
+  });
+  // Copies of the names (joined, then split): pieces of the view would keep all of it in memory.
+  const names = found.map((symbol) => symbol.name).join('\n');
+  const copies = names.split('\n');
+  for (const [index, symbol] of found.entries()) symbol.name = copies[index];
+  const allLowerNames = names.toLocaleLowerCase();
+  return { found, lowerNames: allLowerNames.split('\n'), allLowerNames };
 }
 
-/** Whether UTF-8 bytes hold U+2028 or U+2029 (E2 80 A8, E2 80 A9). */
+/** The symbols with their offsets in the text of the content they were found in. */
+function placed(found: Outline['found'], content: string | Uint8Array, filePath: string): IndexedSymbol[] {
+  const viewStarts = found.map((symbol) => symbol.start);
+  const starts = typeof content === 'string' || hasLineSeparator(content) ? viewStarts : utf16Offsets(content, viewStarts);
+  // Names are ASCII: each ends as many code units after its start in the text as in the view.
+  return found.map(({ name, kind, container }, index) => ({ filePath, name, kind, container, start: starts[index], end: starts[index] + name.length }));
+}
+
+/**
+ * Whether UTF-8 bytes hold U+2028 or U+2029 (E2 80 A8, E2 80 A9), which `^`, `$` and `.` see as
+ * line ends in the text and not in a single-byte view: such bytes are scanned as their text.
+ */
 function hasLineSeparator(bytes: Uint8Array): boolean {
   for (let at = bytes.indexOf(0xe2); at !== -1; at = bytes.indexOf(0xe2, at + 1)) if (bytes[at + 1] === 0x80 && (bytes[at + 2] === 0xa8 || bytes[at + 2] === 0xa9)) return true;
   return false;
