@@ -329,8 +329,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
       // Plans open at start are checked first; the search for the others waits its turn.
       indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
       // Compile the schemas and warm the parser and the rules up now, while the editor is still
-      // opening the plan, rather than on its first check; a plan opened stops it (warmup.ts).
-      void warmUp(service, () => documents.all().length > 0);
+      // opening the plan, rather than on its first check; it pauses while a plan has a check pending (warmup.ts).
+      void warmUp(service, () => context.checks.idle());
     },
     forgetSettings,
     onSettingsChanged(listener) {

@@ -9,12 +9,6 @@ import { docsUriOf, filePathOf, planNameOf, uriOfPath, type Feature } from './co
 import { diagnosticData } from './diagnostic-data';
 import { runInSlices } from './slices';
 
-/**
- * Typing bursts are coalesced: a check starts this long after the last keystroke. Short,
- * because a check that a newer keystroke overtakes is dropped at its next pause.
- */
-const DEBOUNCE_MS = 25;
-
 /** At most this many diagnostics per plan (errors first), then one note: more help nobody, and cost the editor. */
 export const MAX_DIAGNOSTICS = 1000;
 
@@ -30,6 +24,11 @@ export const diagnostics: Feature = {
   register(context) {
     const { connection, documents, service } = context;
     const timers = new Map<string, NodeJS.Timeout>();
+    /**
+     * A check starts at the next turn of the event loop (changes sent together are checked once),
+     * not after a pause in the typing: a check that a newer keystroke overtakes is dropped at its
+     * next pause (every `SLICE_MS`), so the last keystroke's check waits for at most one slice.
+     */
     const schedule = (uri: string) => {
       context.checks.started(uri);
       clearTimeout(timers.get(uri));
@@ -38,7 +37,7 @@ export const diagnostics: Feature = {
         setTimeout(() => {
           timers.delete(uri);
           void validate(uri);
-        }, DEBOUNCE_MS),
+        }),
       );
     };
     const revalidateAll = () => {

@@ -6,11 +6,12 @@
  * been optimised by the JavaScript engine) before the first real plan is opened. A large plan
  * opened cold otherwise takes three to four times as long as the next one.
  *
- * It runs in slices and stops as soon as a plan is opened, whose check then has the server to
- * itself: it never delays the first diagnostics by more than one slice.
+ * It runs in slices, and pauses while a plan has a check pending: the first diagnostics of a
+ * plan opened meanwhile, and those after each keystroke, wait at most one slice. The first bursts
+ * of typing after the first plan opens are then not the ones that pay for the cold code.
  */
 import type { PlanService } from '../core/workspace/service';
-import { runInSlices } from './slices';
+import { SLICE_MS } from './slices';
 
 /** The name the warm-up's plans have in the service's cache (not a path: no `.planrc.yaml`, no links). */
 const WARM_UP_NAME = 'untitled:plan-as-code-warm-up';
@@ -126,11 +127,17 @@ function* warmUpSteps(service: PlanService): Generator<void, void, void> {
   }
 }
 
-/** Warms the server up in slices until done, or until `stop()` says a plan was opened. */
-export async function warmUp(service: PlanService, stop: () => boolean): Promise<void> {
+/** Warms the server up in slices, each one once `idle()` says no plan has a check pending. */
+export async function warmUp(service: PlanService, idle: () => Promise<void>): Promise<void> {
   try {
-    await runInSlices(warmUpSteps(service), stop);
+    let sliceStart = performance.now();
+    for (const _ of warmUpSteps(service)) {
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      await idle();
+      sliceStart = performance.now();
+    }
   } finally {
-    service.invalidateFile(WARM_UP_NAME);
+    service.forget(WARM_UP_NAME);
   }
 }

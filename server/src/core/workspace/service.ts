@@ -129,6 +129,8 @@ export interface PlanService {
   invalidateConfig(): void;
   /** Forgets what is known of a file (call when a plan changes on disk, or an open plan linked to others changes). */
   invalidateFile(filePath: string): void;
+  /** Lets go of everything kept for a plan (its last parse and snapshot), as when it will not be checked again. */
+  forget(name: string): void;
 }
 
 interface CachedSnapshot {
@@ -408,6 +410,11 @@ export function createPlanService(host: PlanHost): PlanService {
     invalidateFile(filePath) {
       revisions.delete(filePath);
       fileGenerations.set(filePath, generationOf(filePath) + 1);
+    },
+    forget(name) {
+      service.invalidateFile(name);
+      analyses.delete(name);
+      snapshots.delete(name);
     },
   };
   return service;
