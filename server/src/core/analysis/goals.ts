@@ -219,6 +219,18 @@ const STOP_WORDS = new Set([
 const NEAR_IDENTICAL = 0.8;
 const MIN_WORDS = 4;
 
+/**
+ * The words of each goal's statement, by goal: the parser keeps the goals an edit did not touch
+ * (the same objects), so a keystroke in a plan of thousands of goals reads one statement again.
+ */
+const statementWords = new WeakMap<Data, Set<string>>();
+
+function wordsOfGoal(goal: Data): Set<string> {
+  let found = statementWords.get(goal);
+  if (!found) statementWords.set(goal, (found = words(asString(goal.statement) ?? '')));
+  return found;
+}
+
 function words(statement: string): Set<string> {
   const normal = statement.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const tokens = normal.replace(/(\d)[.,\s](?=\d{3}\b)/g, '$1').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -252,7 +264,7 @@ function similarity(a: Int32Array, b: Int32Array): number {
  */
 function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> {
   const duplicates = new Map<number, GoalDuplicate>();
-  const statements = views.map((view) => words(asString(view.goal.statement) ?? ''));
+  const statements = views.map((view) => wordsOfGoal(view.goal));
   const frequency = new Map<string, number>();
   for (const statement of statements) for (const word of statement) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);

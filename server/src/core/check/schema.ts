@@ -79,13 +79,38 @@ export function validateSchema(value: unknown, kind: PlanKind | undefined): Sche
   for (const key of long) {
     const list = record[key] as unknown[];
     for (let from = 0; from < list.length; from += SLICE) {
-      const sliced = validateWhole({ ...record, ...emptied, [key]: list.slice(from, from + SLICE) }, kind);
-      for (const problem of sliced) {
-        if (problem.path[0] !== key || typeof problem.path[1] !== 'number') continue;
-        problems.push({ ...problem, path: [key, problem.path[1] + from, ...problem.path.slice(2)] });
-      }
+      const items = list.slice(from, from + SLICE);
+      problems.push(...sliceProblems(items, () => {
+        const sliced = validateWhole({ ...record, ...emptied, [key]: items }, kind);
+        return sliced.flatMap((problem) => (problem.path[0] === key && typeof problem.path[1] === 'number' ? [{ ...problem, path: [key, problem.path[1] + from, ...problem.path.slice(2)] }] : []));
+      }, { kind, key, from }));
     }
   }
+  return problems;
+}
+
+interface ValidatedSlice {
+  kind: PlanKind | undefined;
+  key: string;
+  from: number;
+  items: unknown[];
+  problems: SchemaProblem[];
+}
+
+/**
+ * The problems of each slice of a long list, by its first item. An item's problems are its own,
+ * and the parser keeps the items an edit did not touch (the same objects): a keystroke in a plan
+ * of thousands of goals validates again only the slice it is in.
+ */
+const validatedSlices = new WeakMap<object, ValidatedSlice>();
+
+function sliceProblems(items: unknown[], validate: () => SchemaProblem[], where: Pick<ValidatedSlice, 'kind' | 'key' | 'from'>): SchemaProblem[] {
+  const first = items[0];
+  if (typeof first !== 'object' || first === null) return validate();
+  const known = validatedSlices.get(first);
+  if (known && known.kind === where.kind && known.key === where.key && known.from === where.from && known.items.length === items.length && known.items.every((item, index) => item === items[index])) return known.problems;
+  const problems = validate();
+  validatedSlices.set(first, { ...where, items, problems });
   return problems;
 }
 

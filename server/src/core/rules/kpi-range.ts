@@ -28,22 +28,24 @@ Other rules leave an out-of-range number alone, so that it is reported once, her
     asArray(context.plan.data.kpis).forEach((item, index) => {
       const kpi = asRecord(item);
       if (!kpi) return;
-      const subject = context.t('kpi/range.kpi', { id: String(kpi.id ?? `#${index + 1}`) });
+      const subject = () => context.t('kpi/range.kpi', { id: String(kpi.id ?? `#${index + 1}`) });
       for (const key of ['baseline', 'target'] as const) check(context, kpi, kpi[key], ['kpis', index, key], key, subject);
     });
     for (const view of goals(context.plan)) {
       if (!view.kpi) continue;
-      const subject = context.t('kpi/range.goal', { id: view.label, kpi: view.kpi.id });
+      const { label, kpi } = view;
+      const subject = () => context.t('kpi/range.goal', { id: label, kpi: kpi.id });
       for (const key of ['baseline', 'target'] as const) check(context, view.kpi.data, view.goal[key], ['goals', view.index, key], key, subject);
     }
   },
 };
 
-function check(context: RuleContext, kpi: Data, raw: unknown, path: JsonPath, key: string, subject: string): void {
+/** `subject` is worded only for a number out of range: most are in range. */
+function check(context: RuleContext, kpi: Data, raw: unknown, path: JsonPath, key: string, subject: () => string): void {
   const value = asNumber(raw);
   const bounds = kpiBounds(kpi);
   if (value === undefined || !bounds || withinBounds(bounds, value)) return;
-  const params = { key, subject, value };
+  const params = { key, subject: subject(), value };
   if (bounds.kind === 'share') context.report({ path, messageId: 'kpi/range.share', params });
   else context.report({ path, messageId: 'kpi/range.negative', params: { ...params, unit: context.t(`kpi/range.unit.${bounds.unit}`) } });
 }

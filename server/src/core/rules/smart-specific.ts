@@ -50,8 +50,8 @@ The finding sits on the statement when the statement is at fault, else on the go
       const intensifier = INTENSIFIER.exec(normalized);
       const stressed = intensifier !== null && (verb === null || intensifier.index < verb.index);
       const vague = stressed ? intensifier : verb;
-      const quantity = quantitiesIn(normalized).length > 0 || WORDS_OF_QUANTITY.test(normalized);
-      if (vague && !quantity) parts.push(context.t(stressed ? 'smart/specific.intensifier' : 'smart/specific.vague', { word: vague[0] }));
+      // A quantity only matters to a statement with a vague word: "increase leads 30 %" is specific.
+      if (vague && quantitiesIn(normalized).length === 0 && !WORDS_OF_QUANTITY.test(normalized)) parts.push(context.t(stressed ? 'smart/specific.intensifier' : 'smart/specific.vague', { word: vague[0] }));
       // The second part about the statement says "it", not "the statement" again.
       if (words.length < MIN_WORDS) parts.push(context.t(parts.length > 0 ? 'smart/specific.shortToo' : 'smart/specific.short', { count: words.length, min: MIN_WORDS }));
     }
