@@ -65,22 +65,21 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(codes(fixed), []);
   });
 
-  it('coalesces a burst of keystrokes into one check of the last version', async () => {
+  it("ends a burst of keystrokes with the last version's diagnostics, never an older version's after it", async () => {
     const uri = uriOf('burst.plan.yaml');
     await client.open(uri, CLEAN, 1);
-    const at = positionOf(CLEAN, 'Ana Popescu\nperiod');
+    // Every other version lacks the goal's owner: a check of it published last would show a finding the plan no longer has.
+    const flawed = CLEAN.replace('    owner: Radu Marin\n', '');
+    const published: number[] = [];
+    for (let version = 2; version <= 6; version++) void client.nextDiagnostics(uri, version).then(() => published.push(version));
     const last = client.nextDiagnostics(uri, 6);
-    const stale: PublishedDiagnostics[] = [];
-    void client.nextDiagnostics(uri, 3).then((p) => stale.push(p));
     for (let version = 2; version <= 6; version++) {
-      void client.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
-      });
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 === 0 ? CLEAN : flawed }] });
     }
-    const published = await last;
-    assert.deepStrictEqual(codes(published), []);
-    assert.deepStrictEqual(stale, [], 'no diagnostics for an intermediate version');
+    assert.deepStrictEqual(codes(await last), []);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(published.at(-1), 6, `published in the order ${published.join(', ')}`);
+    assert.deepStrictEqual(published, [...published].sort((a, b) => a - b), 'in the order of the versions');
   });
 
   it('reports broken YAML and keeps serving', async () => {
