@@ -223,11 +223,20 @@ const MIN_WORDS = 4;
  * The words of each goal's statement, by goal: the parser keeps the goals an edit did not touch
  * (the same objects), so a keystroke in a plan of thousands of goals reads one statement again.
  */
-const statementWords = new WeakMap<Data, Set<string>>();
+const statementWords = new WeakMap<Data, StatementWords>();
 
-function wordsOfGoal(goal: Data): Set<string> {
+/** A statement's words, as a set and sorted (comparing two sorted lists is a merge). */
+interface StatementWords {
+  set: Set<string>;
+  sorted: string[];
+}
+
+function wordsOfGoal(goal: Data): StatementWords {
   let found = statementWords.get(goal);
-  if (!found) statementWords.set(goal, (found = words(asString(goal.statement) ?? '')));
+  if (!found) {
+    const set = words(asString(goal.statement) ?? '');
+    statementWords.set(goal, (found = { set, sorted: [...set].sort() }));
+  }
   return found;
 }
 
@@ -237,8 +246,8 @@ function words(statement: string): Set<string> {
   return new Set(tokens.filter((token) => !STOP_WORDS.has(token)));
 }
 
-/** Shared words over all words of two statements (as sorted word numbers), stopping once the bar is out of reach. */
-function similarity(a: Int32Array, b: Int32Array): number {
+/** Shared words over all words of two statements (as sorted words), stopping once the bar is out of reach. */
+function similarity(a: readonly string[], b: readonly string[]): number {
   // At least this many shared words reach the bar: shared / (|a| + |b| - shared) >= NEAR_IDENTICAL.
   const needed = Math.ceil((NEAR_IDENTICAL * (a.length + b.length)) / (1 + NEAR_IDENTICAL));
   let shared = 0;
@@ -266,22 +275,19 @@ function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> 
   const duplicates = new Map<number, GoalDuplicate>();
   const statements = views.map((view) => wordsOfGoal(view.goal));
   const frequency = new Map<string, number>();
-  for (const statement of statements) for (const word of statement) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  for (const statement of statements) for (const word of statement.sorted) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  // Each word as a number, each statement as its sorted numbers: comparing two is a merge.
-  const numbering = new Map([...frequency.keys()].map((word, index) => [word, index]));
-  const numbered = statements.map((statement) => Int32Array.from([...statement].map((word) => numbering.get(word)!)).sort());
   const byNumbers = new Map<string, number>();
   const byWord = new Map<string, number[]>();
   views.forEach((view, position) => {
     const numbers = numbersKey(view);
     const sameAt = numbers === undefined ? undefined : byNumbers.get(numbers);
-    const statement = statements[position];
+    const statement = statements[position].set;
     // Statements are compared among goals measured on the same KPI (or on none): other KPIs measure other things.
     const scope = `${view.kpi?.id ?? view.kpiIds.join(',')}\u0000`;
     const prefix = statement.size >= MIN_WORDS ? [...statement].sort(rarestFirst).slice(0, statement.size - Math.ceil(NEAR_IDENTICAL * statement.size) + 1).map((word) => scope + word) : [];
     const candidates = [...new Set(prefix.flatMap((word) => byWord.get(word) ?? []))].sort((a, b) => a - b);
-    const alikeAt = candidates.find((earlier) => earlier < (sameAt ?? Infinity) && nearlySameStatement(numbered[position], numbered[earlier]));
+    const alikeAt = candidates.find((earlier) => earlier < (sameAt ?? Infinity) && nearlySameStatement(statements[position].sorted, statements[earlier].sorted));
     if (sameAt !== undefined || alikeAt !== undefined) {
       const kind = alikeAt === undefined ? 'same' : 'statement';
       duplicates.set(view.index, { view, other: views[kind === 'same' ? sameAt! : alikeAt!], kind });
@@ -306,7 +312,7 @@ function numbersKey(view: GoalView): string | undefined {
   return JSON.stringify([view.kpi.id, target, deadline, goalBaseline(view) ?? null]);
 }
 
-function nearlySameStatement(a: Int32Array, b: Int32Array): boolean {
+function nearlySameStatement(a: readonly string[], b: readonly string[]): boolean {
   // Statements this alike are of alike lengths: the shorter holds at least that share of the longer.
   if (a.length < MIN_WORDS || b.length < MIN_WORDS || Math.min(a.length, b.length) < NEAR_IDENTICAL * Math.max(a.length, b.length)) return false;
   return similarity(a, b) >= NEAR_IDENTICAL;
