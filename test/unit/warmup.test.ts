@@ -45,7 +45,7 @@ describe('the warm-up at server start', () => {
       pauses++;
       return pending ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve();
     };
-    const done = warmUp(spy, idle);
+    const done = warmUp(spy, idle, () => false);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.strictEqual(pauses, 1, 'waiting at the first pause');
     const firstSlice = checked.length;
@@ -59,5 +59,20 @@ describe('the warm-up at server start', () => {
     assert.ok(pauses > 1);
     assert.strictEqual(checked.filter((call) => !call.startsWith('forgot')).length, 18, 'eight versions of each plan, then a large one twice');
     assert.deepStrictEqual(checked.at(-1), 'forgot untitled:plan-as-code-warm-up');
+  });
+
+  it('leaves out the large plan when a plan is open: that plan warms the server up for its size', async () => {
+    const checked: string[] = [];
+    const service = createPlanService({ readFile: () => undefined });
+    const spy: PlanService = {
+      ...service,
+      *checkSteps(text, filePath, options) {
+        checked.push(`${text.split('\n').length} lines`);
+        return yield* service.checkSteps(text, filePath, options);
+      },
+    };
+    await warmUp(spy, () => Promise.resolve(), () => true);
+    assert.strictEqual(checked.length, 16, 'eight versions of each small plan');
+    assert.ok(checked.every((lines) => parseInt(lines, 10) < 1000), checked.join(', '));
   });
 });

@@ -330,7 +330,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
       // Compile the schemas and warm the parser and the rules up now, while the editor is still
       // opening the plan, rather than on its first check; it pauses while a plan has a check pending (warmup.ts).
-      void warmUp(service, () => context.checks.idle());
+      void warmUp(service, () => context.checks.idle(), () => documents.all().length > 0);
     },
     forgetSettings,
     onSettingsChanged(listener) {

@@ -110,7 +110,7 @@ function versions(text: string): string[] {
 /** Goals in the large plan of the second round: about 10,000 lines. */
 const LARGE_ITEMS = 1200;
 
-function* warmUpSteps(service: PlanService): Generator<void, void, void> {
+function* warmUpSteps(service: PlanService, planOpen: () => boolean): Generator<void, void, void> {
   for (const kind of ['marketing', 'sales'] as const) {
     for (const text of versions(warmUpPlan(kind))) {
       yield* service.checkSteps(text, WARM_UP_NAME);
@@ -119,7 +119,9 @@ function* warmUpSteps(service: PlanService): Generator<void, void, void> {
   }
   // Then a large plan, opened and typed into: optimised code for small plans is still thrown
   // away on the first large one (its lists, its heap); after this a 20,000-line plan opens
-  // about as fast as the next one does.
+  // about as fast as the next one does. A plan already open has done that, and a large one
+  // beside it would only add to the memory the server holds at its peak.
+  if (planOpen()) return;
   const large = warmUpPlan('marketing', LARGE_ITEMS);
   for (const text of [large, versions(large)[1]]) {
     yield* service.checkSteps(text, WARM_UP_NAME);
@@ -128,10 +130,10 @@ function* warmUpSteps(service: PlanService): Generator<void, void, void> {
 }
 
 /** Warms the server up in slices, each one once `idle()` says no plan has a check pending. */
-export async function warmUp(service: PlanService, idle: () => Promise<void>): Promise<void> {
+export async function warmUp(service: PlanService, idle: () => Promise<void>, planOpen: () => boolean): Promise<void> {
   try {
     let sliceStart = performance.now();
-    for (const _ of warmUpSteps(service)) {
+    for (const _ of warmUpSteps(service, planOpen)) {
       if (performance.now() - sliceStart < SLICE_MS) continue;
       await new Promise((resolve) => setImmediate(resolve));
       await idle();
