@@ -41,24 +41,30 @@ export interface SchemaProblem {
 export const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-let validators: Record<PlanKind | 'any', ValidateFunction> | undefined;
+let ajv: Ajv | undefined;
+const validators: Partial<Record<PlanKind | 'any', ValidateFunction>> = {};
 
-/** Compiled once per process, on first use. */
-function getValidators(): Record<PlanKind | 'any', ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv);
-  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets']);
-  ajv.addFormat('iso4217', { type: 'string', validate: (code: string) => CURRENCIES.has(code) });
-  ajv.addSchema(common, 'common.schema.json');
-  ajv.addSchema(marketing, 'marketing.schema.json');
-  ajv.addSchema(sales, 'sales.schema.json');
-  validators = {
-    marketing: ajv.getSchema('marketing.schema.json')!,
-    sales: ajv.getSchema('sales.schema.json')!,
-    any: ajv.compile({ ...plan, $id: 'plan.schema.json' }),
-  };
-  return validators;
+/**
+ * The validator of a plan kind, compiled on first use: a plan opened first compiles only its own
+ * kind's schema (the first diagnostics after the editor starts wait for it). The schemas are
+ * checked against JSON Schema's meta-schema by the tests (test/unit/schemas.test.ts), not at
+ * each start.
+ */
+function validatorOf(kind: PlanKind | 'any'): ValidateFunction {
+  const known = validators[kind];
+  if (known) return known;
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });
+    addFormats(ajv);
+    ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets']);
+    ajv.addFormat('iso4217', { type: 'string', validate: (code: string) => CURRENCIES.has(code) });
+    ajv.addSchema(common, 'common.schema.json');
+    ajv.addSchema(marketing, 'marketing.schema.json');
+    ajv.addSchema(sales, 'sales.schema.json');
+  }
+  const compiled = kind === 'any' ? ajv.compile({ ...plan, $id: 'plan.schema.json' }) : ajv.getSchema(`${kind}.schema.json`)!;
+  validators[kind] = compiled;
+  return compiled;
 }
 
 /** Top-level lists longer than this are validated a slice at a time (see `validateSchema`). */
@@ -115,7 +121,7 @@ function sliceProblems(items: unknown[], validate: () => SchemaProblem[], where:
 }
 
 function validateWhole(data: unknown, kind: PlanKind | undefined): SchemaProblem[] {
-  const validate = getValidators()[kind ?? 'any'];
+  const validate = validatorOf(kind ?? 'any');
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   for (const error of validate.errors ?? []) {
