@@ -52,7 +52,7 @@ const WORKSPACE_SYMBOL_KIND: Record<IndexedSymbol['kind'], SymbolKind> = {
   kpi: SymbolKind.Number,
 };
 
-/** After the diagnostics' own debounce: indexing waits for the check to have parsed the version. */
+/** A pause in the typing this long, and the version's check done, before its ids are indexed. */
 const INDEX_AFTER_MS = 150;
 
 /**
@@ -83,10 +83,12 @@ function navigationFeature(): Feature {
       const indexing = new Map<string, NodeJS.Timeout>();
       documents.onDidChangeContent(({ document }) => {
         clearTimeout(indexing.get(document.uri));
-        indexing.set(document.uri, setTimeout(() => {
+        indexing.set(document.uri, setTimeout(async () => {
           indexing.delete(document.uri);
+          // The check makes the version's snapshot in slices; indexing reads it once it is there.
+          await context.checks.settled(document.uri);
           const current = documents.get(document.uri);
-          if (current) idOccurrences(context.snapshotOf(current));
+          if (current && current.version === document.version) idOccurrences(context.snapshotOf(current));
         }, INDEX_AFTER_MS));
       });
       documents.onDidClose(({ document }) => {
