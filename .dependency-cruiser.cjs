@@ -40,9 +40,9 @@ module.exports = {
     },
     {
       name: 'browser-build-is-node-free',
-      comment: 'The web worker build never reaches the Node.js host.',
+      comment: 'The web worker build (server/src/browser/ and the language server it shares, server/src/lsp/) never reaches the Node.js host; only the Node.js entry point does.',
       severity: 'error',
-      from: { path: '^server/src/browser/' },
+      from: { path: '^server/src/(browser|lsp)/', pathNot: '^server/src/lsp/server\\.ts$' },
       to: { path: '^server/src/node/' },
     },
     {

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../helpers';
-import { todayIso, todayOption } from '../../server/src/node/clock';
+import { isoDateAt } from '../../server/src/core/analysis/calendar';
+import { todayOption } from '../../server/src/node/clock';
 import { run } from './run';
 
 describe('today, from the edge', function () {
@@ -17,17 +18,17 @@ describe('today, from the edge', function () {
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('reads the clock as a UTC calendar date, without a Date object', () => {
-    assert.strictEqual(todayIso(0), '1970-01-01');
+    assert.strictEqual(isoDateAt(0), '1970-01-01');
     // 2026-07-15T23:59:59.999Z, then the next millisecond
-    assert.strictEqual(todayIso(Date.UTC(2026, 6, 15, 23, 59, 59, 999)), '2026-07-15');
-    assert.strictEqual(todayIso(Date.UTC(2026, 6, 16)), '2026-07-16');
-    assert.strictEqual(todayIso(Date.UTC(2028, 1, 29, 12)), '2028-02-29');
-    assert.match(todayIso(), /^\d{4}-\d\d-\d\d$/);
+    assert.strictEqual(isoDateAt(Date.UTC(2026, 6, 15, 23, 59, 59, 999)), '2026-07-15');
+    assert.strictEqual(isoDateAt(Date.UTC(2026, 6, 16)), '2026-07-16');
+    assert.strictEqual(isoDateAt(Date.UTC(2028, 1, 29, 12)), '2028-02-29');
+    assert.match(isoDateAt(Date.now()), /^\d{4}-\d\d-\d\d$/);
   });
 
   it('takes --today as a real YYYY-MM-DD date, and the clock without it', () => {
     assert.deepStrictEqual(todayOption('2026-07-15'), { today: '2026-07-15' });
-    assert.deepStrictEqual(todayOption(undefined), { today: todayIso() });
+    assert.deepStrictEqual(todayOption(undefined), { today: isoDateAt(Date.now()) });
     for (const bad of ['2026-02-30', '2026-7-15', '15.07.2026', '', '2026-07-15T00:00']) assert.ok('error' in todayOption(bad), bad);
   });
 

@@ -20,7 +20,7 @@ import { SLICE_MS } from './slices';
 import { Comparisons } from './comparisons';
 import { warmUp } from './warmup';
 import type { ServerHost } from './host';
-import { todayIso } from '../node/clock';
+import { isoDateAt } from '../core/analysis/calendar';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
 
 /** How long after start the workspace is searched for plans: the plans open at start are checked first. */
@@ -337,7 +337,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
       settingsListeners.push(listener);
     },
     editorLocale: () => editorLocale,
-    today: () => fixedToday ?? todayIso(),
+    today: () => fixedToday ?? isoDateAt(Date.now()),
     async settledDocument(uri) {
       await context.checks.settled(uri);
       const requested = documents.get(uri);

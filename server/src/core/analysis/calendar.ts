@@ -34,6 +34,17 @@ export function civilFromDays(days: number): CivilDate {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The UTC date, `YYYY-MM-DD`, of a moment in milliseconds since 1970 (`Date.now()`). The core
+ * never reads the clock: the edges pass the moment, once per check, or a fixed day.
+ */
+export function isoDateAt(now: number): string {
+  const { year, month, day } = civilFromDays(Math.floor(now / MS_PER_DAY));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** The last day of a month, as a day number. */
 function monthEnd(year: number, month: number): number {
   return month === 12 ? daysFromCivil(year + 1, 1, 1) - 1 : daysFromCivil(year, month + 1, 1) - 1;
