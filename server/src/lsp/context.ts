@@ -16,7 +16,7 @@ import { parseDate } from '../core/model/model';
 import { createPlanService, type CheckedPlan, type PlanHost, type PlanService, type PlanSnapshot } from '../core/workspace/service';
 import type { FileNotRead, ReadLimits } from '../core/base/files';
 import { CheckTracker } from './checks';
-import { SLICE_MS } from './slices';
+import { runWhenIdle } from './slices';
 import { Comparisons } from './comparisons';
 import { warmUp } from './warmup';
 import type { ServerHost } from './host';
@@ -257,7 +257,7 @@ export function createServerContext(connection: Connection, documents: TextDocum
   }
 
   /**
-   * Searches workspace folders for plans and indexes them in slices of `SLICE_MS`, so that
+   * Searches workspace folders for plans and indexes them in slices (`runWhenIdle`), so that
    * requests are answered meanwhile; each slice waits until no open plan has a check pending:
    * the first diagnostics of the plans open, and those after each keystroke, go first.
    */
@@ -265,19 +265,20 @@ export function createServerContext(connection: Connection, documents: TextDocum
     for (const folder of folders) {
       const excluded = await filesExcluded(folder);
       const files = (await serverHost.listPlans?.(folder, excluded)) ?? [];
-      let sliceStart = Number.NEGATIVE_INFINITY;
-      for (const filePath of files) {
-        // An open plan is indexed by its editor text (diagnostics keep it current).
-        if (index.has(filePath)) continue;
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          await context.checks.idle();
-          sliceStart = performance.now();
-        }
-        indexFile(filePath);
-      }
+      await new Promise((resolve) => setImmediate(resolve));
+      await context.checks.idle();
+      await runWhenIdle(indexSteps(files), () => context.checks.idle());
     }
     for (const listener of indexedListeners) listener();
+  }
+
+  function* indexSteps(files: readonly string[]): Generator<void> {
+    for (const filePath of files) {
+      // An open plan is indexed by its editor text (diagnostics keep it current).
+      if (index.has(filePath)) continue;
+      indexFile(filePath);
+      yield;
+    }
   }
 
   /** VS Code's `files.exclude` for a folder, as globs. */

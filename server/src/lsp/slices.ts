@@ -22,3 +22,17 @@ export async function runInSlices<T>(steps: Steps<T>, stale: () => boolean, now:
     sliceStart = now();
   }
 }
+
+/**
+ * Runs background work (the warm-up, indexing the workspace) in steps, a slice of `SLICE_MS` at
+ * a time, each next slice once `idle()` resolves: the checks of open plans go first.
+ */
+export async function runWhenIdle(steps: Iterator<unknown>, idle: () => Promise<void>): Promise<void> {
+  let sliceStart = performance.now();
+  while (!steps.next().done) {
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    await idle();
+    sliceStart = performance.now();
+  }
+}

@@ -11,7 +11,7 @@
  * of typing after the first plan opens are then not the ones that pay for the cold code.
  */
 import type { PlanService } from '../core/workspace/service';
-import { SLICE_MS } from './slices';
+import { runWhenIdle } from './slices';
 
 /** The name the warm-up's plans have in the service's cache (not a path: no `.planrc.yaml`, no links). */
 const WARM_UP_NAME = 'untitled:plan-as-code-warm-up';
@@ -132,13 +132,7 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean): Generator<
 /** Warms the server up in slices, each one once `idle()` says no plan has a check pending. */
 export async function warmUp(service: PlanService, idle: () => Promise<void>, planOpen: () => boolean): Promise<void> {
   try {
-    let sliceStart = performance.now();
-    for (const _ of warmUpSteps(service, planOpen)) {
-      if (performance.now() - sliceStart < SLICE_MS) continue;
-      await new Promise((resolve) => setImmediate(resolve));
-      await idle();
-      sliceStart = performance.now();
-    }
+    await runWhenIdle(warmUpSteps(service, planOpen), idle);
   } finally {
     service.forget(WARM_UP_NAME);
   }
