@@ -265,6 +265,8 @@ export function createServerContext(connection: Connection, documents: TextDocum
     for (const folder of folders) {
       const excluded = await filesExcluded(folder);
       const files = (await serverHost.listPlans?.(folder, excluded)) ?? [];
+      if (files.length === 0) continue;
+      // The first slice too waits for the checks of the plans opened at start.
       await new Promise((resolve) => setImmediate(resolve));
       await context.checks.idle();
       await runWhenIdle(indexSteps(files), () => context.checks.idle());
