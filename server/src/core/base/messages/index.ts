@@ -23,12 +23,25 @@ export function translator(locale: Locale): Translate {
 
 /** The message in the locale with `{name}` placeholders filled; numbers are formatted for the locale. */
 export function formatMessage(locale: Locale, id: MessageId, params: Record<string, string | number> = {}): string {
-  const template = CATALOGS[locale][id] ?? en[id];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(locale, value) : value;
-  });
+  const parts = templateParts(CATALOGS[locale][id] ?? en[id]);
+  let message = parts[0];
+  for (let index = 1; index < parts.length; index += 2) {
+    const value = params[parts[index]];
+    message += (value === undefined ? `{${parts[index]}}` : typeof value === 'number' ? formatNumber(locale, value) : value) + parts[index + 1];
+  }
+  return message;
+}
+
+/** Each template cut once at its placeholders (text, name, text, …, text): a plan's check words thousands of messages. */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** Whether a text is the id of a message (for ids made of parts, such as a finding's explanation). */
@@ -36,16 +49,24 @@ export function isMessageId(id: string): id is MessageId {
   return Object.prototype.hasOwnProperty.call(en, id);
 }
 
-/** Formatters are costly to create and messages are many: one per locale. */
-const NUMBER_FORMATS = new Map<Locale, Intl.NumberFormat>();
+/** Formatters are costly to create and to call, and a plan repeats its numbers: one formatter per locale, and what it wrote. */
+const NUMBER_FORMATS = new Map<Locale, { format: Intl.NumberFormat; written: Map<number, string> }>();
+const WRITTEN_KEPT = 10_000;
 
 export function formatNumber(locale: Locale, value: number): string {
-  let format = NUMBER_FORMATS.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    NUMBER_FORMATS.set(locale, format);
+  let formats = NUMBER_FORMATS.get(locale);
+  if (!formats) {
+    formats = { format: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), written: new Map() };
+    NUMBER_FORMATS.set(locale, formats);
   }
-  return format.format(value);
+  // The map holds 0 and -0 as one key: zero is written each time.
+  let written = value === 0 ? undefined : formats.written.get(value);
+  if (written === undefined) {
+    if (formats.written.size >= WRITTEN_KEPT) formats.written.clear();
+    written = formats.format.format(value);
+    formats.written.set(value, written);
+  }
+  return written;
 }
 
 /**
