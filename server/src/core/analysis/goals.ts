@@ -276,18 +276,23 @@ function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> 
   const statements = views.map((view) => wordsOfGoal(view.goal));
   const frequency = new Map<string, number>();
   for (const statement of statements) for (const word of statement.sorted) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
   const byNumbers = new Map<string, number>();
-  const byWord = new Map<string, number[]>();
+  // Statements are compared among goals measured on the same KPI (or on none): other KPIs measure other things.
+  const byScope = new Map<string, Map<string, number[]>>();
   views.forEach((view, position) => {
     const numbers = numbersKey(view);
     const sameAt = numbers === undefined ? undefined : byNumbers.get(numbers);
-    const statement = statements[position].set;
-    // Statements are compared among goals measured on the same KPI (or on none): other KPIs measure other things.
-    const scope = `${view.kpi?.id ?? view.kpiIds.join(',')}\u0000`;
-    const prefix = statement.size >= MIN_WORDS ? [...statement].sort(rarestFirst).slice(0, statement.size - Math.ceil(NEAR_IDENTICAL * statement.size) + 1).map((word) => scope + word) : [];
-    const candidates = [...new Set(prefix.flatMap((word) => byWord.get(word) ?? []))].sort((a, b) => a - b);
-    const alikeAt = candidates.find((earlier) => earlier < (sameAt ?? Infinity) && nearlySameStatement(statements[position].sorted, statements[earlier].sorted));
+    const { sorted } = statements[position];
+    const scope = view.kpi?.id ?? view.kpiIds.join(',');
+    let byWord = byScope.get(scope);
+    if (!byWord) byScope.set(scope, (byWord = new Map()));
+    const prefix = sorted.length >= MIN_WORDS ? rarest(sorted, sorted.length - Math.ceil(NEAR_IDENTICAL * sorted.length) + 1, frequency) : [];
+    let alikeAt: number | undefined;
+    for (const word of prefix) {
+      for (const earlier of byWord.get(word) ?? []) {
+        if (earlier < (alikeAt ?? sameAt ?? Infinity) && nearlySameStatement(sorted, statements[earlier].sorted)) alikeAt = earlier;
+      }
+    }
     if (sameAt !== undefined || alikeAt !== undefined) {
       const kind = alikeAt === undefined ? 'same' : 'statement';
       duplicates.set(view.index, { view, other: views[kind === 'same' ? sameAt! : alikeAt!], kind });
@@ -304,12 +309,39 @@ function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> 
   return duplicates;
 }
 
-/** What makes two goals the same by their numbers: KPI, target, deadline and baseline. */
+/** The `count` rarest of a statement's words, rarest first (its words come sorted: of two as rare, the first in that order). */
+function rarest(sorted: readonly string[], count: number, frequency: ReadonlyMap<string, number>): string[] {
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (const word of sorted) {
+    const seen = frequency.get(word)!;
+    if (words.length === count && seen >= counts[count - 1]) continue;
+    let at = words.length;
+    while (at > 0 && counts[at - 1] > seen) at--;
+    words.splice(at, 0, word);
+    counts.splice(at, 0, seen);
+    if (words.length > count) {
+      words.pop();
+      counts.pop();
+    }
+  }
+  return words;
+}
+
+/**
+ * What makes two goals the same by their numbers: KPI, target, deadline and baseline. Kept by
+ * goal for the KPI it was worked out with: a keystroke elsewhere leaves both as they were.
+ */
+const numbersKeys = new WeakMap<Data, { kpi: GoalView['kpi']; key: string | undefined }>();
+
 function numbersKey(view: GoalView): string | undefined {
+  const known = numbersKeys.get(view.goal);
+  if (known && known.kpi?.id === view.kpi?.id && known.kpi?.data === view.kpi?.data) return known.key;
   const target = asNumber(view.goal.target);
   const deadline = parseDate(view.goal.deadline);
-  if (!view.kpi || target === undefined || deadline === undefined) return undefined;
-  return JSON.stringify([view.kpi.id, target, deadline, goalBaseline(view) ?? null]);
+  const key = !view.kpi || target === undefined || deadline === undefined ? undefined : JSON.stringify([view.kpi.id, target, deadline, goalBaseline(view) ?? null]);
+  numbersKeys.set(view.goal, { kpi: view.kpi, key });
+  return key;
 }
 
 function nearlySameStatement(a: readonly string[], b: readonly string[]): boolean {
