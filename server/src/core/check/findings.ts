@@ -15,7 +15,18 @@ export function makeFinding(
   const params = at.params ?? {};
   const start = Math.max(0, Math.min(at.start, text.length));
   const end = Math.max(start, Math.min(at.end, text.length));
-  return { ruleId: at.ruleId, severity: at.severity, message: formatMessage(locale, at.messageId, params), messageId: at.messageId, params, start, end, ...extra };
+  return { ruleId: at.ruleId, severity: at.severity, message: messageOf(locale, at.messageId, params), messageId: at.messageId, params, start, end, ...extra };
+}
+
+/** Messages by their parameters: a rule that keeps an item's findings from one keystroke to the next hands the same parameters, worded once. */
+const worded = new WeakMap<Record<string, string | number>, { locale: Locale; messageId: MessageId; message: string }>();
+
+function messageOf(locale: Locale, messageId: MessageId, params: Record<string, string | number>): string {
+  const known = worded.get(params);
+  if (known && known.locale === locale && known.messageId === messageId) return known.message;
+  const message = formatMessage(locale, messageId, params);
+  worded.set(params, { locale, messageId, message });
+  return message;
 }
 
 /** Where a note about the whole plan goes when the plan is not parsed: its first line, at most 200 characters. */

@@ -1,7 +1,7 @@
 import { kpiBounds, withinBounds } from '../analysis/goals';
 import { goals } from '../model/goals';
 import { asArray, asNumber, asRecord, type Data } from '../model/model';
-import type { JsonPath } from '../base/types';
+import type { MessageId } from '../base/messages';
 import type { Rule, RuleContext } from './rule';
 
 export const kpiRange: Rule = {
@@ -28,24 +28,42 @@ Other rules leave an out-of-range number alone, so that it is reported once, her
     asArray(context.plan.data.kpis).forEach((item, index) => {
       const kpi = asRecord(item);
       if (!kpi) return;
-      const subject = () => context.t('kpi/range.kpi', { id: String(kpi.id ?? `#${index + 1}`) });
-      for (const key of ['baseline', 'target'] as const) check(context, kpi, kpi[key], ['kpis', index, key], key, subject);
+      const label = String(kpi.id ?? `#${index + 1}`);
+      for (const problem of problemsOf(context, kpi, kpi, label)) context.report({ path: ['kpis', index, problem.key], messageId: problem.messageId, params: problem.params });
     });
     for (const view of goals(context.plan)) {
       if (!view.kpi) continue;
-      const { label, kpi } = view;
-      const subject = () => context.t('kpi/range.goal', { id: label, kpi: kpi.id });
-      for (const key of ['baseline', 'target'] as const) check(context, view.kpi.data, view.goal[key], ['goals', view.index, key], key, subject);
+      for (const problem of problemsOf(context, view.goal, view.kpi.data, view.label, view.kpi.id)) context.report({ path: ['goals', view.index, problem.key], messageId: problem.messageId, params: problem.params });
     }
   },
 };
 
-/** `subject` is worded only for a number out of range: most are in range. */
-function check(context: RuleContext, kpi: Data, raw: unknown, path: JsonPath, key: string, subject: () => string): void {
-  const value = asNumber(raw);
+interface RangeProblem {
+  key: 'baseline' | 'target';
+  messageId: MessageId;
+  params: Record<string, string | number>;
+}
+
+/**
+ * The out-of-range numbers of a KPI, or of a goal on the KPI it is measured on, worded; kept by
+ * item for what they were worked out with (the KPI, the labels, the language): a keystroke
+ * elsewhere in a plan of thousands of KPIs and goals reuses them.
+ */
+const known = new WeakMap<Data, { kpi: Data; label: string; kpiId: string | undefined; locale: string; problems: RangeProblem[] }>();
+
+function problemsOf(context: RuleContext, item: Data, kpi: Data, label: string, kpiId?: string): RangeProblem[] {
+  const found = known.get(item);
+  if (found && found.kpi === kpi && found.label === label && found.kpiId === kpiId && found.locale === context.locale) return found.problems;
+  const problems: RangeProblem[] = [];
   const bounds = kpiBounds(kpi);
-  if (value === undefined || !bounds || withinBounds(bounds, value)) return;
-  const params = { key, subject: subject(), value };
-  if (bounds.kind === 'share') context.report({ path, messageId: 'kpi/range.share', params });
-  else context.report({ path, messageId: 'kpi/range.negative', params: { ...params, unit: context.t(`kpi/range.unit.${bounds.unit}`) } });
+  for (const key of ['baseline', 'target'] as const) {
+    const value = asNumber(item[key]);
+    if (value === undefined || !bounds || withinBounds(bounds, value)) continue;
+    const subject = kpiId === undefined ? context.t('kpi/range.kpi', { id: label }) : context.t('kpi/range.goal', { id: label, kpi: kpiId });
+    const params = { key, subject, value };
+    if (bounds.kind === 'share') problems.push({ key, messageId: 'kpi/range.share', params });
+    else problems.push({ key, messageId: 'kpi/range.negative', params: { ...params, unit: context.t(`kpi/range.unit.${bounds.unit}`) } });
+  }
+  known.set(item, { kpi, label, kpiId, locale: context.locale, problems });
+  return problems;
 }
