@@ -124,6 +124,7 @@ export function buildModel(value: unknown): PlanModel {
   return { data, kind, period, ids, definitions, references, goalsListedByStrategies };
 }
 
+/** The references a field pattern matches; `path` is where the walk is (extended and restored as it goes: only a reference keeps a copy). */
 function collectReferences(
   value: unknown,
   pattern: readonly string[],
@@ -131,20 +132,30 @@ function collectReferences(
   targets: readonly IdSection[],
   out: Reference[],
 ): void {
-  if (pattern.length === 0) {
-    const field = String(path[path.length - 1]);
-    if (typeof value === 'string') out.push({ id: value, targets, path, field });
+  const depth = path.length;
+  if (depth === pattern.length) {
+    const field = String(path[depth - 1]);
+    if (typeof value === 'string') out.push({ id: value, targets, path: path.slice(), field });
     else asArray(value).forEach((item, index) => {
       if (typeof item === 'string') out.push({ id: item, targets, path: [...path, index], field });
     });
     return;
   }
-  const [head, ...rest] = pattern;
+  const head = pattern[depth];
   if (head === '*') {
-    asArray(value).forEach((item, index) => collectReferences(item, rest, [...path, index], targets, out));
+    const items = asArray(value);
+    for (let index = 0; index < items.length; index++) {
+      path.push(index);
+      collectReferences(items[index], pattern, path, targets, out);
+      path.pop();
+    }
   } else {
     const record = asRecord(value);
-    if (record && head in record) collectReferences(record[head], rest, [...path, head], targets, out);
+    if (record && head in record) {
+      path.push(head);
+      collectReferences(record[head], pattern, path, targets, out);
+      path.pop();
+    }
   }
 }
 
