@@ -1,11 +1,12 @@
 /**
  * A keystroke's check reuses what the edit did not touch (the schema problems of a slice of a
- * long list, the words of a goal's statement): after any series of edits it finds exactly what a
- * check of the same text from nothing finds.
+ * long list, the words of a goal's statement, each item's ids and references, each goal's view):
+ * after any series of edits it finds exactly what a check of the same text from nothing finds.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { createPlanService } from '../../server/src/core/workspace/service';
+import { goals } from '../../server/src/core/model/goals';
 
 /** More goals than the schema validates at once (500): the list is validated a slice at a time. */
 const GOALS = 540;
@@ -73,6 +74,10 @@ describe('a check that reuses what an edit did not touch', () => {
           const fresh = createPlanService({ readFile: () => undefined }).check(text, name);
           assert.deepStrictEqual(reused.findings, fresh.findings, JSON.stringify(step));
           assert.deepStrictEqual(reused.smart, fresh.smart);
+          // The model's ids and references, and the goals as the rules read them, kept by item.
+          assert.deepStrictEqual(reused.model.definitions, fresh.model.definitions);
+          assert.deepStrictEqual(reused.model.references, fresh.model.references);
+          assert.deepStrictEqual(goals(reused.model), goals(fresh.model));
         }
       }),
       { numRuns: 8 },

@@ -316,14 +316,14 @@ function rarest(sorted: readonly string[], count: number, frequency: ReadonlyMap
   for (const word of sorted) {
     const seen = frequency.get(word)!;
     if (words.length === count && seen >= counts[count - 1]) continue;
-    let at = words.length;
-    while (at > 0 && counts[at - 1] > seen) at--;
-    words.splice(at, 0, word);
-    counts.splice(at, 0, seen);
-    if (words.length > count) {
-      words.pop();
-      counts.pop();
+    // Insertion into the few kept so far: the last one drops out when they are full.
+    let at = Math.min(words.length, count - 1);
+    for (; at > 0 && counts[at - 1] > seen; at--) {
+      words[at] = words[at - 1];
+      counts[at] = counts[at - 1];
     }
+    words[at] = word;
+    counts[at] = seen;
   }
   return words;
 }

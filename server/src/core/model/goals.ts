@@ -28,17 +28,30 @@ export function goals(plan: PlanModel): readonly GoalView[] {
   return made;
 }
 
+/**
+ * Each goal's view, kept while the goal (the same object: the parser keeps the goals an edit did
+ * not touch) is at the same place and names the same KPIs: the rules' own memos key by it.
+ */
+const viewOf = new WeakMap<Data, GoalView>();
+
 function makeGoals(plan: PlanModel): GoalView[] {
   const views: GoalView[] = [];
   asArray(plan.data.goals).forEach((item, index) => {
     const goal = asRecord(item);
     if (!goal) return;
-    const kpiIds = idList(goal.kpi);
+    const kept = viewOf.get(goal);
+    const kpiIds = kept?.kpiIds ?? idList(goal.kpi);
     const named = kpiIds.flatMap((id) => {
       const data = findKpi(plan, id);
       return data ? [{ id, data }] : [];
     });
-    views.push({ goal, index, label: typeof goal.id === 'string' ? goal.id : `#${index + 1}`, kpiIds, kpis: named.map((kpi) => kpi.data), kpi: fittedKpi(goal, named) });
+    if (kept && kept.index === index && kept.kpis.length === named.length && named.every((kpi, at) => kept.kpis[at] === kpi.data)) {
+      views.push(kept);
+      return;
+    }
+    const view: GoalView = { goal, index, label: typeof goal.id === 'string' ? goal.id : `#${index + 1}`, kpiIds, kpis: named.map((kpi) => kpi.data), kpi: fittedKpi(goal, named) };
+    viewOf.set(goal, view);
+    views.push(view);
   });
   return views;
 }

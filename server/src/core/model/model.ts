@@ -107,9 +107,14 @@ export function buildModel(value: unknown): PlanModel {
   for (const section of ID_SECTIONS) {
     const byId = new Map<string, Definition>();
     asArray(data[section]).forEach((item, index) => {
-      const id = asString(asRecord(item)?.id);
+      const record = asRecord(item);
+      const id = asString(record?.id);
       if (id === undefined) return;
-      const definition: Definition = { section, id, index, path: [section, index, 'id'] };
+      let definition = definitionOf.get(record!);
+      if (definition?.section !== section || definition.index !== index) {
+        definition = { section, id, index, path: [section, index, 'id'] };
+        definitionOf.set(record!, definition);
+      }
       definitions.push(definition);
       if (!byId.has(id)) byId.set(id, definition);
     });
@@ -118,19 +123,33 @@ export function buildModel(value: unknown): PlanModel {
 
   const references: Reference[] = [];
   for (const field of REFERENCE_FIELDS) {
-    collectReferences(data, field.path, [], field.targets, references);
+    collectReferences(data, field.path, [], field.targets, references, referencesOf.get(field.path));
   }
   const goalsListedByStrategies = new Set(asArray(data.strategies).flatMap((strategy) => idList(asRecord(strategy)?.goals)));
   return { data, kind, period, ids, definitions, references, goalsListedByStrategies };
 }
 
-/** The references a field pattern matches; `path` is where the walk is (extended and restored as it goes: only a reference keeps a copy). */
+/**
+ * What the model made of a list item, kept while the item (the same object: the parser keeps the
+ * items an edit did not touch) is at the same place: a keystroke in a plan of thousands of
+ * items makes the definitions and references of the one it changed. The model's data is never
+ * changed once parsed.
+ */
+const definitionOf = new WeakMap<Data, Definition>();
+const referencesOf = new Map(REFERENCE_FIELDS.map((field) => [field.path, new WeakMap<object, { index: number; references: Reference[] }>()]));
+
+/**
+ * The references a field pattern matches; `path` is where the walk is (extended and restored as
+ * it goes: only a reference keeps a copy). The items of the pattern's first list are looked up
+ * in `byItem` first.
+ */
 function collectReferences(
   value: unknown,
   pattern: readonly string[],
   path: (string | number)[],
   targets: readonly IdSection[],
   out: Reference[],
+  byItem?: WeakMap<object, { index: number; references: Reference[] }>,
 ): void {
   const depth = path.length;
   if (depth === pattern.length) {
@@ -145,15 +164,24 @@ function collectReferences(
   if (head === '*') {
     const items = asArray(value);
     for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      const keyed = byItem && typeof item === 'object' && item !== null ? item : undefined;
+      const known = keyed && byItem!.get(keyed);
+      if (known?.index === index) {
+        for (const reference of known.references) out.push(reference);
+        continue;
+      }
+      const first = out.length;
       path.push(index);
-      collectReferences(items[index], pattern, path, targets, out);
+      collectReferences(item, pattern, path, targets, out);
       path.pop();
+      if (keyed) byItem!.set(keyed, { index, references: out.slice(first) });
     }
   } else {
     const record = asRecord(value);
     if (record && head in record) {
       path.push(head);
-      collectReferences(record[head], pattern, path, targets, out);
+      collectReferences(record[head], pattern, path, targets, out, byItem);
       path.pop();
     }
   }
