@@ -55,6 +55,9 @@ const COMPLETENESS: ReadonlySet<RuleId> = new Set(['section/missing', 'kpi/incom
 /** What an `archived` plan is still checked for: that it reads. */
 const ARCHIVED: ReadonlySet<RuleId> = new Set(['yaml/syntax', 'plan/multiple-documents', 'plan/config']);
 
+/** Goals a SMART letter judges between two pauses. */
+const GOALS_PER_STEP = 250;
+
 /** What one run of the rules yields: the findings, and each goal's SMART verdict. */
 export interface CheckOutcome {
   findings: Finding[];
@@ -113,7 +116,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     }
     const { severity, options } = severityOf(rule);
     if ('letter' in rule) {
-      judgeGoals(rule as SmartRule, severity, options);
+      yield* judgeGoals(rule as SmartRule, severity, options);
       yield;
       continue;
     }
@@ -172,7 +175,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
    * A SMART rule judges goal by goal: each judgement is both the goal's verdict for that letter
    * (code lenses, hovers, the preview) and, when it fails, the rule's finding.
    */
-  function judgeGoals(rule: SmartRule, severity: SeverityOrOff, options: Record<string, unknown>): void {
+  function* judgeGoals(rule: SmartRule, severity: SeverityOrOff, options: Record<string, unknown>): Steps<void> {
     const off = severity === 'off';
     const context = off ? undefined : ruleContext(rule, severity as Severity, options);
     let crashed = false;
@@ -184,10 +187,12 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       ruleCrashed(rule, error);
     }
     if (whole) context!.report(whole);
-    goalViews.forEach((view, position) => {
+    for (let position = 0; position < goalViews.length; position++) {
+      const view = goalViews[position];
+      if (position % GOALS_PER_STEP === GOALS_PER_STEP - 1) yield;
       if (!context) {
         verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
-        return;
+        continue;
       }
       let report: Report | undefined;
       try {
@@ -198,16 +203,16 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         crashed = true;
         const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
         verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t('engine.ruleCrashed', { rule: rule.id, detail: error instanceof Error ? error.message : String(error) }), start, end });
-        return;
+        continue;
       }
       if (!report) {
         verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
-        return;
+        continue;
       }
       const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
       verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t(report.messageId, report.params), start, end });
       if (!whole) context.report(report);
-    });
+    }
   }
 
   function reportConfigProblems(rule: Rule): void {

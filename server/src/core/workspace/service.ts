@@ -198,7 +198,11 @@ export function createPlanService(host: PlanHost): PlanService {
       }
     }
     const parsed = next.value ?? parsePlan(text);
-    const entry = { text, ...analysisOf(parsed, buildModel(parsed.value)) };
+    // Each stage of a large plan is a pause for the messages waiting (a keystroke drops this version).
+    yield;
+    const model = buildModel(parsed.value);
+    yield;
+    const entry = { text, ...analysisOf(parsed, model) };
     // While this parse paused, another request may have analysed a newer version: that one stays.
     if (name !== undefined && analyses.get(key) === cached) remember(analyses, key, entry);
     return entry;
@@ -315,6 +319,7 @@ export function createPlanService(host: PlanHost): PlanService {
       return cached;
     }
     const startedAt = configGeneration;
+    const before = snapshots.get(name ?? '');
     const config = configuration(name, options);
     const tooLarge = text.length > config.maxFileSize;
     const analysis = tooLarge ? EMPTY_ANALYSIS : yield* analyzeSteps(text, name, config.maxFileSize);
@@ -328,6 +333,7 @@ export function createPlanService(host: PlanHost): PlanService {
     ];
     const lastApproved = tooLarge ? undefined : lastApproval(approvalsOf(analysis.parsed));
     const approval = approvalStatus(lastApproved, analysis.model.data, approvedVersion(lastApproved?.revision, name, config.maxFileSize), name && path.isAbsolute(name) ? path.basename(name) : undefined);
+    yield;
     const figures = planFigures(analysis.model, aligned.map((plan) => plan.model), actuals && 'text' in actuals ? actuals : undefined, figureOptions(config, options), snapshots.get(name ?? '')?.snapshot.figures);
     const snapshot: PlanSnapshot = {
       ...analysis,
@@ -351,7 +357,8 @@ export function createPlanService(host: PlanHost): PlanService {
     const revisionPath = approval && approval.state !== 'unavailable' && approval.state !== 'no-revision' && name ? [name] : [];
     const linkGenerations = [...planLinks.map((link) => link.filePath), ...backLinked.map((plan) => plan.filePath), ...(actualsPath ? [actualsPath] : []), ...revisionPath].map((filePath) => [filePath, generationOf(filePath)] as const);
     const entry: CachedSnapshot = { snapshot, options, configGeneration: startedAt, trusted: host.trusted?.(), linkGenerations, indexGeneration: host.index?.generation };
-    remember(snapshots, name ?? '', entry);
+    // While this one paused, a request may have made the snapshot of a newer version: that one stays.
+    if (snapshots.get(name ?? '') === before) remember(snapshots, name ?? '', entry);
     return entry;
   }
 
