@@ -28,7 +28,7 @@ function plan(): string {
 /** An edit a user makes to a goal: a word, a flaw, a fix, an item added or removed. */
 const edit = fc.record({
   goal: fc.integer({ min: 0, max: GOALS - 1 }),
-  kind: fc.constantFrom('word', 'unknown key', 'not a number', 'same statement as the first', 'add a goal', 'remove the goal'),
+  kind: fc.constantFrom('word', 'unknown key', 'not a number', 'same statement as the first', 'add a goal', 'remove the goal', 'period ends earlier', 'period starts later', 'a strategy lists the goal', "the KPI's baseline", 'no owner', 'revenue KPI'),
 });
 
 function apply(text: string, { goal: index, kind }: { goal: number; kind: string }): string {
@@ -49,6 +49,21 @@ function apply(text: string, { goal: index, kind }: { goal: number; kind: string
     case 'same statement as the first':
       lines[at + 1] = lines[starts[0] + 1];
       break;
+    case 'period ends earlier':
+      return text.replace(/end: 2026-\d\d-\d\d \}/, 'end: 2026-09-30 }');
+    case 'period starts later':
+      return text.replace(/start: 2026-\d\d-\d\d,/, 'start: 2026-10-01,');
+    case 'a strategy lists the goal': {
+      const id = /id: (\S+)/.exec(lines[at])![1];
+      return `${text}strategies:\n  - id: strategy-${index}\n    name: Webinars\n    goals: [${id}]\n`.replace(/\nstrategies:\n([\s\S]*)\nstrategies:\n/, '\nstrategies:\n$1\n');
+    }
+    case "the KPI's baseline":
+      return text.replace(/(    metric: leads\n    baseline: )\d+/, `$1${50 + index}`);
+    case 'no owner':
+      lines.splice(at + 5, 1);
+      break;
+    case 'revenue KPI':
+      return text.replace('    metric: leads\n', '    metric: revenue\n');
     case 'add a goal':
       lines.splice(at, 0, ...goal(GOALS + index).map((line) => line.replace(`goal-${GOALS + index}`, `goal-new-${index}`)));
       break;

@@ -9,7 +9,7 @@ import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
 import { lineIndexOf, type ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
-import { goals } from '../model/goals';
+import { goals, type GoalView } from '../model/goals';
 import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
 import { PlanEditor } from '../rules/fixes';
 import { validateSchema, type SchemaProblem } from './schema';
@@ -17,7 +17,7 @@ import { refineSchemaProblems } from './schema-text';
 import { planStatus } from '../model/status';
 import type { Steps } from '../base/steps';
 import type { RuleId } from '../base/rule-ids';
-import { makeFinding } from './findings';
+import { makeFinding, messageOf } from './findings';
 import type { Finding, Fix, Locale, Severity, SeverityOrOff } from '../base/types';
 
 export interface CheckInput {
@@ -57,6 +57,26 @@ const ARCHIVED: ReadonlySet<RuleId> = new Set(['yaml/syntax', 'plan/multiple-doc
 
 /** Goals a SMART letter judges between two pauses. */
 const GOALS_PER_STEP = 250;
+
+/** A goal's verdict for one letter, with what it was judged on (`SmartRule.inputs`, the rule's options and language). */
+interface KeptVerdict {
+  settings: string;
+  inputs: readonly unknown[];
+  report: Report | undefined;
+}
+
+/** Each letter's verdicts by goal view: the model keeps a goal's view while the goal is the same, at the same place. */
+const verdictsByRule = new Map<RuleId, WeakMap<GoalView, KeptVerdict>>();
+
+function keptVerdicts(rule: SmartRule): WeakMap<GoalView, KeptVerdict> {
+  let kept = verdictsByRule.get(rule.id);
+  if (!kept) verdictsByRule.set(rule.id, (kept = new WeakMap()));
+  return kept;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+}
 
 /** What one run of the rules yields: the findings, and each goal's SMART verdict. */
 export interface CheckOutcome {
@@ -187,6 +207,8 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       ruleCrashed(rule, error);
     }
     if (whole) context!.report(whole);
+    const kept = context && rule.inputs ? keptVerdicts(rule) : undefined;
+    const settings = kept && JSON.stringify([options, locale]);
     for (let position = 0; position < goalViews.length; position++) {
       const view = goalViews[position];
       if (position % GOALS_PER_STEP === GOALS_PER_STEP - 1) yield;
@@ -196,7 +218,14 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       }
       let report: Report | undefined;
       try {
-        report = rule.checkGoal(context, view);
+        const inputs = kept && rule.inputs!(context, view);
+        const known = kept?.get(view);
+        if (known && known.settings === settings && sameInputs(known.inputs, inputs!)) {
+          report = known.report;
+        } else {
+          report = rule.checkGoal(context, view);
+          if (kept && !report?.fixes?.length) kept.set(view, { settings: settings!, inputs: inputs!, report });
+        }
       } catch (error) {
         // A crashed letter fails, saying so; the other letters and goals are still judged.
         if (!crashed) ruleCrashed(rule, error);
@@ -210,7 +239,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         continue;
       }
       const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: t(report.messageId, report.params), start, end });
+      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: messageOf(locale, report.messageId, report.params ?? {}), start, end });
       if (!whole) context.report(report);
     }
   }

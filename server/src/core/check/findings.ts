@@ -21,7 +21,7 @@ export function makeFinding(
 /** Messages by their parameters: a rule that keeps an item's findings from one keystroke to the next hands the same parameters, worded once. */
 const worded = new WeakMap<Record<string, string | number>, { locale: Locale; messageId: MessageId; message: string }>();
 
-function messageOf(locale: Locale, messageId: MessageId, params: Record<string, string | number>): string {
+export function messageOf(locale: Locale, messageId: MessageId, params: Record<string, string | number>): string {
   const known = worded.get(params);
   if (known && known.locale === locale && known.messageId === messageId) return known.message;
   const message = formatMessage(locale, messageId, params);

@@ -91,4 +91,11 @@ export interface SmartRule extends Rule {
    * still fail, each with its own message.
    */
   checkPlan?(context: GoalCheckContext, goals: readonly GoalView[]): Report | undefined;
+  /**
+   * What a goal's verdict reads besides the goal's view (its data, KPIs, label and place) and the
+   * rule's options and language, as values compared with `Object.is`. A rule that declares them
+   * has each goal's verdict reused while they stay the same (a keystroke in another goal): a
+   * verdict with fixes is always made again, their offsets move with the text.
+   */
+  inputs?(context: GoalCheckContext, goal: GoalView): readonly unknown[];
 }

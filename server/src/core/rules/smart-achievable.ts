@@ -50,6 +50,16 @@ rules:
 A **revenue** goal (on a KPI whose \`metric\` is \`revenue\`) is also held to the plan's forecast (\`forecast.history\`, the model of \`forecast.method\`): above the upper bound of the 95 % prediction band of the plan period's total, history does not support it. The message says where the target sits: at or below the forecast, a *commit*; within the 80 % band, a *best case*; within the 95 % band, a *stretch*; above it, *unsupported by history*. With the plan's own \`projections\`, a revenue goal more than \`projectionMargin\` (10 %) above their total is flagged too.
 
 When a goal names several KPIs, its numbers are compared with the KPI its target fits (the nearest in order of magnitude), and the message names it. A target that reads as a change rather than a level (“win back 8” on a baseline of 85), or that goes beyond its KPI's target for the whole plan, is \`goal/kpi-target\`'s finding, and a number outside its KPI's range \`kpi/range\`'s: none of them is judged here.`,
+  inputs(context, view) {
+    const inputs: unknown[] = [goalKpiChecks(context.plan).get(view.index)?.problem.kind, goalDuplicates(context.plan).get(view.index)?.kind, context.plan.period?.start];
+    // A revenue goal is held to the forecast and the projections.
+    if (view.kpis.some((kpi) => kpi.metric === 'revenue')) {
+      const forecast = context.figures.forecast;
+      const total = forecast?.outcome.ok ? forecast.outcome.total : undefined;
+      inputs.push(forecast === undefined, total?.upper95, total?.forecast, total?.period, forecast?.projectionsTotal, context.figures.currency);
+    }
+    return inputs;
+  },
   checkGoal(context, view) {
     const maxAnnualGrowth = Number(context.options.maxAnnualGrowth);
     const baseline = goalBaseline(view);

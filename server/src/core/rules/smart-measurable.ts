@@ -23,6 +23,7 @@ goals:
 \`\`\`
 
 One finding per goal names every missing part. A goal without a KPI is reported here and not again by \`kpi/missing\`.`,
+  inputs: () => [],
   checkGoal(context, view) {
     // A KPI that is not defined may well have a baseline: `ref/undefined` reports the real problem.
     const kpisKnown = view.kpis.length === view.kpiIds.length;

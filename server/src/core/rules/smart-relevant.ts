@@ -19,6 +19,7 @@ goals:
 \`\`\`
 
 When no goal of the plan is linked to anything (typically a first draft with no \`objectives\` and no \`strategies\` yet), one finding on \`goals\` says so for the whole plan, with a quick fix that adds an \`objectives\` section to fill in, instead of one finding per goal.`,
+  inputs: (context, view) => [typeof view.goal.id === 'string' && context.plan.goalsListedByStrategies.has(view.goal.id)],
   checkGoal(context, view) {
     if (!isBlank(view.goal.supports)) return undefined;
     if (typeof view.goal.id === 'string' && context.plan.goalsListedByStrategies.has(view.goal.id)) return undefined;

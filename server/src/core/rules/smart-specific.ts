@@ -38,6 +38,7 @@ goals:
 \`\`\`
 
 The finding sits on the statement when the statement is at fault, else on the goal's \`id\`.`,
+  inputs: (context) => [context.plan.kind],
   checkGoal(context, view): Report | undefined {
     const statement = asString(view.goal.statement);
     const parts: string[] = [];

@@ -15,6 +15,10 @@ goals:
   - id: pipeline
     deadline: 2026-09-30
 \`\`\``,
+  inputs(context) {
+    const periodData = asRecord(context.plan.data.period);
+    return [context.plan.period?.start, context.plan.period?.end, periodData?.start, periodData?.end];
+  },
   checkGoal(context, view) {
     const period = context.plan.period;
     const periodData = asRecord(context.plan.data.period);
