@@ -7,3 +7,4 @@ export type { Locale } from '../server/src/core/base/types';
 export { text as escapeHtml } from '../server/src/core/render/html';
 export { htmlPathFor, MEDIA, newNonce, standalonePage, webviewPage } from '../server/src/core/render/page';
 export { shiftLines } from '../server/src/core/render/context';
+export { applyPartEdit } from '../server/src/core/render/splice';

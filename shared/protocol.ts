@@ -42,13 +42,19 @@ export namespace RenderRequest {
   /** One part of the rendered body: one element, named by an id that changes whenever its HTML does. */
   export interface Part {
     id: string;
-    /** Left out when the client said it holds the part (`Params.have`), or when it is `moved`. */
+    /** Left out when the client said it holds the part (`Params.have`), or when it is `moved` or an `edit`. */
     html?: string;
     /**
      * The part is one the client holds (`from`) but for its source lines, moved by `lines`
      * (lines added or taken out above it): every `data-line="n"` in it is `n + lines`.
      */
     moved?: { from: string; lines: number };
+    /**
+     * The part is one the client holds (`from`) with the text from `start` to `end` (UTF-16
+     * offsets in its HTML) replaced by `html`: a large part with a small change (one card of a
+     * long list) travels as that change.
+     */
+    edit?: { from: string; start: number; end: number; html: string };
   }
 
   export interface Result {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { RenderRequest } from '../../shared/protocol';
+import { applyPartEdit } from '../../server/src/core/render/splice';
 import { shiftLines } from '../../shared/preview';
 import { ROOT } from '../helpers';
 import { serverForSuite } from './lsp-client';
@@ -58,7 +59,7 @@ describe('planAsCode/render', function () {
     assert.strictEqual(`${first.body.notice}${first.body.open}${first.body.parts.map((part) => part.html).join('')}</main>`, first.html);
     const held = new Map(first.body.parts.map((part) => [part.id, part.html!]));
     const putTogether = (result: RenderRequest.Result) =>
-      `${result.body!.notice}${result.body!.open}${result.body!.parts.map((part) => part.html ?? (part.moved ? shiftLines(held.get(part.moved.from)!, part.moved.lines) : held.get(part.id))).join('')}</main>`;
+      `${result.body!.notice}${result.body!.open}${result.body!.parts.map((part) => part.html ?? (part.moved ? shiftLines(held.get(part.moved.from)!, part.moved.lines) : part.edit ? applyPartEdit(held.get(part.edit.from)!, part.edit) : held.get(part.id))).join('')}</main>`;
 
     // A word typed into a goal's statement: the goals section changes, the header and the market do not.
     const at = MARKETING.indexOf('\n', MARKETING.indexOf('    statement:', MARKETING.indexOf('\ngoals:')));
@@ -66,10 +67,13 @@ describe('planAsCode/render', function () {
     await server.client.change(uri, 2, [{ text: typed }]);
     const patch = await renderOf({ uri, version: 2, have: [...held.keys()] });
     assert.strictEqual(patch.html, '', 'no whole body when the client holds parts');
-    const sent = patch.body!.parts.filter((part) => part.html !== undefined);
+    const sent = patch.body!.parts.filter((part) => part.html !== undefined || part.edit);
     assert.ok(sent.length > 0 && sent.length <= 4, `${sent.length} parts sent of ${patch.body!.parts.length}`);
-    assert.ok(sent.some((part) => part.html!.includes('id="section-goals"')));
-    assert.ok(!sent.some((part) => part.html!.includes('id="section-market"')), 'the market section did not change');
+    assert.ok(!sent.some((part) => part.html?.includes('id="section-market"')), 'the market section did not change');
+    // The goals section, a large part with a small change, travels as that change.
+    const goalsPart = first.body.parts.find((part) => part.html!.includes('id="section-goals"'))!;
+    const goalsEdit = sent.find((part) => part.edit?.from === goalsPart.id)?.edit;
+    assert.ok(goalsEdit && goalsEdit.html.length < 200 && goalsEdit.html.includes('quickly'), JSON.stringify(goalsEdit));
     const whole = await renderOf({ uri, version: 2 });
     assert.strictEqual(putTogether(patch), whole.html);
     for (const part of whole.body!.parts) held.set(part.id, part.html!);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml as text, MEDIA, newNonce, resolveLocale, shiftLines, webviewPage, type Locale } from '../../../shared/preview';
+import { applyPartEdit, escapeHtml as text, MEDIA, newNonce, resolveLocale, shiftLines, webviewPage, type Locale } from '../../../shared/preview';
 import type { RenderRequest } from '../../../shared/protocol';
 import { baseName, Debouncer, LatestOnly, previewTitle, RENDER_DEBOUNCE_MS } from './logic';
 import type { FromWebview, PreviewState, ToWebview } from './webview-messages';
@@ -122,17 +122,21 @@ export class PlanPreview implements vscode.Disposable {
    * Asks the server for a rendering: only the parts that changed since the ones this preview
    * holds (all of them when `whole`, or when the answer names a part it no longer holds).
    */
-  private async fetch(resource: vscode.Uri, whole: boolean): Promise<{ result: RenderRequest.Result; body: string; ids: string[] }> {
+  private async fetch(resource: vscode.Uri, whole: boolean): Promise<{ result: RenderRequest.Result; body: string; held: Map<string, string> }> {
     // Opening the document makes the language client send it to the server.
     const document = await vscode.workspace.openTextDocument(resource);
     const result = await this.host.render({ uri: resource.toString(), version: document.version, have: whole ? undefined : [...this.partHtml.keys()], ...(this.host.comparing(resource) ? { compare: true } : {}) });
-    if (!result.body) return { result, body: result.html, ids: [] };
+    if (!result.body) return { result, body: result.html, held: new Map() };
     const { notice, open, parts } = result.body;
     const htmlOf = (part: RenderRequest.Part) => {
       if (part.html !== undefined) return part.html;
       if (part.moved) {
         const from = this.partHtml.get(part.moved.from);
         return from === undefined ? undefined : shiftLines(from, part.moved.lines);
+      }
+      if (part.edit) {
+        const from = this.partHtml.get(part.edit.from);
+        return from === undefined ? undefined : applyPartEdit(from, part.edit);
       }
       return this.partHtml.get(part.id);
     };
@@ -143,7 +147,7 @@ export class PlanPreview implements vscode.Disposable {
       if (html === undefined) return this.fetch(resource, true);
       held.set(part.id, html);
     }
-    return { result, body: `${notice}${open}${[...held.values()].join('')}</main>`, ids: [...held.keys()] };
+    return { result, body: `${notice}${open}${[...held.values()].join('')}</main>`, held };
   }
 
   private async render(full: boolean): Promise<void> {
@@ -152,10 +156,10 @@ export class PlanPreview implements vscode.Disposable {
     let body: string;
     let ok = false;
     let patch: RenderRequest.Result['body'];
-    let ids: string[] = [];
+    let held = new Map<string, string>();
     try {
       const fetched = await this.fetch(resource, full || !this.pageBuilt);
-      ({ body, ids } = fetched);
+      ({ body, held } = fetched);
       patch = fetched.result.body;
       ok = fetched.result.ok;
       this.locale = fetched.result.locale;
@@ -168,8 +172,8 @@ export class PlanPreview implements vscode.Disposable {
     this.body = body;
     this.ok = ok;
     // Keeps the HTML of the parts shown now (those of older renderings are not asked about again).
-    const previousHtml = this.partHtml;
-    if (patch) this.partHtml = new Map(ids.map((id, index) => [id, patch.parts[index].html ?? (patch.parts[index].moved ? shiftLines(previousHtml.get(patch.parts[index].moved!.from)!, patch.parts[index].moved!.lines) : previousHtml.get(id)!)]));
+    const ids = [...held.keys()];
+    if (patch) this.partHtml = held;
     this.partIds = ids;
     if (full || !this.pageBuilt) {
       this.nonce = newNonce();

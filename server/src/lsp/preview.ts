@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { RenderMemo, renderBrokenNotice, renderTextSteps, shiftLines } from '../core/render';
+import { partEdit } from '../core/render/splice';
 import { RenderRequest } from '../../../shared/protocol';
 import type { CheckedPlan } from '../core/workspace/service';
 import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
@@ -72,6 +73,8 @@ export const preview: Feature = {
       const result = { version, title: rendered.title, locale: rendered.locale, ok: rendered.ok, ...(base !== undefined ? { compare: { base } } : {}) };
       // A plan too large to render: a notice, whole.
       if (rendered.parts.length === 0) return { ...result, html: rendered.html };
+      // The parts of the last rendering, by key: a changed part goes to a client that holds its earlier HTML as an edit of it.
+      const earlier = rendering?.ids;
       const body = withIds(rendered, rendering);
       if (rendering && document && documents.get(params.uri)) renderings.set(key, rendering);
       const have = new Set(params.have);
@@ -84,7 +87,17 @@ export const preview: Feature = {
         rendering.lastGood = body;
       }
       const html = params.have ? '' : `${notice}${shown.open}${shown.parts.map((part) => part.html).join('')}</main>`;
-      const parts = shown.parts.map(({ id, html: partHtml, moved }): RenderRequest.Part => (have.has(id) ? { id } : moved && have.has(moved.from) ? { id, moved } : { id, html: partHtml }));
+      const parts = shown.parts.map(({ key, id, html: partHtml, moved }): RenderRequest.Part => {
+        if (have.has(id)) return { id };
+        if (moved && have.has(moved.from)) return { id, moved };
+        const before = earlier?.get(key);
+        if (before && have.has(before.id)) {
+          const edit = partEdit(before.html, partHtml);
+          // Worth it for a large part with a small change (a card in a section of thousands): else the part, whole.
+          if (edit.html.length < partHtml.length / 2) return { id, edit: { from: before.id, ...edit } };
+        }
+        return { id, html: partHtml };
+      });
       return { ...result, html, body: { notice, open: shown.open, parts } };
     });
 
