@@ -86,6 +86,13 @@ function dateFormat(locale: Locale): Intl.DateTimeFormat {
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
+/**
+ * A listed problem's HTML by its language, severity, line, rule and message: the status lists
+ * every finding of the plan, and after a keystroke nearly all of them are as they were.
+ */
+const PROBLEM_ITEMS = new Map<string, string>();
+const PROBLEM_ITEMS_KEPT = 20_000;
+
 interface Located {
   finding: Finding;
   path: JsonPath;
@@ -406,8 +413,15 @@ export class RenderContext {
   problemList(findings: readonly Finding[]): string {
     const items = findings.map((finding) => {
       const line = this.lines.lineOf(finding.start);
-      const label = this.t('render.problem.goTo', { line: line + 1 });
-      return `<li class="problem problem-${finding.severity}"><button type="button" class="problem-marker"${attributes({ 'data-reveal': line, title: label })}><span class="problem-icon" aria-hidden="true"></span><span class="sr-only">${text(this.t(`render.severity.${finding.severity}`))}: </span>${text(this.t('render.problem.line', { line: line + 1 }))}</button> <span class="problem-message">${inlineCode(finding.message)}</span> <span class="problem-rule">${text(finding.ruleId)}</span></li>`;
+      const key = `${this.locale}\u0001${finding.severity}\u0001${line}\u0001${finding.ruleId}\u0001${finding.message}`;
+      let item = PROBLEM_ITEMS.get(key);
+      if (item === undefined) {
+        const label = this.t('render.problem.goTo', { line: line + 1 });
+        item = `<li class="problem problem-${finding.severity}"><button type="button" class="problem-marker"${attributes({ 'data-reveal': line, title: label })}><span class="problem-icon" aria-hidden="true"></span><span class="sr-only">${text(this.t(`render.severity.${finding.severity}`))}: </span>${text(this.t('render.problem.line', { line: line + 1 }))}</button> <span class="problem-message">${inlineCode(finding.message)}</span> <span class="problem-rule">${text(finding.ruleId)}</span></li>`;
+        if (PROBLEM_ITEMS.size >= PROBLEM_ITEMS_KEPT) PROBLEM_ITEMS.clear();
+        PROBLEM_ITEMS.set(key, item);
+      }
+      return item;
     });
     return `<ul class="problems">${items.join('')}</ul>`;
   }
