@@ -136,9 +136,17 @@ export const diagnostics: Feature = {
       return makeFinding(locale, text, { ruleId: 'plan/too-many-findings', severity: 'information', start, end, messageId: 'engine.findingsCapped', params: { shown, total } });
     }
 
+    // A rule's page, by language and rule: a large plan's diagnostics name a few rules a thousand times.
+    const docsPages = new Map<string, string | undefined>();
+    function docsOf(ruleId: string, locale: Locale): string | undefined {
+      const key = `${locale} ${ruleId}`;
+      if (!docsPages.has(key)) docsPages.set(key, docsUriOf(ruleDocsPath(ruleId, locale)));
+      return docsPages.get(key);
+    }
+
     function toDiagnostic(document: TextDocument, version: number, finding: Finding, locale: Locale): Diagnostic {
       const data = diagnosticData(finding, version, locale);
-      const docs = docsUriOf(ruleDocsPath(finding.ruleId, locale));
+      const docs = docsOf(finding.ruleId, locale);
       return {
         range: context.toRange(document, finding.start, finding.end),
         severity: SEVERITY[finding.severity],
