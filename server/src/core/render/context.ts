@@ -44,6 +44,7 @@ export interface RenderInput {
 type Read =
   | [op: 'at', path: JsonPath, value: unknown]
   | [op: 'item', section: IdSection, id: string, value: unknown]
+  | [op: 'name', section: IdSection, id: string, value: string]
   | [op: 'line', path: JsonPath, value: number | undefined]
   | [op: 'markdown', path: JsonPath, value: number | undefined]
   | [op: 'verdict', index: number, value: string | undefined]
@@ -91,7 +92,7 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 
  * every finding of the plan, and after a keystroke nearly all of them are as they were.
  */
 const PROBLEM_ITEMS = new Map<string, string>();
-const PROBLEM_ITEMS_KEPT = 20_000;
+const PROBLEM_ITEMS_KEPT = 10_000;
 
 interface Located {
   finding: Finding;
@@ -267,6 +268,9 @@ export class RenderContext {
             break;
           case 'item':
             if (!Object.is(this.item(read[1], read[2]), read[3])) return undefined;
+            break;
+          case 'name':
+            if (this.nameOf(read[1], read[2]) !== read[3]) return undefined;
             break;
           case 'line':
             if (!moved(read[2], this.line(read[1]))) return undefined;
@@ -554,8 +558,12 @@ export class RenderContext {
 
   /** How an id is shown: the item's name (or role, or statement), else the id itself; as text. */
   nameOf(section: IdSection, id: string): string {
-    const item = this.item(section, id);
-    return asString(item?.name) ?? asString(item?.role) ?? id;
+    const definition = this.model.ids.get(section)?.get(id);
+    const item = definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    const name = asString(item?.name) ?? asString(item?.role) ?? id;
+    // What a part shows of the item is its name: a part naming a goal is not rendered again when the goal's statement changes.
+    if (this.scopes.length > 0) this.record(['name', section, id, name]);
+    return name;
   }
 
   /** Ids shown as chips, each with the name it refers to. */
