@@ -26,6 +26,12 @@ export namespace RenderRequest {
     /** The version the client shows; the server renders this one or a newer one. */
     version?: number;
     /**
+     * The length of the text the client shows, in UTF-16 code units: the server waits for a text
+     * of that length at that version. An unsaved document closed and another opened under the
+     * same name (`untitled:Untitled-1`) starts again at version 1.
+     */
+    length?: number;
+    /**
      * The ids of the parts (`Result.body`) of earlier renderings that the client holds: the
      * answer leaves their HTML out, and `html` empty. A preview sends it after a keystroke,
      * so that only what changed travels.

@@ -108,6 +108,23 @@ describe('planAsCode/render', function () {
     assert.match(result.html, /<h1>Someș Coffee Roasters — later<\/h1>/);
   });
 
+  it('renders an unsaved plan opened under the name of one just closed, not the closed one', async () => {
+    const opened = MARKETING.replace('marketing plan 2026', 'the new plan');
+    // The preview of the new document asks before the server is told that the old one closed, or after; same name, same version.
+    for (const [index, closedFirst] of [false, true].entries()) {
+      const uri = `untitled:Untitled-${7 + index}`;
+      await server.client.open(uri, MARKETING.replace('marketing plan 2026', 'the closed plan'), 1);
+      const close = () => server.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      if (closedFirst) void close();
+      const pending = renderOf({ uri, version: 1, length: opened.length });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!closedFirst) void close();
+      void server.client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plan-yaml', version: 1, text: opened } });
+      const result = await pending;
+      assert.match(result.html, /<h1>Someș Coffee Roasters — the new plan<\/h1>/, `closed ${closedFirst ? 'before' : 'after'} the request`);
+    }
+  });
+
   it('reads a plan that is not open from disk', async () => {
     const file = path.join(server.folder, 'closed.plan.yaml');
     fs.writeFileSync(file, MARKETING.replace('language: en', 'language: ro'));

@@ -125,7 +125,7 @@ export class PlanPreview implements vscode.Disposable {
   private async fetch(resource: vscode.Uri, whole: boolean): Promise<{ result: RenderRequest.Result; body: string; held: Map<string, string> }> {
     // Opening the document makes the language client send it to the server.
     const document = await vscode.workspace.openTextDocument(resource);
-    const result = await this.host.render({ uri: resource.toString(), version: document.version, have: whole ? undefined : [...this.partHtml.keys()], ...(this.host.comparing(resource) ? { compare: true } : {}) });
+    const result = await this.host.render({ uri: resource.toString(), version: document.version, length: document.getText().length, have: whole ? undefined : [...this.partHtml.keys()], ...(this.host.comparing(resource) ? { compare: true } : {}) });
     if (!result.body) return { result, body: result.html, held: new Map() };
     const { notice, open, parts } = result.body;
     const htmlOf = (part: RenderRequest.Part) => {

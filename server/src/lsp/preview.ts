@@ -47,7 +47,7 @@ export const preview: Feature = {
     let nextId = 0;
 
     connection.onRequest(RenderRequest.type, async (params, token): Promise<RenderRequest.Result> => {
-      const document = await documentAt(context, params.uri, params.version);
+      const document = await documentAt(context, params.uri, params.version, params.length);
       const filePath = filePathOf(params.uri);
       const opened = document?.getText();
       const settings = await context.settingsFor(params.uri);
@@ -134,17 +134,23 @@ function movedFrom(earlier: BodyPart, html: string): { from: string; lines: numb
   return lines !== 0 && shiftLines(earlier.html, lines) === html ? { from: earlier.id, lines } : undefined;
 }
 
-/** The open document, once it has reached `version` (or after a short wait, whatever it has). */
-async function documentAt(context: ServerContext, uri: string, version: number | undefined): Promise<TextDocument | undefined> {
+/**
+ * The open document, once it has reached `version` with a text of `length` (or after a short
+ * wait, whatever it has). The length tells an unsaved document from another that had its name
+ * and version before it was closed, when the client's notice of the new one is still on its way.
+ */
+async function documentAt(context: ServerContext, uri: string, version: number | undefined, length: number | undefined): Promise<TextDocument | undefined> {
+  const reached = (document: TextDocument) => version === undefined || (document.version >= version && (length === undefined || document.version > version || document.getText().length === length));
   const current = context.documents.get(uri);
-  if (!current || version === undefined || current.version >= version) return current;
+  // A client that names the text it shows has it open: the server is told of it shortly.
+  if (current ? reached(current) : length === undefined) return current;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       listener.dispose();
       resolve(context.documents.get(uri));
     }, VERSION_WAIT_MS);
     const listener = context.documents.onDidChangeContent(({ document }) => {
-      if (document.uri !== uri || document.version < version) return;
+      if (document.uri !== uri || !reached(document)) return;
       clearTimeout(timer);
       listener.dispose();
       resolve(document);
