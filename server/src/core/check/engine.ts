@@ -65,14 +65,8 @@ interface KeptVerdict {
   report: Report | undefined;
 }
 
-/** Each letter's verdicts by goal view: the model keeps a goal's view while the goal is the same, at the same place. */
-const verdictsByRule = new Map<RuleId, WeakMap<GoalView, KeptVerdict>>();
-
-function keptVerdicts(rule: SmartRule): WeakMap<GoalView, KeptVerdict> {
-  let kept = verdictsByRule.get(rule.id);
-  if (!kept) verdictsByRule.set(rule.id, (kept = new WeakMap()));
-  return kept;
-}
+/** Each goal view's verdicts, by the letter's rule: the model keeps a goal's view while the goal is the same, at the same place. */
+const keptVerdicts = new WeakMap<GoalView, Partial<Record<RuleId, KeptVerdict>>>();
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
@@ -207,8 +201,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       ruleCrashed(rule, error);
     }
     if (whole) context!.report(whole);
-    const kept = context && rule.inputs ? keptVerdicts(rule) : undefined;
-    const settings = kept && JSON.stringify([options, locale]);
+    const settings = context && rule.inputs ? JSON.stringify([options, locale]) : undefined;
     for (let position = 0; position < goalViews.length; position++) {
       const view = goalViews[position];
       if (position % GOALS_PER_STEP === GOALS_PER_STEP - 1) yield;
@@ -218,13 +211,18 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       }
       let report: Report | undefined;
       try {
-        const inputs = kept && rule.inputs!(context, view);
-        const known = kept?.get(view);
+        const inputs = settings === undefined ? undefined : rule.inputs!(context, view);
+        const kept = settings === undefined ? undefined : keptVerdicts.get(view);
+        const known = kept?.[rule.id];
         if (known && known.settings === settings && sameInputs(known.inputs, inputs!)) {
           report = known.report;
         } else {
           report = rule.checkGoal(context, view);
-          if (kept && !report?.fixes?.length) kept.set(view, { settings: settings!, inputs: inputs!, report });
+          if (settings !== undefined && !report?.fixes?.length) {
+            const byRule = kept ?? {};
+            if (!kept) keptVerdicts.set(view, byRule);
+            byRule[rule.id] = { settings, inputs: inputs!, report };
+          }
         }
       } catch (error) {
         // A crashed letter fails, saying so; the other letters and goals are still judged.
