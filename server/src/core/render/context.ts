@@ -550,16 +550,20 @@ export class RenderContext {
 
   /** The record of an item defined under `section` with this id. */
   item(section: IdSection, id: string): Data | undefined {
-    const definition = this.model.ids.get(section)?.get(id);
-    const item = definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    const item = this.definedItem(section, id);
     if (this.scopes.length > 0) this.record(['item', section, id, item]);
     return item;
   }
 
+  /** The item an id names in a section, unrecorded: `item` records it whole, `nameOf` only its name. */
+  private definedItem(section: IdSection, id: string): Data | undefined {
+    const definition = this.model.ids.get(section)?.get(id);
+    return definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+  }
+
   /** How an id is shown: the item's name (or role, or statement), else the id itself; as text. */
   nameOf(section: IdSection, id: string): string {
-    const definition = this.model.ids.get(section)?.get(id);
-    const item = definition ? asRecord(asArray(this.data[section])[definition.index]) : undefined;
+    const item = this.definedItem(section, id);
     const name = asString(item?.name) ?? asString(item?.role) ?? id;
     // What a part shows of the item is its name: a part naming a goal is not rendered again when the goal's statement changes.
     if (this.scopes.length > 0) this.record(['name', section, id, name]);
