@@ -330,17 +330,16 @@ function rarest(sorted: readonly string[], count: number, frequency: ReadonlyMap
 
 /**
  * What makes two goals the same by their numbers: KPI, target, deadline and baseline. Kept by
- * goal for the KPI it was worked out with: a keystroke elsewhere leaves both as they were.
+ * goal view: the model keeps a goal's view while the goal and its KPIs are the same objects.
  */
-const numbersKeys = new WeakMap<Data, { kpi: GoalView['kpi']; key: string | undefined }>();
+const numbersKeys = new WeakMap<GoalView, string | undefined>();
 
 function numbersKey(view: GoalView): string | undefined {
-  const known = numbersKeys.get(view.goal);
-  if (known && known.kpi?.id === view.kpi?.id && known.kpi?.data === view.kpi?.data) return known.key;
+  if (numbersKeys.has(view)) return numbersKeys.get(view);
   const target = asNumber(view.goal.target);
   const deadline = parseDate(view.goal.deadline);
   const key = !view.kpi || target === undefined || deadline === undefined ? undefined : JSON.stringify([view.kpi.id, target, deadline, goalBaseline(view) ?? null]);
-  numbersKeys.set(view.goal, { kpi: view.kpi, key });
+  numbersKeys.set(view, key);
   return key;
 }
 
