@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { RenderMemo, renderBrokenNotice, renderTextSteps, shiftLines } from '../core/render';
-import { partEdit } from '../core/render/splice';
+import { editBetween, lengthOf, sameHtml, type RenderedPart } from '../core/render/splice';
 import { RenderRequest } from '../../../shared/protocol';
 import type { CheckedPlan } from '../core/workspace/service';
 import { fetchFile, filePathOf, planNameOf, type Feature, type ServerContext } from './context';
@@ -10,11 +10,10 @@ import { runInSlices } from './slices';
 /** How long a render request waits for the version it names to arrive. */
 const VERSION_WAIT_MS = 2000;
 
-/** A part of a rendered body: its key, id and HTML, and whether it is an earlier part moved down or up. */
+/** A part of a rendered body with its id, and whether it is an earlier part moved down or up. */
 interface BodyPart {
-  key: string;
   id: string;
-  html: string;
+  part: RenderedPart;
   moved?: { from: string; lines: number };
 }
 
@@ -86,31 +85,31 @@ export const preview: Feature = {
       } else if (rendering) {
         rendering.lastGood = body;
       }
-      const html = params.have ? '' : `${notice}${shown.open}${shown.parts.map((part) => part.html).join('')}</main>`;
-      const parts = shown.parts.map(({ key, id, html: partHtml, moved }): RenderRequest.Part => {
+      const html = params.have ? '' : `${notice}${shown.open}${shown.parts.map(({ part }) => part.html).join('')}</main>`;
+      const parts = shown.parts.map(({ id, part, moved }): RenderRequest.Part => {
         if (have.has(id)) return { id };
         if (moved && have.has(moved.from)) return { id, moved };
-        const before = earlier?.get(key);
+        const before = earlier?.get(part.key);
         if (before && have.has(before.id)) {
-          const edit = partEdit(before.html, partHtml);
+          const edit = editBetween(before.part, part);
           // Worth it for a large part with a small change (a card in a section of thousands): else the part, whole.
-          if (edit.html.length < partHtml.length / 2) return { id, edit: { from: before.id, ...edit } };
+          if (edit.html.length < lengthOf(part) / 2) return { id, edit: { from: before.id, ...edit } };
         }
-        return { id, html: partHtml };
+        return { id, html: part.html };
       });
       return { ...result, html, body: { notice, open: shown.open, parts } };
     });
 
     /** Each part of a rendering with its id: the one it had last time (or in the last good rendering) if its HTML is the same, else a new one. */
-    function withIds(rendered: { open: string; parts: { key: string; html: string }[] }, rendering: Rendering | undefined): Body {
+    function withIds(rendered: { open: string; parts: readonly RenderedPart[] }, rendering: Rendering | undefined): Body {
       const ids = new Map<string, BodyPart>();
-      const good = new Map(rendering?.lastGood?.parts.map((part) => [part.key, part]));
-      const parts = rendered.parts.map(({ key, html }) => {
-        const last = rendering?.ids.get(key);
-        const old = [last, good.get(key)].find((candidate) => candidate?.html === html);
-        const part: BodyPart = old ?? { key, id: `p${++nextId}`, html, moved: last && movedFrom(last, html) };
-        ids.set(key, part);
-        return part;
+      const good = new Map(rendering?.lastGood?.parts.map((body) => [body.part.key, body]));
+      const parts = rendered.parts.map((part) => {
+        const last = rendering?.ids.get(part.key);
+        const old = [last, good.get(part.key)].find((candidate) => candidate && sameHtml(candidate.part, part));
+        const body: BodyPart = old ?? { id: `p${++nextId}`, part, moved: last && movedFrom(last, part) };
+        ids.set(part.key, body);
+        return body;
       });
       if (rendering) rendering.ids = ids;
       return { open: rendered.open, parts };
@@ -126,12 +125,24 @@ export const preview: Feature = {
 /** The first `data-line` of some rendered HTML. */
 const FIRST_LINE = / data-line="(\d+)"/;
 
-/** Whether `html` is an earlier part with its source lines moved (lines added or taken out above it), and by how many. */
-function movedFrom(earlier: BodyPart, html: string): { from: string; lines: number } | undefined {
-  const [was, now] = [FIRST_LINE.exec(earlier.html), FIRST_LINE.exec(html)];
-  if (!was || !now) return undefined;
-  const lines = Number(now[1]) - Number(was[1]);
-  return lines !== 0 && shiftLines(earlier.html, lines) === html ? { from: earlier.id, lines } : undefined;
+/** Whether `part` is an earlier part with its source lines moved (lines added or taken out above it), and by how many. */
+function movedFrom(earlier: BodyPart, part: RenderedPart): { from: string; lines: number } | undefined {
+  const [was, now] = [firstLine(earlier.part), firstLine(part)];
+  if (was === undefined || now === undefined || was === now) return undefined;
+  const lines = now - was;
+  const [before, after] = [earlier.part.pieces ?? [earlier.part.html], part.pieces ?? [part.html]];
+  if (before.length !== after.length) return undefined;
+  for (let index = 0; index < before.length; index++) if (shiftLines(before[index], lines) !== after[index]) return undefined;
+  return { from: earlier.id, lines };
+}
+
+/** The first `data-line` of a part, found in its pieces in turn (a piece is whole elements or the text between them). */
+function firstLine(part: RenderedPart): number | undefined {
+  for (const piece of part.pieces ?? [part.html]) {
+    const found = FIRST_LINE.exec(piece);
+    if (found) return Number(found[1]);
+  }
+  return undefined;
 }
 
 /**

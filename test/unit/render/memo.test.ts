@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { generatePlan } from '../../../bench/generate';
 import { RenderMemo, renderText, renderTextSteps } from '../../../server/src/core/render';
 import { runToEnd } from '../../../server/src/core/base/steps';
+import { editBetween } from '../../../server/src/core/render/splice';
+import { RenderContext } from '../../../server/src/core/render/context';
 import { runs, SEED } from '../../fuzz/arbitraries';
 import { memoryService, ROOT } from '../../helpers';
 
@@ -73,6 +75,55 @@ describe('rendering with the previous rendering memoised', () => {
     // The goal and the goals section around it: the sections that name the goal (the calendar, the strategies) show its id, which did not change.
     assert.ok(memo.rendered <= 3, `${memo.rendered} parts rendered again, ${memo.reused} reused`);
     assert.ok(memo.reused > 50, `${memo.reused} reused, ${memo.rendered} rendered`);
+  });
+
+  it('keeps a section of many cards in pieces: a word typed into a goal changes one of them', () => {
+    const service = memoryService();
+    const memo = new RenderMemo();
+    const text = generatePlan('marketing', 2000);
+    const first = runToEnd(renderTextSteps(service, text, PLAN, {}, { memo }));
+    const at = text.indexOf('\n', text.indexOf('    statement:', text.indexOf('\ngoals:')));
+    const edited = `${text.slice(0, at)} quickly${text.slice(at)}`;
+    const result = runToEnd(renderTextSteps(service, edited, PLAN, {}, { memo }));
+    const [was, now] = [first, result].map((rendered) => rendered.parts.find((part) => part.key === 'section-goals')!.pieces!);
+    assert.ok(now.length > 20, `${now.length} pieces`);
+    assert.strictEqual(now.join(''), renderText(memoryService(), edited, PLAN).parts.find((part) => part.key === 'section-goals')!.html);
+    // The same strings, not equal ones: the preview finds what changed by comparing them as such.
+    const changed = now.filter((piece, index) => piece !== was[index]);
+    assert.ok(changed.length <= 2 && changed.some((piece) => piece.includes('quickly')), `${changed.length} pieces changed`);
+    const edit = editBetween(first.parts.find((part) => part.key === 'section-goals')!, result.parts.find((part) => part.key === 'section-goals')!);
+    assert.strictEqual(edit.html, ' quickly');
+  });
+
+  it('checks again what a part read outside an item it found the same', () => {
+    const service = memoryService();
+    const memo = new RenderMemo();
+    const text = generatePlan('marketing', 2000);
+    // A part that reads a goal (kept by the parse while its text is the same) and then the plan's title.
+    const render = (source: string) => {
+      const ctx = new RenderContext({ ...service.check(source, PLAN), memo });
+      const goal = ['goals', 3];
+      const html = ctx.memoised(goal, () => `${String((ctx.at(goal) as { id: string }).id)} ${String(ctx.at(['title']))} ${ctx.line([...goal, 'id'])}`);
+      ctx.commitMemo();
+      return html;
+    };
+    render(text);
+    const retitled = text.replace(/^title: .*$/m, 'title: Another title');
+    assert.notStrictEqual(retitled, text);
+    assert.match(render(retitled), / Another title /);
+    assert.strictEqual(memo.rendered, 1, 'rendered again');
+    const shifted = retitled.replace(/^title: .*$/m, '$&\n# a line above the goals');
+    assert.match(render(shifted), / Another title \d+$/);
+    assert.strictEqual(memo.reused, 1, 'reused, its lines moved');
+  });
+
+  it('never takes a character of the plan for the mark of a list', () => {
+    const text = `${bases[0].replace(/statement: .*/, 'statement: "Grow \\x000\\x00 leads \\0"')}`;
+    assert.notStrictEqual(text, bases[0]);
+    const rendered = renderText(memoryService(), text, PLAN);
+    assert.ok(!rendered.html.includes('\u0000'), 'no NUL in the HTML');
+    assert.match(rendered.html, /Grow \uFFFD0\uFFFD leads \uFFFD/);
+    assert.strictEqual(rendered.html, `${rendered.open}${rendered.parts.map((part) => part.html).join('')}</main>`);
   });
 
   it('renders again the parts that name an item when its name changes, and only its name', () => {

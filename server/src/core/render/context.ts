@@ -12,6 +12,7 @@ import { attributes, classes, inlineCode, text, type Attributes } from './html';
 import { renderMarkdown } from './markdown';
 import { CompareState, OLDER, type CompareInput } from './compare';
 import type { DiffValue } from '../analysis/diff/types';
+import { partOf, SLOT, type RenderedPart } from './splice';
 
 /** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
 export interface RenderInput {
@@ -52,10 +53,13 @@ type Read =
   | [op: 'approval', value: string];
 
 interface MemoEntry {
+  /** Its HTML, with slots for the lists it showed (a section's cards) when it is a part's top. */
   html: string;
+  /** The lists its slots stand for, numbered from 0. */
+  lists?: readonly (readonly string[])[];
   reads: Read[];
-  /** The findings it shows (all of those under its path), as they read. */
-  findings: string;
+  /** The findings it shows (all of those under its path). */
+  findings: readonly Located[];
 }
 
 /**
@@ -121,6 +125,39 @@ function shiftRead(read: Read, shift: number): Read {
   return read;
 }
 
+const NO_FINDINGS: readonly Located[] = [];
+
+/** Whether two lists of findings read the same: rule, severity, line, path and message. */
+function sameFindings(was: readonly Located[], now: readonly Located[]): boolean {
+  if (was === now) return true;
+  if (was.length !== now.length) return false;
+  for (let index = 0; index < was.length; index++) {
+    const [a, b] = [was[index], now[index]];
+    if (a.line !== b.line || a.finding.ruleId !== b.finding.ruleId || a.finding.severity !== b.finding.severity || a.finding.message !== b.finding.message || !samePath(a.path, b.path)) return false;
+  }
+  return true;
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** Whether `path` is `prefix` or under it. */
+function isUnder(path: JsonPath, prefix: JsonPath): boolean {
+  if (path.length < prefix.length) return false;
+  for (let index = 0; index < prefix.length; index++) if (path[index] !== prefix[index]) return false;
+  return true;
+}
+
+/** HTML whose list slots are numbered `by` more. */
+function renumber(html: string, by: number): string {
+  return html.replace(SLOTS, (_, index: string) => `${SLOT}${Number(index) + by}${SLOT}`);
+}
+
+const SLOTS = new RegExp(`${SLOT}(\\d+)${SLOT}`, 'g');
+
 /** A path as one string, to key maps by. */
 function pathKey(path: JsonPath): string {
   return path.join('\u0000');
@@ -159,6 +196,10 @@ export class RenderContext {
   private readonly next = new Map<string, MemoEntry>();
   /** The memoised parts being rendered, innermost last: each records what it reads. */
   private readonly scopes: Read[][] = [];
+  /** How many memoised parts are being rendered (in compare mode too, where they record nothing). */
+  private depth = 0;
+  /** The long lists of the part being rendered (`beginPart`), kept as pieces; numbered as their slots. */
+  private lists: (readonly string[])[] | undefined;
   private reused = 0;
   private rendered = 0;
 
@@ -204,25 +245,26 @@ export class RenderContext {
    * findings are; `key` names it among the parts (its path, by default).
    */
   memoised(path: JsonPath, render: () => string, key = pathKey(path)): string {
-    if (!this.memo) return render();
-    const findings = this.findingsUnder(path);
+    if (!this.memo) return this.rendering(render);
+    const findings = this.under.get(pathKey(path)) ?? NO_FINDINGS;
     const old = this.previous?.get(key);
-    const shift = old && old.findings === findings ? this.lineShift(old.reads) : undefined;
+    const shift = old && sameFindings(old.findings, findings) ? this.lineShift(old.reads) : undefined;
     // Moved by lines added or taken out above it, it is the same but for its source lines (with findings, it is rendered again: they show their lines).
-    if (old && shift !== undefined && (shift === 0 || findings === '')) {
-      const entry = shift === 0 ? old : { html: shiftLines(old.html, shift), reads: old.reads.map((read) => shiftRead(read, shift)), findings };
+    if (old && shift !== undefined && (shift === 0 || findings.length === 0)) {
+      const entry = shift === 0 ? old : { html: shiftLines(old.html, shift), lists: old.lists?.map((list) => list.map((piece) => shiftLines(piece, shift))), reads: old.reads.map((read) => shiftRead(read, shift)), findings };
       for (const located of this.under.get(pathKey(path)) ?? []) this.unclaimed.delete(located);
       for (const scope of this.scopes) scope.push(...entry.reads);
       this.next.set(key, entry);
       this.reused++;
-      return entry.html;
+      return this.withLists(entry);
     }
     const reads: Read[] = [];
     const before = this.unclaimedUnder(path);
+    const listsBefore = this.lists?.length ?? 0;
     this.scopes.push(reads);
     let html: string;
     try {
-      html = render();
+      html = this.rendering(render);
     } finally {
       this.scopes.pop();
     }
@@ -231,8 +273,54 @@ export class RenderContext {
     // Made one flat string now (a search does it), not each time a section joins its kept items.
     html.indexOf('\u0000');
     // Kept only if it showed every finding under its path: reused, it claims them all.
-    if (before === (this.under.get(pathKey(path))?.length ?? 0) && this.unclaimedUnder(path) === 0) this.next.set(key, { html, reads, findings });
+    if (before === (this.under.get(pathKey(path))?.length ?? 0) && this.unclaimedUnder(path) === 0) {
+      // Its slots numbered from 0, as its lists are kept.
+      const lists = this.lists?.slice(listsBefore) ?? [];
+      this.next.set(key, { html: listsBefore === 0 ? html : renumber(html, -listsBefore), ...(lists.length > 0 ? { lists } : {}), reads, findings });
+    }
     return html;
+  }
+
+  /** `render()` counted as a memoised part being rendered: lists inside it are joined, not slotted. */
+  private rendering(render: () => string): string {
+    this.depth++;
+    try {
+      return render();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A kept entry's HTML, its lists added to those of the part being rendered. */
+  private withLists(entry: MemoEntry): string {
+    if (!entry.lists) return entry.html;
+    const lists = this.lists ?? [];
+    const html = lists.length === 0 ? entry.html : renumber(entry.html, lists.length);
+    lists.push(...entry.lists);
+    return html;
+  }
+
+  /** Starts rendering a part of the body: its long lists are kept as pieces (`endPart`). */
+  beginPart(): void {
+    this.lists = [];
+  }
+
+  /** The part rendered since `beginPart`, in pieces when it shows a long list. */
+  endPart(key: string, html: string): RenderedPart {
+    const lists = this.lists ?? [];
+    this.lists = undefined;
+    return partOf(key, html, lists);
+  }
+
+  /**
+   * Items' HTML one after the other. At the top of a part (a section's cards, the status's
+   * problems) they are kept as pieces, not joined: a slot stands for them until the part is
+   * made (`endPart`). Inside a memoised item they are joined.
+   */
+  list(items: readonly string[]): string {
+    if (!this.lists || this.depth > 1) return items.join('');
+    this.lists.push(items);
+    return `${SLOT}${this.lists.length - 1}${SLOT}`;
   }
 
   /** Hands the memoised parts of this rendering to the next one (once the rendering is complete). */
@@ -260,11 +348,17 @@ export class RenderContext {
       shift ??= now - was;
       return now - was === shift;
     };
+    // A mapping read the same (the same object: the parse kept its piece, so the same text) gives
+    // the same values under it, and its lines all moved by as many as the first of them.
+    let kept: JsonPath | undefined;
+    let keptLine = false;
     try {
       for (const read of reads) {
         switch (read[0]) {
           case 'at':
+            if (kept && isUnder(read[1], kept)) break;
             if (!sameRead(this.at(read[1]), read[2])) return undefined;
+            if (typeof read[2] === 'object' && read[2] !== null && !Array.isArray(read[2])) [kept, keptLine] = [read[1], false];
             break;
           case 'item':
             if (!Object.is(this.item(read[1], read[2]), read[3])) return undefined;
@@ -273,11 +367,13 @@ export class RenderContext {
             if (this.nameOf(read[1], read[2]) !== read[3]) return undefined;
             break;
           case 'line':
-            if (!moved(read[2], this.line(read[1]))) return undefined;
+          case 'markdown': {
+            const under = kept !== undefined && isUnder(read[1], kept);
+            if (under && keptLine) break;
+            if (!moved(read[2], read[0] === 'line' ? this.line(read[1]) : this.markdownLine(read[1]))) return undefined;
+            if (under) keptLine = read[2] !== undefined;
             break;
-          case 'markdown':
-            if (!moved(read[2], this.markdownLine(read[1]))) return undefined;
-            break;
+          }
           case 'verdict':
             if (this.verdictText(read[1]) !== read[2]) return undefined;
             break;
@@ -295,11 +391,6 @@ export class RenderContext {
     return shift ?? 0;
   }
 
-  private findingsUnder(path: JsonPath): string {
-    const list = this.under.get(pathKey(path));
-    if (!list) return '';
-    return list.map(({ finding, line, path: at }) => `${finding.ruleId}\u0001${finding.severity}\u0001${line}\u0001${pathKey(at)}\u0001${finding.message}`).join('\u0002');
-  }
 
   private unclaimedUnder(path: JsonPath): number {
     let count = 0;
@@ -427,7 +518,7 @@ export class RenderContext {
       }
       return item;
     });
-    return `<ul class="problems">${items.join('')}</ul>`;
+    return `<ul class="problems">${this.list(items)}</ul>`;
   }
 
   /** A markdown field at `path` rendered, with `data-line` on its blocks. */

@@ -18,6 +18,7 @@ import { actuals, alignment, economics } from './sections-figures';
 import { approvals } from './sections-approvals';
 import { compareBanner } from './sections-compare';
 import type { CompareInput } from './compare';
+import type { RenderedPart } from './splice';
 
 export { RenderMemo, shiftLines, type RenderInput } from './context';
 export type { CompareInput } from './compare';
@@ -32,7 +33,7 @@ export interface RenderedPlan {
    * Each is one element; a client that holds an earlier rendering replaces only the parts that
    * changed (their `key` names them, their HTML tells whether they changed).
    */
-  parts: { key: string; html: string }[];
+  parts: RenderedPart[];
   /** The plan's title, as text. */
   title: string;
   locale: Locale;
@@ -98,18 +99,25 @@ export function* renderPlanSteps(input: RenderInput): Steps<RenderedPlan> {
   const ctx = new RenderContext(input);
   const title = asString(ctx.data.title) ?? ctx.t('render.untitled');
   const shown = sectionsOf(ctx);
-  const sections: { key: string; html: string }[] = [];
+  const part = (key: string, render: () => string): RenderedPart => {
+    ctx.beginPart();
+    return ctx.endPart(key, render());
+  };
+  const sections: RenderedPart[] = [];
   // Numbered as the contents list numbers them: only the sections shown count.
   let number = 0;
   for (const { key, expected } of shown) {
-    sections.push({ key: `section-${key}`, html: present(ctx, key) || expected ? renderSection(ctx, key, ++number, expected) : '' });
+    if (present(ctx, key) || expected) {
+      const sectionNumber = ++number;
+      sections.push(part(`section-${key}`, () => renderSection(ctx, key, sectionNumber, expected)));
+    }
     yield;
   }
   // The header comes last: it shows the findings that no section has claimed.
-  const head = header(ctx, title);
+  const head = part('header', () => header(ctx, title));
   ctx.commitMemo();
   // Compare mode: the diff's summary comes first.
-  const parts = [{ key: 'compare', html: compareBanner(ctx) }, { key: 'header', html: head }, { key: 'status', html: status(ctx, input.findings) }, { key: 'toc', html: toc(ctx, shown) }, ...sections].filter((part) => part.html !== '');
+  const parts = [part('compare', () => compareBanner(ctx)), head, part('status', () => status(ctx, input.findings)), part('toc', () => toc(ctx, shown)), ...sections].filter((rendered) => rendered.pieces !== undefined || rendered.html !== '');
   const open = `<main class="${classes('plan', `plan-${ctx.model.kind ?? 'unknown'}`, ctx.compare && 'plan-compare')}"${attributes({ lang: input.locale })}>`;
   const rendered = { open, parts, title, locale: input.locale, ok: input.parsed.syntax.length === 0 } as RenderedPlan;
   // The whole body is put together when asked for: a preview patching its page needs only the parts.

@@ -31,10 +31,10 @@ export function paragraph(ctx: RenderContext, path: JsonPath, className: string)
 }
 
 /** A table with a header row; `rows` are rendered `<tr>` blocks. '' without rows. */
-export function table(className: string, headings: readonly string[], rows: readonly string[], footer = ''): string {
+export function table(ctx: RenderContext, className: string, headings: readonly string[], rows: readonly string[], footer = ''): string {
   if (rows.length === 0) return '';
   const head = headings.map((heading) => `<th scope="col">${text(heading)}</th>`).join('');
-  return `<div class="table-wrap"><table class="${className}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody>${footer}</table></div>`;
+  return `<div class="table-wrap"><table class="${className}"><thead><tr>${head}</tr></thead><tbody>${ctx.list(rows)}</tbody>${footer}</table></div>`;
 }
 
 /**
@@ -86,8 +86,8 @@ export function heading(item: Record<string, unknown>, field = 'name', tag = 'h3
 }
 
 /** Cards in a grid; '' without cards. */
-export function grid(className: string, cards: readonly string[]): string {
-  return cards.length === 0 ? '' : `<div class="${className}">${cards.join('')}</div>`;
+export function grid(ctx: RenderContext, className: string, cards: readonly string[]): string {
+  return cards.length === 0 ? '' : `<div class="${className}">${ctx.list(cards)}</div>`;
 }
 
 /** A label from the catalog for a fixed value (`render.frequency.monthly`), else the value itself; as text. */

@@ -23,7 +23,7 @@ export function approvals(ctx: RenderContext): string {
     const revision = typeof approval.revision === 'string' ? `<code>${text(approval.revision)}</code>` : '';
     return ctx.block('tr', path, 'approval', `<th scope="row">${ctx.value(approval.by)}</th><td>${ctx.value(approval.role)}</td><td>${text(ctx.date(approval.date))}</td><td>${revision}</td><td>${badge}</td>`, { columns: 5 });
   });
-  return table('approval-table', [ctx.t('render.label.approvedBy'), ctx.t('render.label.role'), ctx.t('render.label.date'), ctx.t('render.label.revision'), ctx.t('render.label.approvalState')], rows);
+  return table(ctx, 'approval-table', [ctx.t('render.label.approvedBy'), ctx.t('render.label.role'), ctx.t('render.label.date'), ctx.t('render.label.revision'), ctx.t('render.label.approvalState')], rows);
 }
 
 function approvalBadge(ctx: RenderContext, status: ApprovalStatus | undefined, index: number): string {

@@ -19,7 +19,7 @@ export function objectives(ctx: RenderContext): string {
   const list = items(ctx, ['objectives'], (_item, path) =>
     ctx.block('li', path, 'objective', `<span class="objective-statement">${ctx.field([...path, 'statement'])}</span>`),
   );
-  return list.length === 0 ? '' : `<ol class="objectives">${list.join('')}</ol>`;
+  return list.length === 0 ? '' : `<ol class="objectives">${ctx.list(list)}</ol>`;
 }
 
 /** The SMART badges of a goal: each letter passes or fails, with the reason as a tooltip and as text. */
@@ -73,7 +73,7 @@ export function goals(ctx: RenderContext): string {
     const state = verdict && verdict.score === verdict.letters.length ? 'smart-complete' : 'smart-incomplete';
     return ctx.block('article', path, classes('card goal', verdict && state), `<div class="goal-head"><div><p class="goal-id">${ctx.field([...path, 'id'])}</p><p class="goal-statement">${ctx.field([...path, 'statement'])}</p></div>${smartBadges(ctx, verdict)}</div>${body}`);
   });
-  return grid('goal-list', cards);
+  return grid(ctx, 'goal-list', cards);
 }
 
 export function kpis(ctx: RenderContext): string {
@@ -96,7 +96,7 @@ export function kpis(ctx: RenderContext): string {
     ];
     return ctx.block('tr', path, 'kpi-row', cells.join(''), { columns: cells.length });
   });
-  return table('kpi-table', ['kpi', 'baseline', 'target', 'unit', 'frequency', 'source'].map((column) => ctx.t(`render.label.${column}` as 'render.label.kpi')), rows);
+  return table(ctx, 'kpi-table', ['kpi', 'baseline', 'target', 'unit', 'frequency', 'source'].map((column) => ctx.t(`render.label.${column}` as 'render.label.kpi')), rows);
 }
 
 export function strategies(ctx: RenderContext): string {
@@ -110,7 +110,7 @@ export function strategies(ctx: RenderContext): string {
     ]);
     return ctx.block('article', path, 'card strategy', `<div class="card-head">${heading(strategy, 'name', 'h3', ctx, path)}${badge}</div>${ctx.markdown([...path, 'description'])}${body}`);
   });
-  return grid('card-grid card-grid-wide', cards);
+  return grid(ctx, 'card-grid card-grid-wide', cards);
 }
 
 /** How many goals a plan has and their SMART score summed. */

@@ -120,7 +120,7 @@ export function alignment(ctx: RenderContext): string {
     row(ctx.t('render.funnel.dealSize'), ctx.money(dealSize.value), ctx.money(result.needs.averageDealSize), dealSize.plan),
     row(ctx.t('render.funnel.target'), ctx.money(revenue.value), '', revenue.plan),
   ];
-  const data = table('lever-table', [ctx.t('render.funnel.lever'), ctx.t('render.funnel.planned'), ctx.t('render.funnel.needed'), ctx.t('render.funnel.source')], levers);
+  const data = table(ctx, 'lever-table', [ctx.t('render.funnel.lever'), ctx.t('render.funnel.planned'), ctx.t('render.funnel.needed'), ctx.t('render.funnel.source')], levers);
   const content = `<div class="figures">${keyFigures}</div><figure class="chart-figure">${stages}${bar}</figure><p class="chart-caption">${text(ctx.t('render.funnel.needs'))}</p>${data}`;
   return ctx.block('div', path, 'alignment', content, claim);
 }
@@ -193,7 +193,7 @@ export function capacity(ctx: RenderContext): string {
     (role) => `<tr><th scope="row">${text(roleName(role))}</th><td class="number">${text(ctx.number(role.count))}</td><td class="number">${text(ctx.money(role.quota))}</td><td class="number">${text(ctx.money(Math.round(role.capacity)))}</td></tr>`,
   );
   const footer = `<tfoot><tr><th scope="row">${text(ctx.t('render.label.total'))}</th><td></td><td></td><td class="number">${text(capacityShown)}</td></tr></tfoot>`;
-  const data = table('capacity-table', [ctx.t('render.capacity.role'), ctx.t('render.capacity.people'), ctx.t('render.capacity.quota'), ctx.t('render.capacity.roleCapacity')], rows, footer);
+  const data = table(ctx, 'capacity-table', [ctx.t('render.capacity.role'), ctx.t('render.capacity.people'), ctx.t('render.capacity.quota'), ctx.t('render.capacity.roleCapacity')], rows, footer);
   return `<div class="figures">${keyFigures}</div><figure class="chart-figure">${chart}</figure>${notes.map((line) => note(line, 'chart-caption')).join('')}${data}`;
 }
 
@@ -233,7 +233,7 @@ function actualsCard(ctx: RenderContext, kpi: Record<string, unknown>, index: nu
     todayLabel: ctx.t('render.actuals.today'),
   });
   const rows = progress.series.map((point) => `<tr><th scope="row">${text(formatPeriod(ctx.locale, point.period))}</th><td class="number">${text(measure(point.value))}</td></tr>`);
-  const data = table('actuals-table', [ctx.t('render.actuals.period'), ctx.t('render.actuals.actual')], rows);
+  const data = table(ctx, 'actuals-table', [ctx.t('render.actuals.period'), ctx.t('render.actuals.actual')], rows);
   const future = progress.future.length > 0 ? note(ctx.t('render.actuals.future', { count: progress.future.length }), 'chart-caption') : '';
   return ctx.block(
     'article',
@@ -262,5 +262,5 @@ export function actuals(ctx: RenderContext): string {
     else without.push(asString(kpi.name) ?? kpi.id);
   }
   const source = note(ctx.t('render.actuals.source', { file: figures.file, today: ctx.date(ctx.today) }), 'chart-caption');
-  return `${source}${grid('card-grid actuals-grid', cards)}${without.length > 0 ? note(ctx.t('render.actuals.without', { kpis: formatList(ctx.locale, without) })) : ''}`;
+  return `${source}${grid(ctx, 'card-grid actuals-grid', cards)}${without.length > 0 ? note(ctx.t('render.actuals.without', { kpis: formatList(ctx.locale, without) })) : ''}`;
 }

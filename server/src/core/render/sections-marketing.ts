@@ -19,7 +19,7 @@ export function market(ctx: RenderContext): string {
   return [
     ctx.markdown(['market', 'analysis']),
     lists && `<div class="columns">${lists}</div>`,
-    part(ctx.t('render.label.competitors'), table('competitor-table', [ctx.t('render.label.competitor'), ctx.t('render.label.strengths'), ctx.t('render.label.weaknesses')], competitors)),
+    part(ctx.t('render.label.competitors'), table(ctx, 'competitor-table', [ctx.t('render.label.competitor'), ctx.t('render.label.strengths'), ctx.t('render.label.weaknesses')], competitors)),
     swot(ctx),
   ].join('');
 }
@@ -50,7 +50,7 @@ export function personas(ctx: RenderContext): string {
       `<div class="persona-head"><span class="avatar" aria-hidden="true">${text(initials(asString(persona.name) ?? ''))}</span><div>${heading(persona, 'name', 'h3', ctx, path)}${role ? `<p class="subtitle">${text(role)}</p>` : ''}</div></div>${paragraph(ctx, [...path, 'description'], 'description')}${paragraph(ctx, [...path, 'demographics'], 'demographics')}<div class="persona-lists">${lists}</div>`,
     );
   });
-  return grid('card-grid card-grid-wide', cards);
+  return grid(ctx, 'card-grid card-grid-wide', cards);
 }
 
 /** Up to two initials for a persona's avatar, from the name before any comma ("Oana, the office manager" → O). */
@@ -72,7 +72,7 @@ export function positioning(ctx: RenderContext): string {
   return [
     statement && `<div class="statement">${statement}</div>`,
     part(ctx.t('render.label.advantages'), bullets(ctx, ['positioning', 'advantages'], 'bullets checks')),
-    part(ctx.t('render.label.messages'), grid('message-grid', messages)),
+    part(ctx.t('render.label.messages'), grid(ctx, 'message-grid', messages)),
   ].join('');
 }
 
@@ -80,7 +80,7 @@ export function mix(ctx: RenderContext): string {
   const quadrants = MIX.filter((p) => ctx.at(['mix', p]) !== undefined).map((p) =>
     ctx.block('div', ['mix', p], `mix-quadrant mix-${p}`, `<h3><span class="mix-letter" aria-hidden="true">P</span>${text(ctx.t(`render.label.${p}`))}</h3>${ctx.markdown(['mix', p])}`),
   );
-  return grid('mix', quadrants);
+  return grid(ctx, 'mix', quadrants);
 }
 
 /** The budget: totals, each channel's ROI and the blended ROI as the figures compute them ((return − cost) ÷ cost), a bar chart, the table, and the unit economics the plan gives. */
@@ -151,6 +151,7 @@ export function budget(ctx: RenderContext): string {
       ? ''
       : `<tfoot><tr><th scope="row">${text(ctx.t('render.label.total'))}</th><td class="number">${text(ctx.money(allocated))}</td><td class="number">${text(share(allocated))}</td><td class="number">${blended ? text(ctx.money(blended.expectedReturn)) : ''}</td><td class="number">${text(roi(blended?.roi))}</td></tr></tfoot>`;
   const data = table(
+    ctx,
     'budget-table',
     [ctx.t('render.label.channel'), ctx.t('render.label.budget'), ctx.t('render.label.share'), ctx.t('render.label.expectedReturn'), ctx.t('render.label.roi')],
     tableRows,
@@ -201,7 +202,7 @@ export function calendar(ctx: RenderContext): string {
     const activity = asRecord(ctx.at(removed.path)) ?? {};
     rows.push(ctx.block('tr', removed.path, 'activity', `<th scope="row">${ctx.value(activity.name)}</th><td class="dates">${text(dates(activity))}</td><td>${ctx.chips('channels', activity.channels)}</td><td>${ctx.chips('goals', activity.goals)}</td>`, { columns: 4 }));
   }
-  return `${chart}${table('calendar-table', [ctx.t('render.label.activity'), ctx.t('render.label.dates'), ctx.t('render.label.channels'), ctx.t('render.label.goals')], rows)}`;
+  return `${chart}${table(ctx, 'calendar-table', [ctx.t('render.label.activity'), ctx.t('render.label.dates'), ctx.t('render.label.channels'), ctx.t('render.label.goals')], rows)}`;
 }
 
 export function channels(ctx: RenderContext): string {
@@ -210,7 +211,7 @@ export function channels(ctx: RenderContext): string {
     const badge = type ? `<span${attributes({ class: `badge badge-${type}` })}>${text(ctx.t(`render.channelType.${type as 'online'}`))}</span>` : ctx.value(channel.type);
     return ctx.block('tr', path, 'channel', `<th scope="row">${ctx.field([...path, 'name'])}</th><td>${badge}</td><td>${ctx.field([...path, 'description'])}</td><td>${ctx.chips('kpis', channel.kpis)}</td>`, { columns: 4 });
   });
-  return table('channel-table', [ctx.t('render.label.channel'), ctx.t('render.label.type'), ctx.t('render.label.description'), ctx.t('render.label.kpis')], rows);
+  return table(ctx, 'channel-table', [ctx.t('render.label.channel'), ctx.t('render.label.type'), ctx.t('render.label.description'), ctx.t('render.label.kpis')], rows);
 }
 
 export function content(ctx: RenderContext): string {
@@ -218,7 +219,7 @@ export function content(ctx: RenderContext): string {
     ctx.block('tr', path, 'content-item', `<th scope="row">${ctx.value(item.type)}</th><td>${ctx.value(item.topic)}</td><td>${known(ctx, 'render.frequency', item.frequency, FREQUENCIES)}</td><td>${ctx.chips('channels', item.channels)}</td><td>${typeof item.persona === 'string' ? text(ctx.nameOf('personas', item.persona)) : ''}</td>`, { columns: 5 }),
   );
   return [
-    table('content-table', [ctx.t('render.label.contentType'), ctx.t('render.label.topic'), ctx.t('render.label.frequency'), ctx.t('render.label.channels'), ctx.t('render.label.persona')], rows),
+    table(ctx, 'content-table', [ctx.t('render.label.contentType'), ctx.t('render.label.topic'), ctx.t('render.label.frequency'), ctx.t('render.label.channels'), ctx.t('render.label.persona')], rows),
     part(ctx.t('render.label.distribution'), ctx.markdown(['content', 'distribution'])),
     facts([[ctx.t('render.label.audit'), known(ctx, 'render.frequency', asRecord(ctx.at(['content', 'audit']))?.frequency, FREQUENCIES)]]),
   ].join('');

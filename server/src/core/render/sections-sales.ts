@@ -28,7 +28,7 @@ export function segments(ctx: RenderContext): string {
       : '';
     return ctx.block('article', path, 'card segment', `${heading(segment, 'name', 'h3', ctx, path)}${paragraph(ctx, [...path, 'description'], 'description')}${profile}`);
   });
-  return grid('card-grid', cards);
+  return grid(ctx, 'card-grid', cards);
 }
 
 export function offering(ctx: RenderContext): string {
@@ -41,7 +41,7 @@ export function offering(ctx: RenderContext): string {
       `${heading(offer, 'name', 'h3', ctx, path)}${proposition ? `<p class="value-proposition">${proposition}</p>` : ''}${paragraph(ctx, [...path, 'description'], 'description')}${bullets(ctx, [...path, 'differentiators'], 'bullets checks')}`,
     );
   });
-  return grid('card-grid', cards);
+  return grid(ctx, 'card-grid', cards);
 }
 
 interface Member {
@@ -94,7 +94,7 @@ export function tactics(ctx: RenderContext): string {
     const methodology = ctx.value(tactic.methodology);
     return ctx.block('article', path, 'card tactic', `<div class="card-head">${heading(tactic, 'name', 'h3', ctx, path)}${methodology ? `<span class="badge">${methodology}</span>` : ''}</div>${paragraph(ctx, [...path, 'description'], 'description')}`);
   });
-  return grid('card-grid card-grid-wide', cards);
+  return grid(ctx, 'card-grid card-grid-wide', cards);
 }
 
 /** `2026-Q1` → [`Q1`, `2026`] (Romanian [`T1`, `2026`]); `2026-03` → [month name, `2026`]; `2026` → [`2026`, ``]. */
@@ -274,7 +274,7 @@ export function forecast(ctx: RenderContext): string {
   const footer = total && !keys.includes(total.period)
     ? `<tfoot><tr><th scope="row">${text(formatPeriod(ctx.locale, total.period))}</th>${cell('')}${cell(money(total.forecast))}${cell(range(total.lower80, total.upper80))}${cell(range(total.lower95, total.upper95))}${cell(figures?.projectionsTotal === undefined ? '' : money(figures.projectionsTotal))}</tr></tfoot>`
     : '';
-  const data = table('forecast-table', [ctx.t('render.label.period'), labels.history, labels.forecast, labels.band80, labels.band95, labels.projections], tableRows, footer);
+  const data = table(ctx, 'forecast-table', [ctx.t('render.label.period'), labels.history, labels.forecast, labels.band80, labels.band95, labels.projections], tableRows, footer);
 
   const method = typeof forecastData.method === 'string' && (METHODS as readonly string[]).includes(forecastData.method) ? ctx.t(`render.method.${forecastData.method as 'linear'}`) : asString(forecastData.method);
   const chosen = result?.selection ? ctx.t(`render.forecast.model.${result.selection.chosen}`) : '';
@@ -303,12 +303,12 @@ export function territories(ctx: RenderContext): string {
   const rows = items(ctx, ['territories'], (territory, path) =>
     ctx.block('tr', path, 'territory', `<th scope="row">${ctx.value(territory.name)}</th><td>${cellList(ctx, territory.regions)}</td><td>${cellList(ctx, territory.channels)}</td><td>${typeof territory.owner === 'string' ? text(ctx.nameOf('team', territory.owner)) : ''}</td>`, { columns: 4 }),
   );
-  return table('territory-table', [ctx.t('render.label.territory'), ctx.t('render.label.regions'), ctx.t('render.label.channels'), ctx.t('render.label.owner')], rows);
+  return table(ctx, 'territory-table', [ctx.t('render.label.territory'), ctx.t('render.label.regions'), ctx.t('render.label.channels'), ctx.t('render.label.owner')], rows);
 }
 
 export function training(ctx: RenderContext): string {
   const rows = items(ctx, ['training'], (programme, path) =>
     ctx.block('tr', path, 'training', `<th scope="row">${ctx.value(programme.name)}</th><td>${typeof programme.audience === 'string' ? text(ctx.nameOf('team', programme.audience)) : ''}</td><td>${known(ctx, 'render.frequency', programme.cadence, FREQUENCIES)}</td><td>${cellList(ctx, programme.topics)}</td>`, { columns: 4 }),
   );
-  return table('training-table', [ctx.t('render.label.programme'), ctx.t('render.label.audience'), ctx.t('render.label.cadence'), ctx.t('render.label.topics')], rows);
+  return table(ctx, 'training-table', [ctx.t('render.label.programme'), ctx.t('render.label.audience'), ctx.t('render.label.cadence'), ctx.t('render.label.topics')], rows);
 }
