@@ -127,6 +127,19 @@ describe('incremental parsing of large plans', () => {
     );
   });
 
+  it('parses again a piece whose text changed but not its length, at its first or last character', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples/sales.plan.yaml'), 'utf8').trimEnd();
+    const first = assertSameParse(text, 'original')!;
+    // The last character of the text (no newline after it), then the first of a piece.
+    const lastChanged = `${text.slice(0, -1)}${text.endsWith('Z') ? 'Y' : 'Z'}`;
+    assertSameParse(lastChanged, 'the last character replaced', first);
+    const key = text.indexOf('\nkpis:') + 1;
+    assertSameParse(`${text.slice(0, key)}K${text.slice(key + 1)}`, 'the first character of a top-level key replaced', first);
+    // A digit of a goal's target, in the middle.
+    const at = text.indexOf('target:', text.indexOf('\ngoals:')) + 'target: '.length;
+    assertSameParse(`${text.slice(0, at)}${text[at] === '9' ? '8' : '9'}${text.slice(at + 1)}`, 'a digit replaced', first);
+  });
+
   it('keeps list items apart so that an edit in one reparses only that one', () => {
     const items = Array.from({ length: 50 }, (_, i) => `  - id: goal-${i}\n    statement: Goal number ${i}\n`).join('');
     const text = `kind: marketing\ntitle: T\ngoals:\n${items}kpis: []\n`;

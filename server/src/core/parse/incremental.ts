@@ -1,6 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { parseFast } from './fast';
 import { runToEnd, type Steps } from '../base/steps';
+import { sharedEnds } from '../base/text';
 import { collectComments, ExpansionLimit, firstPerLine, LINKED, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
 
 /**
@@ -101,13 +102,22 @@ class Reusable {
   private byLength: Map<number, Chunk[]> | undefined;
   private readonly taken = new Set<Chunk>();
   private readonly delta: number;
+  /** What the edit left as it was: the text's first `prefix` and last `suffix` characters are the previous version's. */
+  private readonly prefix: number = 0;
+  private readonly suffix: number = 0;
 
   constructor(
     private readonly text: string,
     private readonly previous: ChunkedParse | undefined,
   ) {
     this.delta = previous?.text === undefined ? 0 : text.length - previous.text.length;
+    if (previous?.text !== undefined) ({ prefix: this.prefix, suffix: this.suffix } = sharedEnds(previous.text, text));
     for (const chunk of this.all()) if (!this.byStart.has(chunk.start)) this.byStart.set(chunk.start, chunk);
+  }
+
+  /** Whether the piece is text the edit left alone, where a chunk of the previous version starting at `start` was cut from. */
+  private untouched(piece: Piece, start: number): boolean {
+    return (start === piece.start && piece.end <= this.prefix) || (start === piece.start - this.delta && piece.start >= this.text.length - this.suffix);
   }
 
   /** The previous version's chunks that can be reused: not cut from a region; those a region took in too. */
@@ -119,7 +129,7 @@ class Reusable {
     const length = piece.end - piece.start;
     for (const start of this.delta === 0 ? [piece.start] : [piece.start, piece.start - this.delta]) {
       const old = this.byStart.get(start);
-      if (old && old.text.length === length && old.follow === follow && !this.taken.has(old) && this.text.startsWith(old.text, piece.start)) return this.use(old);
+      if (old && old.text.length === length && old.follow === follow && !this.taken.has(old) && (this.untouched(piece, start) || this.text.startsWith(old.text, piece.start))) return this.use(old);
     }
     if (!this.previous) return undefined;
     // By length first: no need to hash every piece's text for the one or two an edit changed.

@@ -1,3 +1,4 @@
+import { sharedEnds } from '../base/text';
 /**
  * A part of a rendered body (a section, the status): one element. A part that shows a long
  * list (a section's cards, the status's problems) is kept as `pieces`: the text around the
@@ -83,21 +84,11 @@ export interface PartEdit {
   html: string;
 }
 
-/** Characters compared at once while looking for where two texts part (a comparison of slices, not of characters one by one). */
-const BLOCK = 4096;
-
 /** The earlier HTML `before` edited into `after`: the smallest middle that differs. */
 export function partEdit(before: string, after: string): PartEdit {
-  const shorter = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix + BLOCK <= shorter && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let { prefix, suffix } = sharedEnds(before, after);
   // Never between the two halves of a character outside the BMP (an emoji): the edit stays well-formed text.
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
-  const room = shorter - prefix;
-  let suffix = 0;
-  while (suffix + BLOCK <= room && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
-  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
   if (suffix > 0 && isLowSurrogate(after.charCodeAt(after.length - suffix))) suffix--;
   return { start: prefix, end: before.length - suffix, html: after.slice(prefix, after.length - suffix) };
 }
