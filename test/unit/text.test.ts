@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { closest, levenshtein } from '../../server/src/core/base/text';
+import { parseDate } from '../../server/src/core/model/model';
 
 /** The textbook table, unbounded: what the bounded version must agree with. */
 function referenceDistance(a: string, b: string): number {
@@ -46,5 +47,29 @@ describe('edit distance', () => {
       return bestDistance <= limit ? best : undefined;
     };
     fc.assert(fc.property(word, fc.array(word, { maxLength: 8 }), (target, candidates) => closest(target, candidates) === naive(target, candidates)), { seed: 3, numRuns: 1000 });
+  });
+});
+
+describe('dates as days since the epoch', () => {
+  /** What `Date` makes of a `YYYY-MM-DD` text: the reference the digit-by-digit reading is held to. */
+  function byDate(value: string): number | undefined {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+    return date.getTime() / 86_400_000;
+  }
+
+  it('reads every date as Date does, and rejects what Date rejects', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    const text = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+      fc.constantFrom('2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-12-31', '0099-12-31', '0100-01-01', '1970-01-01', '2026-1-01', '2026/01/01', '2026-01-01 ', '٢٠٢٦-01-01', '2026-0a-01', ''),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(fc.property(text, (value) => assert.strictEqual(parseDate(value), byDate(value), value)), { numRuns: 5000 });
+    assert.strictEqual(parseDate('1970-01-02'), 1);
+    assert.strictEqual(parseDate(20260101), undefined);
   });
 });

@@ -23,7 +23,8 @@ export function collectSuppressions(comments: readonly { start: number; text: st
   }
   return {
     isSuppressed(ruleId, line) {
-      return matches(file, ruleId) || matches(byLine.get(line) ?? [], ruleId);
+      const onLine = byLine.get(line);
+      return matches(file, ruleId) || (onLine !== undefined && matches(onLine, ruleId));
     },
   };
 }
@@ -40,6 +41,8 @@ function merge(a: string[] | 'all', b: string[] | 'all'): string[] | 'all' {
 
 function matches(rules: string[] | 'all', ruleId: string): boolean {
   if (rules === 'all') return true;
+  // Asked for every finding of a plan: most plans disable nothing.
+  if (rules.length === 0) return false;
   const family = `${ruleId.split('/')[0]}/*`;
   return rules.some((rule) => rule === ruleId || rule === family || rule === '*');
 }

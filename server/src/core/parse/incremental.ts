@@ -33,6 +33,8 @@ export interface Chunk {
   follow?: string;
   /** Cut from the parse of a region around a broken piece: what it holds depends on its neighbours, so it is never reused. */
   region?: true;
+  /** The parse that last reused it (a chunk is reused once per parse). */
+  takenBy?: object;
 }
 
 /** What the parse of a large plan keeps for the next version. */
@@ -77,7 +79,8 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
   // Undefined where a piece is broken: `resolve` parses a region around it.
   const chunks: (Chunk | undefined)[] = [];
   let slow = 0;
-  for (const [index, piece] of pieces.entries()) {
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index];
     const follow = firstLine(text, pieces[index + 1]);
     const old = reusable.take(piece, follow);
     let chunk = old && moved(old, piece.start);
@@ -98,9 +101,11 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
  * it (after it); else among those of its length, wherever they were. Compared in place.
  */
 class Reusable {
-  private readonly byStart = new Map<number, Chunk>();
+  /** The spare chunks by where they start (the previous version's own are found by a binary search: they are in order). */
+  private readonly spareByStart = new Map<number, Chunk>();
   private byLength: Map<number, Chunk[]> | undefined;
-  private readonly taken = new Set<Chunk>();
+  /** Marks the chunks this parse took (on the chunks themselves: no set of thousands per keystroke). */
+  private readonly token = {};
   private readonly delta: number;
   /** What the edit left as it was: the text's first `prefix` and last `suffix` characters are the previous version's. */
   private readonly prefix: number = 0;
@@ -112,12 +117,7 @@ class Reusable {
   ) {
     this.delta = previous?.text === undefined ? 0 : text.length - previous.text.length;
     if (previous?.text !== undefined) ({ prefix: this.prefix, suffix: this.suffix } = sharedEnds(previous.text, text));
-    for (const chunk of this.all()) if (!this.byStart.has(chunk.start)) this.byStart.set(chunk.start, chunk);
-  }
-
-  /** Whether the piece is text the edit left alone, where a chunk of the previous version starting at `start` was cut from. */
-  private untouched(piece: Piece, start: number): boolean {
-    return (start === piece.start && piece.end <= this.prefix) || (start === piece.start - this.delta && piece.start >= this.text.length - this.suffix);
+    for (const chunk of previous?.spare ?? []) if (!chunk.region && !this.spareByStart.has(chunk.start)) this.spareByStart.set(chunk.start, chunk);
   }
 
   /** The previous version's chunks that can be reused: not cut from a region; those a region took in too. */
@@ -125,11 +125,37 @@ class Reusable {
     return [...(this.previous?.chunks ?? []), ...(this.previous?.spare ?? [])].filter((chunk) => !chunk.region);
   }
 
+  /** The reusable chunk of the previous version that started at `start`. */
+  private startingAt(start: number): Chunk | undefined {
+    const chunks = this.previous?.chunks ?? [];
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = chunks[middle].start;
+      if (at === start) {
+        if (!chunks[middle].region) return chunks[middle];
+        break;
+      }
+      if (at < start) low = middle + 1;
+      else high = middle - 1;
+    }
+    return this.spareByStart.get(start);
+  }
+
+  /** Whether the piece is text the edit left alone, where a chunk of the previous version starting at `start` was cut from. */
+  private untouched(piece: Piece, start: number): boolean {
+    return (start === piece.start && piece.end <= this.prefix) || (start === piece.start - this.delta && piece.start >= this.text.length - this.suffix);
+  }
+
+  /** First where the piece was (before the edit), then where the edit moved it (after it), then among the chunks of its length. */
   take(piece: Piece, follow: string): Chunk | undefined {
     const length = piece.end - piece.start;
-    for (const start of this.delta === 0 ? [piece.start] : [piece.start, piece.start - this.delta]) {
-      const old = this.byStart.get(start);
-      if (old && old.text.length === length && old.follow === follow && !this.taken.has(old) && (this.untouched(piece, start) || this.text.startsWith(old.text, piece.start))) return this.use(old);
+    const here = this.takeFrom(piece, piece.start, length, follow);
+    if (here) return here;
+    if (this.delta !== 0) {
+      const before = this.takeFrom(piece, piece.start - this.delta, length, follow);
+      if (before) return before;
     }
     if (!this.previous) return undefined;
     // By length first: no need to hash every piece's text for the one or two an edit changed.
@@ -141,12 +167,19 @@ class Reusable {
         else this.byLength.set(chunk.text.length, [chunk]);
       }
     }
-    const old = this.byLength.get(length)?.find((candidate) => candidate.follow === follow && !this.taken.has(candidate) && this.text.startsWith(candidate.text, piece.start));
+    const old = this.byLength.get(length)?.find((candidate) => candidate.follow === follow && candidate.takenBy !== this.token && this.text.startsWith(candidate.text, piece.start));
     return old && this.use(old);
   }
 
+  /** The previous version's chunk that started at `start`, if it holds the piece's text. */
+  private takeFrom(piece: Piece, start: number, length: number, follow: string): Chunk | undefined {
+    const old = this.startingAt(start);
+    if (old && old.text.length === length && old.follow === follow && old.takenBy !== this.token && (this.untouched(piece, start) || this.text.startsWith(old.text, piece.start))) return this.use(old);
+    return undefined;
+  }
+
   private use(chunk: Chunk): Chunk {
-    this.taken.add(chunk);
+    chunk.takenBy = this.token;
     return chunk;
   }
 }
@@ -581,6 +614,11 @@ function shift(node: SourceNode, delta: number): SourceNode {
   return node instanceof ShiftedNode ? new ShiftedNode(node.original, node.delta + delta) : new ShiftedNode(node, delta);
 }
 
+/** A node's child; of an earlier version's node, without shifting all its children. */
+function childOf(node: SourceNode, segment: string | number): SourceNode | undefined {
+  return node instanceof ShiftedNode ? node.child(segment) : node.children?.get(segment);
+}
+
 /**
  * A node of an earlier version, `delta` characters later. Its ranges are worked out when read,
  * and its children when first asked for: a keystroke moves every piece after it, and copying
@@ -613,7 +651,18 @@ class ShiftedNode implements SourceNode {
   get children(): Map<string | number, SourceNode> | undefined {
     const children = this.original.children;
     if (!children) return undefined;
-    return (this.shiftedChildren ??= new Map([...children].map(([segment, child]) => [segment, shift(child, this.delta)])));
+    if (!this.shiftedChildren) {
+      this.shiftedChildren = new Map();
+      for (const [segment, child] of children) this.shiftedChildren.set(segment, shift(child, this.delta));
+    }
+    return this.shiftedChildren;
+  }
+
+  /** One child, without the map of them all (a list item's piece holds one item). */
+  child(segment: string | number): SourceNode | undefined {
+    if (this.shiftedChildren) return this.shiftedChildren.get(segment);
+    const child = this.original.children?.get(segment);
+    return child && shift(child, this.delta);
   }
   get keys(): { key: string; start: number; end: number }[] | undefined {
     const keys = this.original.keys;
@@ -628,15 +677,19 @@ function assemble(text: string, chunks: Chunk[], syntax: SyntaxProblem[]): Chunk
   const children = new Map<string | number, SourceNode>();
   const keys: { key: string; start: number; end: number }[] = [];
   let list: { section: string; items: unknown[]; source: SourceNode } | undefined;
-  for (const [index, chunk] of chunks.entries()) {
+  for (let index = 0; index < chunks.length; index++) {
+    const chunk = chunks[index];
     if (chunk.section !== undefined) {
-      if (list?.section !== chunk.section || !Array.isArray(chunk.value) || !chunk.source?.children) return undefined;
-      if (list.items.length === 0) list.source.start = chunk.source.start;
-      for (const [at, item] of chunk.value.entries()) {
-        list.source.children!.set(list.items.length, chunk.source.children.get(at)!);
-        list.items.push(item);
+      const itemsSource = chunk.source;
+      if (list?.section !== chunk.section || !Array.isArray(chunk.value) || !itemsSource) return undefined;
+      if (list.items.length === 0) list.source.start = itemsSource.start;
+      for (let at = 0; at < chunk.value.length; at++) {
+        const child = childOf(itemsSource, at);
+        if (!child) return undefined;
+        list.source.children!.set(list.items.length, child);
+        list.items.push(chunk.value[at]);
       }
-      list.source.end = chunk.source.end;
+      list.source.end = itemsSource.end;
       continue;
     }
     list = undefined;
