@@ -7,7 +7,7 @@ import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
 import type { ApprovalStatus } from '../analysis/approvals';
 import type { FileNotRead } from '../base/files';
-import { lineIndexOf, type ParsedPlan } from '../parse/parse';
+import { lineIndexOf, nodeAt, type ParsedPlan } from '../parse/parse';
 import { defaultOptions, RULES, ruleById, type Rule } from '../rules';
 import { goals, type GoalView } from '../model/goals';
 import type { Report, RuleContext, SmartLetter, SmartRule } from '../rules/rule';
@@ -18,7 +18,7 @@ import { planStatus } from '../model/status';
 import type { Steps } from '../base/steps';
 import type { RuleId } from '../base/rule-ids';
 import { makeFinding, messageOf } from './findings';
-import type { Finding, Fix, Locale, Severity, SeverityOrOff } from '../base/types';
+import type { Finding, Fix, JsonPath, Locale, Severity, SeverityOrOff } from '../base/types';
 
 export interface CheckInput {
   parsed: ParsedPlan;
@@ -63,10 +63,26 @@ interface KeptVerdict {
   settings: string;
   inputs: readonly unknown[];
   report: Report | undefined;
+  /** Where the report points, when inside the goal's item: kept relative to it. */
+  range?: KeptRange;
 }
 
 /** Each goal view's verdicts, by the letter's rule: the model keeps a goal's view while the goal is the same, at the same place. */
 const keptVerdicts = new WeakMap<GoalView, Partial<Record<RuleId, KeptVerdict>>>();
+
+/**
+ * A range inside a goal's item, with where the item started then. A goal's view is kept while
+ * the goal is the same object, which the parse keeps only while its text is the same: the range
+ * moves with the item, and need not be found in the source map again.
+ */
+interface KeptRange {
+  item: number;
+  start: number;
+  end: number;
+}
+
+/** Each goal view's own range (its item's anchor), kept as its verdicts are. */
+const keptItemRanges = new WeakMap<GoalView, KeptRange>();
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
@@ -168,15 +184,37 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       },
       report(report: Report) {
         const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-        push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {
-          path: report.path,
-          fixes: [...(replacementFix(report.replacement, start, end) ?? []), ...(report.fixes ?? [])],
-        });
+        reportAt(rule, severity, report, start, end);
       },
       reportAt(start, end, messageId, params) {
         push(rule.id, severity, start, end, messageId, params ?? {});
       },
     };
+  }
+
+  function reportAt(rule: Rule, severity: Severity, report: Report, start: number, end: number): void {
+    const replacement = replacementFix(report.replacement, start, end);
+    push(rule.id, severity, start, end, report.messageId, report.params ?? {}, {
+      path: report.path,
+      fixes: replacement ? [...replacement, ...(report.fixes ?? [])] : (report.fixes ?? []),
+    });
+  }
+
+  /** Where a goal's item starts in this version. */
+  function itemStart(view: GoalView): number | undefined {
+    return nodeAt(parsed.root, ['goals', view.index])?.start;
+  }
+
+  /** A range kept relative to a goal's item, moved to where the item is now. */
+  function moved(kept: KeptRange | undefined, view: GoalView): [number, number] | undefined {
+    const item = kept && itemStart(view);
+    return item === undefined ? undefined : [kept!.start + item - kept!.item, kept!.end + item - kept!.item];
+  }
+
+  /** A range of this version, to keep relative to the goal's item when it lies in it. */
+  function keep(view: GoalView, path: JsonPath, [start, end]: [number, number]): KeptRange | undefined {
+    const item = path[0] === 'goals' && path[1] === view.index ? itemStart(view) : undefined;
+    return item === undefined ? undefined : { item, start, end };
   }
 
   function ruleCrashed(rule: Rule, error: unknown): void {
@@ -210,18 +248,21 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         continue;
       }
       let report: Report | undefined;
+      let range: [number, number] | undefined;
       try {
         const inputs = settings === undefined ? undefined : rule.inputs!(context, view);
         const kept = settings === undefined ? undefined : keptVerdicts.get(view);
         const known = kept?.[rule.id];
         if (known && known.settings === settings && sameInputs(known.inputs, inputs!)) {
           report = known.report;
+          range = moved(known.range, view);
         } else {
           report = rule.checkGoal(context, view);
           if (settings !== undefined && !report?.fixes?.length) {
             const byRule = kept ?? {};
             if (!kept) keptVerdicts.set(view, byRule);
-            byRule[rule.id] = { settings, inputs: inputs!, report };
+            range = report && anchorRange(parsed.text, parsed.root, report.path, report.anchor);
+            byRule[rule.id] = { settings, inputs: inputs!, report, ...(report && range ? { range: keep(view, report.path, range) } : {}) };
           }
         }
       } catch (error) {
@@ -236,9 +277,9 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
         continue;
       }
-      const [start, end] = anchorRange(parsed.text, parsed.root, report.path, report.anchor);
+      const [start, end] = range ?? anchorRange(parsed.text, parsed.root, report.path, report.anchor);
       verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: messageOf(locale, report.messageId, report.params ?? {}), start, end });
-      if (!whole) context.report(report);
+      if (!whole) reportAt(rule, severity as Severity, report, start, end);
     }
   }
 
@@ -252,7 +293,13 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
   }
 
   const smart = goalViews.map((view, position): GoalSmartResult => {
-    const [start, end] = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
+    let range = moved(keptItemRanges.get(view), view);
+    if (!range) {
+      range = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
+      const kept = keep(view, ['goals', view.index], range);
+      if (kept) keptItemRanges.set(view, kept);
+    }
+    const [start, end] = range;
     const letters = smartRules.map((rule) => verdicts[position].find((verdict) => verdict.ruleId === rule.id)!);
     return { index: view.index, label: view.label, start, end, letters, score: letters.filter((letter) => letter.pass).length };
   });

@@ -159,9 +159,12 @@ class Reusable {
     }
     if (!this.previous) return undefined;
     // By length first: no need to hash every piece's text for the one or two an edit changed.
+    // Only the chunks the edit touched: the others are where the edit left them, found there by their own pieces.
     if (!this.byLength) {
       this.byLength = new Map();
+      const changedEnd = (this.previous.text?.length ?? Infinity) - this.suffix;
       for (const chunk of this.all()) {
+        if (chunk.start + chunk.text.length <= this.prefix || chunk.start >= changedEnd) continue;
         const list = this.byLength.get(chunk.text.length);
         if (list) list.push(chunk);
         else this.byLength.set(chunk.text.length, [chunk]);
