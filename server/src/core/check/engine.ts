@@ -65,6 +65,8 @@ interface KeptVerdict {
   report: Report | undefined;
   /** Where the report points, when inside the goal's item: kept relative to it. */
   range?: KeptRange;
+  /** The failing verdict made of it last, reused while it points at the same place. */
+  verdict?: SmartLetterResult;
 }
 
 /** Each goal view's verdicts, by the letter's rule: the model keeps a goal's view while the goal is the same, at the same place. */
@@ -85,7 +87,19 @@ interface KeptRange {
 const keptItemRanges = new WeakMap<GoalView, KeptRange>();
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (!Object.is(a[index], b[index])) return false;
+  return true;
+}
+
+/** A letter that passes (or is off) reads the same for every goal: one verdict object each, shared. */
+const PASSING = new Map<string, SmartLetterResult>();
+
+function passing(rule: SmartRule, off: boolean): SmartLetterResult {
+  const key = `${rule.id} ${off}`;
+  let verdict = PASSING.get(key);
+  if (!verdict) PASSING.set(key, (verdict = Object.freeze({ letter: rule.letter, ruleId: rule.id, pass: true, off })));
+  return verdict;
 }
 
 /** What one run of the rules yields: the findings, and each goal's SMART verdict. */
@@ -244,11 +258,12 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       const view = goalViews[position];
       if (position % GOALS_PER_STEP === GOALS_PER_STEP - 1) yield;
       if (!context) {
-        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
+        verdicts[position].push(passing(rule, off));
         continue;
       }
       let report: Report | undefined;
       let range: [number, number] | undefined;
+      let entry: KeptVerdict | undefined;
       try {
         const inputs = settings === undefined ? undefined : rule.inputs!(context, view);
         const kept = settings === undefined ? undefined : keptVerdicts.get(view);
@@ -256,13 +271,15 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         if (known && known.settings === settings && sameInputs(known.inputs, inputs!)) {
           report = known.report;
           range = moved(known.range, view);
+          entry = known;
         } else {
           report = rule.checkGoal(context, view);
           if (settings !== undefined && !report?.fixes?.length) {
             const byRule = kept ?? {};
             if (!kept) keptVerdicts.set(view, byRule);
             range = report && anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-            byRule[rule.id] = { settings, inputs: inputs!, report, ...(report && range ? { range: keep(view, report.path, range) } : {}) };
+            entry = { settings, inputs: inputs!, report, ...(report && range ? { range: keep(view, report.path, range) } : {}) };
+            byRule[rule.id] = entry;
           }
         }
       } catch (error) {
@@ -274,11 +291,16 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         continue;
       }
       if (!report) {
-        verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: true, off });
+        verdicts[position].push(passing(rule, off));
         continue;
       }
       const [start, end] = range ?? anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-      verdicts[position].push({ letter: rule.letter, ruleId: rule.id, pass: false, off, message: messageOf(locale, report.messageId, report.params ?? {}), start, end });
+      let verdict = entry?.verdict;
+      if (verdict?.start !== start || verdict.end !== end) {
+        verdict = { letter: rule.letter, ruleId: rule.id, pass: false, off, message: messageOf(locale, report.messageId, report.params ?? {}), start, end };
+        if (entry) entry.verdict = verdict;
+      }
+      verdicts[position].push(verdict);
       if (!whole) reportAt(rule, severity as Severity, report, start, end);
     }
   }
