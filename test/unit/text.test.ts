@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { closest, levenshtein } from '../../server/src/core/base/text';
+import { closest, levenshtein, LineIndex, sharedEnds } from '../../server/src/core/base/text';
 import { parseDate } from '../../server/src/core/model/model';
 
 /** The textbook table, unbounded: what the bounded version must agree with. */
@@ -71,5 +71,23 @@ describe('dates as days since the epoch', () => {
     fc.assert(fc.property(text, (value) => assert.strictEqual(parseDate(value), byDate(value), value)), { numRuns: 5000 });
     assert.strictEqual(parseDate('1970-01-02'), 1);
     assert.strictEqual(parseDate(20260101), undefined);
+  });
+});
+
+describe('a line index after an edit', () => {
+  it('is the index of the edited text, found from the edit alone', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', '\n', '\r\n', 'é', '📈', '  - id: x\n'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(8), text, (before, at, removed, inserted) => {
+        const start = at % (before.length + 1);
+        const after = before.slice(0, start) + inserted + before.slice(start + removed);
+        const { prefix, suffix } = sharedEnds(before, after);
+        const edited = new LineIndex(before).edited(after, prefix, suffix);
+        const fresh = new LineIndex(after);
+        assert.strictEqual(edited.lineCount, fresh.lineCount);
+        for (let offset = 0; offset <= after.length; offset++) assert.deepStrictEqual(edited.position(offset), fresh.position(offset), `offset ${offset}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

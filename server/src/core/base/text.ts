@@ -67,9 +67,33 @@ function characterCounts(text: string): Int32Array {
 
 /** Maps offsets to zero-based lines and UTF-16 columns and back. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
+  private readonly starts: number[];
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /**
+   * The index of `text`, an edit of this index's text that left its first `prefix` and last
+   * `suffix` characters as they were (`sharedEnds`): only the edited middle is searched for lines.
+   */
+  edited(text: string, prefix: number, suffix: number): LineIndex {
+    const delta = text.length - this.text.length;
+    const oldSuffixStart = this.text.length - suffix;
+    const starts: number[] = [];
+    let index = 0;
+    while (index < this.starts.length && this.starts[index] <= prefix) starts.push(this.starts[index++]);
+    for (let at = text.indexOf('\n', prefix); at !== -1 && at < text.length - suffix; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    while (index < this.starts.length && this.starts[index] - 1 < oldSuffixStart) index++;
+    while (index < this.starts.length) starts.push(this.starts[index++] + delta);
+    return new LineIndex(text, starts);
   }
   get lineCount(): number {
     return this.starts.length;

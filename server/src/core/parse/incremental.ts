@@ -2,7 +2,7 @@ import type { Document, Node } from 'yaml';
 import { parseFast } from './fast';
 import { runToEnd, type Steps } from '../base/steps';
 import { sharedEnds } from '../base/text';
-import { collectComments, ExpansionLimit, firstPerLine, LINKED, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
+import { collectComments, ExpansionLimit, inheritLineIndex, firstPerLine, LINKED, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
 
 /**
  * Plans are parsed in pieces: each top-level entry, and each item of a top-level list,
@@ -92,7 +92,9 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
     }
     if (chunks.push(chunk) % PIECES_PER_STEP === 0) yield;
   }
-  return yield* resolve(text, pieces, chunks, budget);
+  const parsed = yield* resolve(text, pieces, chunks, budget);
+  if (parsed && previous?.text !== undefined) inheritLineIndex(parsed, previous, reusable.prefix, reusable.suffix);
+  return parsed;
 }
 
 /**
@@ -108,8 +110,8 @@ class Reusable {
   private readonly token = {};
   private readonly delta: number;
   /** What the edit left as it was: the text's first `prefix` and last `suffix` characters are the previous version's. */
-  private readonly prefix: number = 0;
-  private readonly suffix: number = 0;
+  readonly prefix: number = 0;
+  readonly suffix: number = 0;
 
   constructor(
     private readonly text: string,

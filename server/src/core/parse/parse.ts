@@ -73,6 +73,12 @@ export function lineIndexOf(parsed: ParsedPlan): LineIndex {
   return lines;
 }
 
+/** Gives a parse of an edited text the line index of the parse before the edit, edited (when it had one): no search of the whole text for lines. */
+export function inheritLineIndex(parsed: ParsedPlan, previous: ParsedPlan, prefix: number, suffix: number): void {
+  const before = LINE_INDEXES.get(previous);
+  if (before && !LINE_INDEXES.has(parsed)) LINE_INDEXES.set(parsed, before.edited(parsed.text, prefix, suffix));
+}
+
 /** Sets a key even when it is `__proto__`: plans are data, never prototypes. */
 function setOwn(target: Record<string, unknown>, name: string, item: unknown): void {
   Object.defineProperty(target, name, { value: item, enumerable: true, writable: true, configurable: true });
