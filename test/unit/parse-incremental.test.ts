@@ -4,7 +4,8 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { generatePlan } from '../../bench/generate';
-import { parseIncrementally, type ChunkedParse } from '../../server/src/core/parse/incremental';
+import { parseIncrementally, split, splitAfterEdit, type ChunkedParse } from '../../server/src/core/parse/incremental';
+import { sharedEnds } from '../../server/src/core/base/text';
 import { parsePlan, type ParsedPlan, type SourceNode } from '../../server/src/core/parse/parse';
 import { runs, SEED } from '../fuzz/arbitraries';
 import { ROOT } from '../helpers';
@@ -138,6 +139,31 @@ describe('incremental parsing of large plans', () => {
     // A digit of a goal's target, in the middle.
     const at = text.indexOf('target:', text.indexOf('\ngoals:')) + 'target: '.length;
     assertSameParse(`${text.slice(0, at)}${text[at] === '9' ? '8' : '9'}${text.slice(at + 1)}`, 'a digit replaced', first);
+  });
+
+  it('cuts an edited text into the pieces a cut of the whole text gives, reading only around the edit', () => {
+    const texts = [fs.readFileSync(path.join(ROOT, 'examples/sales.plan.yaml'), 'utf8'), fs.readFileSync(path.join(ROOT, 'examples/marketing.plan.yaml'), 'utf8'), generatePlan('marketing', 400)];
+    const insert = fc.constantFrom('', 'x', ' quickly', '\n', '\n    ', '\n  - id: new\n    name: New\n', '\n- id: top\n', '# note\n', ': ', '- ', '  - ', '"', '\t', 'kpis:\n', 'goals:', '\nnotes: x\n', '---\n', '\r', '  ');
+    fc.assert(
+      // An edit inserts text where it removes some, or overwrites a span with as many characters (its lines stay where they were, their text changes).
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(60), insert, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 5 }), (which, edits) => {
+        let current = texts[which];
+        let pieces = split(current);
+        for (const [position, length, inserted, atLineStart, overwrite] of edits) {
+          let at = position % (current.length + 1);
+          if (atLineStart) at = current.lastIndexOf('\n', at - 1) + 1;
+          const replaced = current.slice(at, at + length * 3).replace(/[^\n ]/g, 'x');
+          const next = overwrite ? current.slice(0, at) + replaced + current.slice(at + replaced.length) : current.slice(0, at) + inserted + current.slice(at + length);
+          const fresh = split(next);
+          if (pieces) {
+            const { prefix, suffix } = sharedEnds(current, next);
+            assert.deepStrictEqual(splitAfterEdit(next, current, pieces, prefix, suffix), fresh, JSON.stringify({ at, length, inserted }));
+          }
+          [current, pieces] = [next, fresh];
+        }
+      }),
+      { seed: 11, numRuns: runs(300) },
+    );
   });
 
   it('keeps list items apart so that an edit in one reparses only that one', () => {

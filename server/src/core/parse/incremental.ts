@@ -40,6 +40,8 @@ export interface Chunk {
 /** What the parse of a large plan keeps for the next version. */
 export interface ChunkedParse extends ParsedPlan {
   chunks: Chunk[];
+  /** How the text was cut (`split`): the next version cuts again only what its edit touched. */
+  pieces?: readonly Piece[];
   /**
    * The chunks of clean pieces that a region took in (an open quote swallows the pieces after
    * it): once the mistake is fixed they read as before, and the next version reuses them.
@@ -70,10 +72,11 @@ const PIECES_PER_STEP = 250;
 /** `parseIncrementally` in steps of a few hundred pieces. */
 export function* parseIncrementallySteps(text: string, previous: ParsedPlan | undefined, minLength = INCREMENTAL_MIN_LENGTH): Steps<ParsedPlan | undefined> {
   if (text.length < minLength) return undefined;
-  const pieces = split(text);
+  const reusable = new Reusable(text, previous as ChunkedParse | undefined);
+  const previousPieces = (previous as ChunkedParse | undefined)?.pieces;
+  const pieces = previousPieces && previous ? splitAfterEdit(text, previous.text, previousPieces, reusable.prefix, reusable.suffix) : split(text);
   if (!pieces) return undefined;
   const previousChunks = (previous as ChunkedParse | undefined)?.chunks;
-  const reusable = new Reusable(text, previous as ChunkedParse | undefined);
   // Regions may parse up to three times the text (an open quote near the top runs to the end, after a try or two): beyond, a whole parse is the cheaper way to the same result.
   const budget: Budget = { left: 3 * text.length };
   // Undefined where a piece is broken: `resolve` parses a region around it.
@@ -94,6 +97,7 @@ export function* parseIncrementallySteps(text: string, previous: ParsedPlan | un
   }
   const parsed = yield* resolve(text, pieces, chunks, budget);
   if (parsed && previous?.text !== undefined) inheritLineIndex(parsed, previous, reusable.prefix, reusable.suffix);
+  if (parsed && 'chunks' in parsed) (parsed as ChunkedParse).pieces = pieces;
   return parsed;
 }
 
@@ -252,6 +256,101 @@ export function split(text: string): Piece[] | undefined {
   }
   close(length);
   return pieces.length > 0 ? pieces : undefined;
+}
+
+/**
+ * `split` of a text that an edit made of `before`, cut as `pieces`, leaving its first `prefix`
+ * and last `suffix` characters as they were: the pieces before the edit are kept, the text is
+ * cut again from the piece before the edit until a line after it starts a piece as it did
+ * before, and the pieces after that are moved. What `split` gives, without reading every line.
+ */
+export function splitAfterEdit(text: string, before: string, pieces: readonly Piece[], prefix: number, suffix: number): Piece[] | undefined {
+  const delta = text.length - before.length;
+  // The piece that holds the first changed character; cutting starts at the one before it, whose end the edit may move.
+  let touched = 0;
+  while (touched + 1 < pieces.length && pieces[touched + 1].start <= prefix) touched++;
+  const from = Math.max(0, touched - 1);
+  const restart = pieces[from];
+  // Nothing to keep: a piece at the very start has no state to resume from.
+  if (from === 0) return split(text);
+  const result = pieces.slice(0, from);
+  let list: { section: string; indent: number } | undefined;
+  if (restart.section !== undefined) {
+    let dash = restart.start;
+    while (text.charCodeAt(dash) === 32) dash++;
+    list = { section: restart.section, indent: dash - restart.start };
+  }
+  const unchangedFrom = text.length - suffix;
+  // The previous version's pieces after the edit, by where they start in this text.
+  let next = touched + 1;
+  let current: Piece | undefined;
+  const close = (end: number) => {
+    if (current) {
+      current.end = end;
+      result.push(current);
+    }
+  };
+  const length = text.length;
+  for (let start = restart.start; start < length; ) {
+    // A line of the unchanged end where a piece started before, reached in the state it was reached then: the rest is as it was.
+    while (next < pieces.length && pieces[next].start + delta < start) next++;
+    if (start >= unchangedFrom && next < pieces.length && pieces[next].start + delta === start && resumes(text, start, pieces[next], list)) {
+      close(start);
+      for (let index = next; index < pieces.length; index++) {
+        const piece = pieces[index];
+        result.push({ start: piece.start + delta, end: piece.end + delta, ...(piece.section !== undefined ? { section: piece.section } : {}) });
+      }
+      return result;
+    }
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd === -1) lineEnd = length;
+    const after = lineEnd + 1;
+    let at = start;
+    while (text.charCodeAt(at) === 32) at++;
+    const code = text.charCodeAt(at);
+    if (code === 13 && at + 1 < lineEnd) return undefined;
+    if (at >= lineEnd || code === 13 || code === 35) {
+      start = after;
+      continue;
+    }
+    if (code === 9) return undefined;
+    const indent = at - start;
+    if (indent === 0 && code !== 45) {
+      if (code === 37 || text.startsWith('...', start)) return undefined;
+      const key = keyAt(text, start, lineEnd);
+      if (key === undefined) {
+        if (!current) return undefined;
+        start = after;
+        continue;
+      }
+      close(start);
+      current = { start, end: length };
+      list = key.alone ? { section: key.name, indent: -1 } : undefined;
+      start = after;
+      continue;
+    }
+    if (indent === 0 && text.startsWith('---', start)) return undefined;
+    const second = text.charCodeAt(at + 1);
+    const dash = code === 45 && (second === 32 || second === 13 || second === 10 || at + 1 >= length);
+    if (list?.indent === -1) list = dash ? { section: list.section, indent } : undefined;
+    if (list && dash && indent === list.indent) {
+      close(start);
+      current = { start, end: length, section: list.section };
+    } else if (!current) {
+      return undefined;
+    }
+    start = after;
+  }
+  close(length);
+  return result.length > 0 ? result : undefined;
+}
+
+/** Whether cutting reaches the start of `piece` (a line of the unchanged end) as it did before: a top-level key, or an item of the list it was an item of, at its indentation. */
+function resumes(text: string, start: number, piece: Piece, list: { section: string; indent: number } | undefined): boolean {
+  if (piece.section === undefined) return true;
+  let dash = start;
+  while (text.charCodeAt(dash) === 32) dash++;
+  return list?.section === piece.section && (list.indent === -1 || list.indent === dash - start);
 }
 
 /** A plain key (`name:` then a space or the line's end) at `start`, and whether nothing but a comment follows it. */
