@@ -214,20 +214,23 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     });
   }
 
-  /** Where a goal's item starts in this version. */
-  function itemStart(view: GoalView): number | undefined {
-    return nodeAt(parsed.root, ['goals', view.index])?.start;
+  /** Where each goal's item starts in this version, by the goal's position among the views (found when first asked). */
+  const itemStarts: (number | null)[] = [];
+  function itemStart(position: number): number | undefined {
+    let start = itemStarts[position];
+    if (start === undefined) itemStarts[position] = start = nodeAt(parsed.root, ['goals', goalViews[position].index])?.start ?? null;
+    return start ?? undefined;
   }
 
   /** A range kept relative to a goal's item, moved to where the item is now. */
-  function moved(kept: KeptRange | undefined, view: GoalView): [number, number] | undefined {
-    const item = kept && itemStart(view);
+  function moved(kept: KeptRange | undefined, position: number): [number, number] | undefined {
+    const item = kept && itemStart(position);
     return item === undefined ? undefined : [kept!.start + item - kept!.item, kept!.end + item - kept!.item];
   }
 
   /** A range of this version, to keep relative to the goal's item when it lies in it. */
-  function keep(view: GoalView, path: JsonPath, [start, end]: [number, number]): KeptRange | undefined {
-    const item = path[0] === 'goals' && path[1] === view.index ? itemStart(view) : undefined;
+  function keep(position: number, path: JsonPath, [start, end]: [number, number]): KeptRange | undefined {
+    const item = path[0] === 'goals' && path[1] === goalViews[position].index ? itemStart(position) : undefined;
     return item === undefined ? undefined : { item, start, end };
   }
 
@@ -254,11 +257,12 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     }
     if (whole) context!.report(whole);
     const settings = context && rule.inputs ? JSON.stringify([options, locale]) : undefined;
+    const passed = passing(rule, off);
     for (let position = 0; position < goalViews.length; position++) {
       const view = goalViews[position];
       if (position % GOALS_PER_STEP === GOALS_PER_STEP - 1) yield;
       if (!context) {
-        verdicts[position].push(passing(rule, off));
+        verdicts[position].push(passed);
         continue;
       }
       let report: Report | undefined;
@@ -270,7 +274,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         const known = kept?.[rule.id];
         if (known && known.settings === settings && sameInputs(known.inputs, inputs!)) {
           report = known.report;
-          range = moved(known.range, view);
+          range = moved(known.range, position);
           entry = known;
         } else {
           report = rule.checkGoal(context, view);
@@ -278,7 +282,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
             const byRule = kept ?? {};
             if (!kept) keptVerdicts.set(view, byRule);
             range = report && anchorRange(parsed.text, parsed.root, report.path, report.anchor);
-            entry = { settings, inputs: inputs!, report, ...(report && range ? { range: keep(view, report.path, range) } : {}) };
+            entry = { settings, inputs: inputs!, report, ...(report && range ? { range: keep(position, report.path, range) } : {}) };
             byRule[rule.id] = entry;
           }
         }
@@ -291,7 +295,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         continue;
       }
       if (!report) {
-        verdicts[position].push(passing(rule, off));
+        verdicts[position].push(passed);
         continue;
       }
       const [start, end] = range ?? anchorRange(parsed.text, parsed.root, report.path, report.anchor);
@@ -315,10 +319,10 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
   }
 
   const smart = goalViews.map((view, position): GoalSmartResult => {
-    let range = moved(keptItemRanges.get(view), view);
+    let range = moved(keptItemRanges.get(view), position);
     if (!range) {
       range = anchorRange(parsed.text, parsed.root, ['goals', view.index], 'item');
-      const kept = keep(view, ['goals', view.index], range);
+      const kept = keep(position, ['goals', view.index], range);
       if (kept) keptItemRanges.set(view, kept);
     }
     const [start, end] = range;
