@@ -1,7 +1,7 @@
 import type { Steps } from '../core/base/steps';
 
 /** Work runs at most about this long before the server reads its messages again. */
-export const SLICE_MS = 8;
+export const SLICE_MS = 2;
 
 /**
  * Runs work in steps, letting the event loop turn (requests waiting, newer edits) once a slice

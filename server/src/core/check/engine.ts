@@ -152,6 +152,8 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
   const smartRules = RULES.filter((rule): rule is SmartRule => 'letter' in rule);
   const goalViews = goals(model);
   const verdicts = goalViews.map(() => [] as SmartLetterResult[]);
+  /** Where each goal's item starts in this version, by the goal's position among the views (found when first asked). */
+  const itemStarts: (number | null)[] = [];
 
   for (const rule of RULES) {
     if (rule.id === 'plan/config') {
@@ -214,8 +216,6 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     });
   }
 
-  /** Where each goal's item starts in this version, by the goal's position among the views (found when first asked). */
-  const itemStarts: (number | null)[] = [];
   function itemStart(position: number): number | undefined {
     let start = itemStarts[position];
     if (start === undefined) itemStarts[position] = start = nodeAt(parsed.root, ['goals', goalViews[position].index])?.start ?? null;
