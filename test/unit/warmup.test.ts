@@ -75,4 +75,27 @@ describe('the warm-up at server start', () => {
     assert.strictEqual(checked.length, 16, 'eight versions of each small plan');
     assert.ok(checked.every((lines) => parseInt(lines, 10) < 1000), checked.join(', '));
   });
+
+  it('drops the large plan as soon as a plan opens, and lets go of it at once', async () => {
+    const checked: string[] = [];
+    const service = createPlanService({ readFile: () => undefined });
+    const spy: PlanService = {
+      ...service,
+      *checkSteps(text, filePath, options) {
+        checked.push(`${text.split('\n').length} lines`);
+        return yield* service.checkSteps(text, filePath, options);
+      },
+      forget(name) {
+        checked.push('forgot');
+        service.forget(name);
+      },
+    };
+    // A plan opens while the large plan is being checked.
+    const open = () => checked.some((entry) => parseInt(entry, 10) > 1000);
+    await warmUp(spy, () => Promise.resolve(), open);
+    const large = checked.findIndex((entry) => parseInt(entry, 10) > 1000);
+    assert.strictEqual(checked.filter((entry) => parseInt(entry, 10) > 1000).length, 1, checked.join(', '));
+    assert.strictEqual(checked[large + 1], 'forgot', 'let go of at once');
+    assert.strictEqual(checked.filter((entry) => entry.endsWith('lines')).length, 17, 'the small plans all the same');
+  });
 });
