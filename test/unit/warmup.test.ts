@@ -98,4 +98,37 @@ describe('the warm-up at server start', () => {
     assert.strictEqual(checked[large + 1], 'forgot', 'let go of at once');
     assert.strictEqual(checked.filter((entry) => entry.endsWith('lines')).length, 17, 'the small plans all the same');
   });
+
+  it('lets go of the large plan before it waits for a plan opened meanwhile', async () => {
+    const checked: string[] = [];
+    const service = createPlanService({ readFile: () => undefined });
+    let opened = false;
+    const spy: PlanService = {
+      ...service,
+      *checkSteps(text, filePath, options) {
+        const large = text.split('\n').length > 1000;
+        checked.push(large ? 'large' : 'small');
+        const steps = service.checkSteps(text, filePath, options);
+        for (let next = steps.next(); ; next = steps.next()) {
+          if (next.done) return next.value;
+          if (large && !opened) {
+            // The plan opens during the large plan's first slice, which then runs out.
+            opened = true;
+            const until = performance.now() + 5;
+            while (performance.now() < until);
+          }
+          yield;
+        }
+      },
+      forget(name) {
+        checked.push('forgot');
+        service.forget(name);
+      },
+    };
+    await warmUp(spy, () => (checked.push(opened ? 'waits with a plan open' : 'waits'), Promise.resolve()), () => opened);
+    const firstWait = checked.indexOf('waits with a plan open');
+    assert.ok(firstWait > 0, checked.join(', '));
+    assert.strictEqual(checked[firstWait - 1], 'forgot', checked.join(', '));
+    assert.strictEqual(checked.filter((entry) => entry === 'large').length, 1);
+  });
 });

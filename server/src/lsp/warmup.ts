@@ -111,7 +111,12 @@ function versions(text: string): string[] {
 /** Goals in the large plan of the second round: about 10,000 lines. */
 const LARGE_ITEMS = 1200;
 
-function* warmUpSteps(service: PlanService, planOpen: () => boolean): Generator<void, void, void> {
+/** The check of the large plan in progress, closed when a plan opens (`warmUp`). */
+interface LargeCheck {
+  steps?: Generator<unknown, unknown, unknown>;
+}
+
+function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: LargeCheck): Generator<void, void, void> {
   const small = (['marketing', 'sales'] as const).map((kind) => versions(warmUpPlan(kind)));
   for (const [first] of small) {
     yield* service.checkSteps(first, WARM_UP_NAME);
@@ -122,10 +127,11 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean): Generator<
   // more of the code ready (measured: a 20,000-line plan opened 300 ms after start, about 530 ms
   // against 720). A plan already open has done that, and a large one beside it would only add
   // to the memory the server holds at its peak: it is dropped as soon as a plan opens.
-  const large = warmUpPlan('marketing', LARGE_ITEMS);
-  for (const text of [large, versions(large)[1]]) {
-    const steps = service.checkSteps(text, WARM_UP_NAME);
+  const largeText = warmUpPlan('marketing', LARGE_ITEMS);
+  for (const text of [largeText, versions(largeText)[1]]) {
+    const steps = (large.steps = service.checkSteps(text, WARM_UP_NAME));
     while (!planOpen() && !steps.next().done) yield;
+    large.steps = undefined;
     if (planOpen()) {
       steps.return(undefined as never);
       service.forget(WARM_UP_NAME);
@@ -143,8 +149,18 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean): Generator<
 
 /** Warms the server up in slices, each one once `idle()` says no plan has a check pending. */
 export async function warmUp(service: PlanService, idle: () => Promise<void>, planOpen: () => boolean): Promise<void> {
+  const large: LargeCheck = {};
+  // A plan opened while the large plan is checked: its check waits for that one's, and should not wait beside its memory.
+  const pause = () => {
+    if (large.steps && planOpen()) {
+      large.steps.return(undefined);
+      large.steps = undefined;
+      service.forget(WARM_UP_NAME);
+    }
+    return idle();
+  };
   try {
-    await runWhenIdle(warmUpSteps(service, planOpen), idle);
+    await runWhenIdle(warmUpSteps(service, planOpen, large), pause);
   } finally {
     service.forget(WARM_UP_NAME);
   }
