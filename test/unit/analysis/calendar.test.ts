@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { civilFromDays, daysFromCivil, parsePeriod, periodYears } from '../../../server/src/core/analysis/calendar';
+import { parsePeriod, periodYears } from '../../../server/src/core/analysis/calendar';
+import { civilFromDays, daysFromCivil } from '../../../server/src/core/base/days';
 
 const day = (year: number, month: number, date: number) => Date.UTC(year, month - 1, date) / 86_400_000;
 

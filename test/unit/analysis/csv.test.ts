@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { actualsByKpi, readActualsCsv, type ActualsProblem } from '../../../server/src/core/analysis/actuals/csv';
 import { parseCellNumber } from '../../../server/src/core/analysis/actuals/number';
-import { civilFromDays } from '../../../server/src/core/analysis/calendar';
+import { civilFromDays } from '../../../server/src/core/base/days';
 
 const day = (year: number, month: number, date: number) => Date.UTC(year, month - 1, date) / 86_400_000;
 const KPIS = new Set(['revenue', 'leads', 'cac']);

@@ -1,5 +1,6 @@
 import { catalogKpi, type Direction } from './catalog';
 import type { JsonPath, PlanKind } from '../base/types';
+import { daysFromCivil, daysInMonth } from '../base/days';
 
 /** Loose accessors: rules run on plans the schema may have rejected, so nothing is trusted. */
 export type Data = Record<string, unknown>;
@@ -46,21 +47,6 @@ function digitsAt(text: string, start: number, count: number): number {
     number = number * 10 + digit;
   }
   return number;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`, for years from 0). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Sections whose items carry an `id` that other items refer to. */

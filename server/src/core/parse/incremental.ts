@@ -200,17 +200,43 @@ class Reusable {
  * could be (a mistake, mostly) stays in the piece before it.
  */
 export function split(text: string): Piece[] | undefined {
-  const pieces: Piece[] = [];
-  const length = text.length;
-  let list: { section: string; indent: number } | undefined;
-  let current: Piece | undefined;
-  const close = (end: number) => {
-    if (current) {
-      current.end = end;
-      pieces.push(current);
+  const cutter = new Cutter(text);
+  for (let start = 0; start < text.length; ) {
+    const next = cutter.line(start);
+    if (next === undefined) return undefined;
+    start = next;
+  }
+  return cutter.finish();
+}
+
+/**
+ * Cuts a text into pieces a line at a time (`split`), from the first line or from a line where
+ * a piece starts whose state is known (`splitAfterEdit`): the list whose items are pieces, and
+ * the piece being read.
+ */
+class Cutter {
+  list: { section: string; indent: number } | undefined;
+  private current: Piece | undefined;
+
+  /** `pieces`: those cut before the line it starts at. */
+  constructor(
+    private readonly text: string,
+    readonly pieces: Piece[] = [],
+  ) {}
+
+  /** Ends the piece being read at `end`. */
+  close(end: number): void {
+    if (this.current) {
+      this.current.end = end;
+      this.pieces.push(this.current);
     }
-  };
-  for (let start = 0; start < length; ) {
+    this.current = undefined;
+  }
+
+  /** Reads the line at `start`: where the next line starts, or undefined where only a whole parse will do. */
+  line(start: number): number | undefined {
+    const { text } = this;
+    const length = text.length;
     let lineEnd = text.indexOf('\n', start);
     if (lineEnd === -1) lineEnd = length;
     const next = lineEnd + 1;
@@ -220,42 +246,37 @@ export function split(text: string): Piece[] | undefined {
     // A carriage return alone breaks the line too: left to a whole parse.
     if (code === 13 && at + 1 < lineEnd) return undefined;
     // Blank lines and comments belong to the piece before them.
-    if (at >= lineEnd || code === 13 || code === 35) {
-      start = next;
-      continue;
-    }
+    if (at >= lineEnd || code === 13 || code === 35) return next;
     if (code === 9) return undefined;
     const indent = at - start;
     if (indent === 0 && code !== 45) {
       if (code === 37 || text.startsWith('...', start)) return undefined;
       const key = keyAt(text, start, lineEnd);
-      if (key === undefined) {
-        if (!current) return undefined;
-        start = next;
-        continue;
-      }
-      close(start);
-      current = { start, end: length };
+      if (key === undefined) return this.current ? next : undefined;
+      this.close(start);
+      this.current = { start, end: length };
       // A list whose items start on the next lines: `goals:` alone on its line.
-      list = key.alone ? { section: key.name, indent: -1 } : undefined;
-      start = next;
-      continue;
+      this.list = key.alone ? { section: key.name, indent: -1 } : undefined;
+      return next;
     }
     if (indent === 0 && text.startsWith('---', start)) return undefined;
     const after = text.charCodeAt(at + 1);
     const dash = code === 45 && (after === 32 || after === 13 || after === 10 || at + 1 >= length);
     // The first line under `key:` tells whether its value is a list, and at which indentation.
-    if (list?.indent === -1) list = dash ? { section: list.section, indent } : undefined;
-    if (list && dash && indent === list.indent) {
-      close(start);
-      current = { start, end: length, section: list.section };
-    } else if (!current) {
+    if (this.list?.indent === -1) this.list = dash ? { section: this.list.section, indent } : undefined;
+    if (this.list && dash && indent === this.list.indent) {
+      this.close(start);
+      this.current = { start, end: length, section: this.list.section };
+    } else if (!this.current) {
       return undefined;
     }
-    start = next;
+    return next;
   }
-  close(length);
-  return pieces.length > 0 ? pieces : undefined;
+
+  finish(): Piece[] | undefined {
+    this.close(this.text.length);
+    return this.pieces.length > 0 ? this.pieces : undefined;
+  }
 }
 
 /**
@@ -270,87 +291,43 @@ export function splitAfterEdit(text: string, before: string, pieces: readonly Pi
   let touched = 0;
   while (touched + 1 < pieces.length && pieces[touched + 1].start <= prefix) touched++;
   const from = Math.max(0, touched - 1);
-  const restart = pieces[from];
   // Nothing to keep: a piece at the very start has no state to resume from.
   if (from === 0) return split(text);
-  const result = pieces.slice(0, from);
-  let list: { section: string; indent: number } | undefined;
-  if (restart.section !== undefined) {
-    let dash = restart.start;
-    while (text.charCodeAt(dash) === 32) dash++;
-    list = { section: restart.section, indent: dash - restart.start };
-  }
+  const restart = pieces[from];
+  const cutter = new Cutter(text, pieces.slice(0, from));
+  if (restart.section !== undefined) cutter.list = { section: restart.section, indent: indentAt(text, restart.start) };
   const unchangedFrom = text.length - suffix;
   // The previous version's pieces after the edit, by where they start in this text.
   let next = touched + 1;
-  let current: Piece | undefined;
-  const close = (end: number) => {
-    if (current) {
-      current.end = end;
-      result.push(current);
-    }
-  };
-  const length = text.length;
-  for (let start = restart.start; start < length; ) {
+  for (let start = restart.start; start < text.length; ) {
     // A line of the unchanged end where a piece started before, reached in the state it was reached then: the rest is as it was.
     while (next < pieces.length && pieces[next].start + delta < start) next++;
-    if (start >= unchangedFrom && next < pieces.length && pieces[next].start + delta === start && resumes(text, start, pieces[next], list)) {
-      close(start);
+    if (start >= unchangedFrom && next < pieces.length && pieces[next].start + delta === start && resumes(text, start, pieces[next], cutter.list)) {
+      cutter.close(start);
       for (let index = next; index < pieces.length; index++) {
         const piece = pieces[index];
-        result.push({ start: piece.start + delta, end: piece.end + delta, ...(piece.section !== undefined ? { section: piece.section } : {}) });
+        cutter.pieces.push({ start: piece.start + delta, end: piece.end + delta, ...(piece.section !== undefined ? { section: piece.section } : {}) });
       }
-      return result;
+      return cutter.pieces;
     }
-    let lineEnd = text.indexOf('\n', start);
-    if (lineEnd === -1) lineEnd = length;
-    const after = lineEnd + 1;
-    let at = start;
-    while (text.charCodeAt(at) === 32) at++;
-    const code = text.charCodeAt(at);
-    if (code === 13 && at + 1 < lineEnd) return undefined;
-    if (at >= lineEnd || code === 13 || code === 35) {
-      start = after;
-      continue;
-    }
-    if (code === 9) return undefined;
-    const indent = at - start;
-    if (indent === 0 && code !== 45) {
-      if (code === 37 || text.startsWith('...', start)) return undefined;
-      const key = keyAt(text, start, lineEnd);
-      if (key === undefined) {
-        if (!current) return undefined;
-        start = after;
-        continue;
-      }
-      close(start);
-      current = { start, end: length };
-      list = key.alone ? { section: key.name, indent: -1 } : undefined;
-      start = after;
-      continue;
-    }
-    if (indent === 0 && text.startsWith('---', start)) return undefined;
-    const second = text.charCodeAt(at + 1);
-    const dash = code === 45 && (second === 32 || second === 13 || second === 10 || at + 1 >= length);
-    if (list?.indent === -1) list = dash ? { section: list.section, indent } : undefined;
-    if (list && dash && indent === list.indent) {
-      close(start);
-      current = { start, end: length, section: list.section };
-    } else if (!current) {
-      return undefined;
-    }
+    const after = cutter.line(start);
+    if (after === undefined) return undefined;
     start = after;
   }
-  close(length);
-  return result.length > 0 ? result : undefined;
+  return cutter.finish();
+}
+
+/** The spaces at the start of the line at `start`. */
+function indentAt(text: string, start: number): number {
+  let at = start;
+  while (text.charCodeAt(at) === 32) at++;
+  return at - start;
 }
 
 /** Whether cutting reaches the start of `piece` (a line of the unchanged end) as it did before: a top-level key, or an item of the list it was an item of, at its indentation. */
 function resumes(text: string, start: number, piece: Piece, list: { section: string; indent: number } | undefined): boolean {
   if (piece.section === undefined) return true;
-  let dash = start;
-  while (text.charCodeAt(dash) === 32) dash++;
-  return list?.section === piece.section && (list.indent === -1 || list.indent === dash - start);
+  return list?.section === piece.section && (list.indent === -1 || list.indent === indentAt(text, start));
 }
 
 /** A plain key (`name:` then a space or the line's end) at `start`, and whether nothing but a comment follows it. */

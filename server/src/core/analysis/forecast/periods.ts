@@ -3,6 +3,7 @@
  * each forecast period that a plan period covers, and the checks a history must pass before
  * it is forecast.
  */
+import { daysFromCivil, daysInMonth } from '../../base/days';
 
 export type Granularity = 'year' | 'quarter' | 'month';
 
@@ -63,15 +64,6 @@ export function isConsecutive(previous: Period, next: Period): boolean {
   return periodDistance(previous, next) === 1;
 }
 
-function daysFromCivil(year: number, month: number, day: number): DayNumber {
-  // Howard Hinnant's days_from_civil: exact for every year, unlike Date.UTC, which maps years 0-99 to 1900-1999.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
-}
-
 export interface CalendarDate {
   readonly year: number;
   readonly month: number;
@@ -85,7 +77,7 @@ export function parseIsoDate(text: unknown): CalendarDate | undefined {
   const match = DATE.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day, dayNumber: daysFromCivil(year, month, day) };
 }
 
