@@ -14,7 +14,7 @@ import { sha256Base64 } from '../../server/src/core/render/sha256';
 import { MEDIA } from '../../server/src/core/render/page';
 import { ROOT } from '../helpers';
 
-const segment = fc.constantFrom('a', 'b', '..', '.', '', 'q1.plan.yaml', 'vscode-vfs:github', ' x', 'ă');
+const segment = fc.constantFrom('a', 'b', '..', '.', '', 'q1.plan.yaml', '.yaml', 'vscode-vfs:github', ' x', 'ă');
 const relativePath = fc.array(segment, { maxLength: 6 }).map((segments) => segments.join('/'));
 const absolutePath = relativePath.map((value) => `/${value}`);
 const anyPath = fc.oneof(relativePath, absolutePath);
@@ -35,6 +35,8 @@ describe('browser build', () => {
         }),
         { numRuns: 2000 },
       );
+      // Node.js's corner cases of a suffix: the path of slashes only, the suffix alone.
+      for (const value of ['/////', '//////', '.yaml', '/.yaml', 'a/.yaml']) assert.strictEqual(browserPath.basename(value, '.yaml'), path.posix.basename(value, '.yaml'), value);
       assert.strictEqual(browserPath.sep, path.posix.sep);
     });
   });

@@ -78,6 +78,11 @@ export function dirname(value: string): string {
 }
 
 export function basename(value: string, suffix?: string): string {
+  // Node.js's own corner cases with a suffix no longer than the path: the suffix alone gives '', a path of slashes only gives itself.
+  if (suffix !== undefined && suffix !== '' && suffix.length <= value.length) {
+    if (suffix === value) return '';
+    if (/^\/+$/.test(value)) return value;
+  }
   const base = value.replace(/\/+$/, '').split('/').pop() ?? '';
   return suffix !== undefined && suffix !== base && base.endsWith(suffix) ? base.slice(0, base.length - suffix.length) : base;
 }
