@@ -2,7 +2,7 @@
  * Calendar arithmetic on days since 1970-01-01 (UTC), the unit `model.ts` gives plan dates in
  * (the day numbers themselves: `base/days.ts`).
  */
-import { civilFromDays, daysFromCivil } from '../base/days';
+import { civilFromDays, daysFromCivil, digits } from '../base/days';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -36,7 +36,6 @@ export function parsePeriod(text: string): Period | undefined {
 }
 
 const DASH = 45;
-const ZERO = 48;
 const UPPER_Q = 81;
 const LOWER_Q = 113;
 
@@ -60,18 +59,6 @@ function periodEnd(text: string): number | undefined {
   if (day === undefined || day < 1) return undefined;
   const date = daysFromCivil(year, month, day);
   return date <= last ? date : undefined;
-}
-
-/** The number written by `length` ASCII digits at `from`, or undefined if any is not one. */
-function digits(text: string, from: number, length: number): number | undefined {
-  if (text.length < from + length) return undefined;
-  let value = 0;
-  for (let at = from; at < from + length; at++) {
-    const digit = text.charCodeAt(at) - ZERO;
-    if (digit < 0 || digit > 9) return undefined;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 /** The length of `start`–`end` (both days included) in years: whole for whole calendar years (1 January–31 December, 1 April–31 March), else days ÷ 365.25. */

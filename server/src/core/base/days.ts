@@ -38,3 +38,15 @@ export function civilFromDays(days: number): CivilDate {
 export function daysInMonth(year: number, month: number): number {
   return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
 }
+
+/** The number written by `length` ASCII digits at `from`, or undefined if any is not one (dates are read by character codes). */
+export function digits(text: string, from: number, length: number): number | undefined {
+  if (text.length < from + length) return undefined;
+  let value = 0;
+  for (let at = from; at < from + length; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}

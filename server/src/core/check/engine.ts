@@ -17,6 +17,7 @@ import { refineSchemaProblems } from './schema-text';
 import { planStatus } from '../model/status';
 import type { Steps } from '../base/steps';
 import type { RuleId } from '../base/rule-ids';
+import { sameItems } from '../base/lists';
 import { makeFinding, messageOf } from './findings';
 import type { Finding, Fix, JsonPath, Locale, Severity, SeverityOrOff } from '../base/types';
 
@@ -85,12 +86,6 @@ interface KeptRange {
 
 /** Each goal view's own range (its item's anchor), kept as its verdicts are. */
 const keptItemRanges = new WeakMap<GoalView, KeptRange>();
-
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (!Object.is(a[index], b[index])) return false;
-  return true;
-}
 
 /** A letter that passes (or is off) reads the same for every goal: one verdict object each, shared. */
 const PASSING = new Map<string, SmartLetterResult>();
@@ -272,7 +267,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         const inputs = settings === undefined ? undefined : rule.inputs!(context, view);
         const kept = settings === undefined ? undefined : keptVerdicts.get(view);
         const known = kept?.[rule.id];
-        if (known && known.settings === settings && sameInputs(known.inputs, inputs!)) {
+        if (known && known.settings === settings && sameItems(known.inputs, inputs!)) {
           report = known.report;
           range = moved(known.range, position);
           entry = known;

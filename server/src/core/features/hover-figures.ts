@@ -11,6 +11,7 @@ import { catalogKpi } from '../model/catalog';
 import type { Analysis } from '../model/links';
 import { asArray, asRecord, asString, idList, type Data, type PlanModel } from '../model/model';
 import type { Translate } from '../base/messages';
+import { sameItems } from '../base/lists';
 
 interface FigureInput {
   analysis: Analysis;
@@ -21,10 +22,6 @@ interface FigureInput {
 
 type Path = readonly (string | number)[];
 
-function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
-}
-
 /** Where a KPI's target is written in a plan: the KPI's own `target` and the `target` of every goal on it. */
 function targetPaths(model: PlanModel, kpiId: string): Path[] {
   const kpis = asArray(model.data.kpis).flatMap((kpi, index) => (asRecord(kpi)?.id === kpiId ? [['kpis', index, 'target']] : []));
@@ -34,7 +31,7 @@ function targetPaths(model: PlanModel, kpiId: string): Path[] {
 
 /** Whether `path` is one of the places this plan states the target `stated` is about. */
 function onTarget(model: PlanModel, stated: Stated | undefined, path: Path): boolean {
-  return stated?.plan === 'self' && targetPaths(model, stated.kpiId).some((target) => samePath(target, path));
+  return stated?.plan === 'self' && targetPaths(model, stated.kpiId).some((target) => sameItems(target, path));
 }
 
 /** Markdown paragraphs on the figures about the value at `path`; none when the figures say nothing about it. */

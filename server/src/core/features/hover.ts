@@ -10,6 +10,7 @@ import type { Finding, Locale } from '../base/types';
 import { explainAt } from './explain';
 import type { PlanFigures } from '../analysis/figures';
 import { figureLines } from './hover-figures';
+import { sameItems } from '../base/lists';
 
 export interface HoverInput {
   analysis: Analysis;
@@ -61,7 +62,7 @@ function describe(input: HoverInput): HoverResult | undefined {
   if (at.on !== 'value') return undefined;
   const range = { start: node.start, end: node.end };
 
-  const reference = model.references.find((candidate) => samePath(candidate.path, at.path));
+  const reference = model.references.find((candidate) => sameItems(candidate.path, at.path));
   if (reference) {
     for (const plan of [model, ...input.linked]) {
       for (const section of reference.targets) {
@@ -81,7 +82,7 @@ function describe(input: HoverInput): HoverResult | undefined {
     if (metric) return { contents: describeMetric(input.t, metric, input.locale), ...range };
   }
 
-  const definition = model.definitions.find((candidate) => samePath(candidate.path, at.path));
+  const definition = model.definitions.find((candidate) => sameItems(candidate.path, at.path));
   if (definition) {
     const item = asRecord(asArray(model.data[definition.section])[definition.index]) ?? {};
     const uses = model.references.filter((candidate) => candidate.id === definition.id && candidate.targets.includes(definition.section)).length;
@@ -112,6 +113,3 @@ function smartLine(input: HoverInput, index: number): string {
   return `\n\n${input.t('editor.smart', { score: goal.score })}: ${letters}${reasons.length ? `\n\n${reasons.join('\n')}` : ''}`;
 }
 
-function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
-}

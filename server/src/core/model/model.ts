@@ -1,6 +1,6 @@
 import { catalogKpi, type Direction } from './catalog';
 import type { JsonPath, PlanKind } from '../base/types';
-import { daysFromCivil, daysInMonth } from '../base/days';
+import { daysFromCivil, daysInMonth, digits } from '../base/days';
 
 /** Loose accessors: rules run on plans the schema may have rejected, so nothing is trusted. */
 export type Data = Record<string, unknown>;
@@ -31,22 +31,11 @@ export function isBlank(value: unknown): boolean {
  */
 export function parseDate(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  if (year === undefined || month === undefined || day === undefined || year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return daysFromCivil(year, month, day);
-}
-
-/** The number written by `count` ASCII digits at `start`; -1 if one is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let number = 0;
-  for (let index = start; index < start + count; index++) {
-    const digit = text.charCodeAt(index) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    number = number * 10 + digit;
-  }
-  return number;
 }
 
 /** Sections whose items carry an `id` that other items refer to. */

@@ -306,7 +306,7 @@ export function splitAfterEdit(text: string, before: string, pieces: readonly Pi
       cutter.close(start);
       for (let index = next; index < pieces.length; index++) {
         const piece = pieces[index];
-        cutter.pieces.push({ start: piece.start + delta, end: piece.end + delta, ...(piece.section !== undefined ? { section: piece.section } : {}) });
+        cutter.pieces.push({ ...piece, start: piece.start + delta, end: piece.end + delta });
       }
       return cutter.pieces;
     }

@@ -13,6 +13,7 @@ import { renderMarkdown } from './markdown';
 import { CompareState, OLDER, type CompareInput } from './compare';
 import type { DiffValue } from '../analysis/diff/types';
 import { partOf, SLOT, type RenderedPart } from './splice';
+import { beginsWith, sameItems } from '../base/lists';
 
 /** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
 export interface RenderInput {
@@ -109,10 +110,7 @@ interface Located {
  * parse makes a section's list anew, with the items of the pieces it reused).
  */
 function sameRead(now: unknown, then: unknown): boolean {
-  if (Object.is(now, then)) return true;
-  if (!Array.isArray(now) || !Array.isArray(then) || now.length !== then.length) return false;
-  for (let index = 0; index < now.length; index++) if (!Object.is(now[index], then[index])) return false;
-  return true;
+  return Object.is(now, then) || (Array.isArray(now) && Array.isArray(then) && sameItems(now, then));
 }
 
 /** Rendered HTML with every `data-line` moved by `shift` lines (plan text cannot hold `data-line="`: its quotes are escaped). */
@@ -133,21 +131,8 @@ function sameFindings(was: readonly Located[], now: readonly Located[]): boolean
   if (was.length !== now.length) return false;
   for (let index = 0; index < was.length; index++) {
     const [a, b] = [was[index], now[index]];
-    if (a.line !== b.line || a.finding.ruleId !== b.finding.ruleId || a.finding.severity !== b.finding.severity || a.finding.message !== b.finding.message || !samePath(a.path, b.path)) return false;
+    if (a.line !== b.line || a.finding.ruleId !== b.finding.ruleId || a.finding.severity !== b.finding.severity || a.finding.message !== b.finding.message || !sameItems(a.path, b.path)) return false;
   }
-  return true;
-}
-
-function samePath(a: JsonPath, b: JsonPath): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
-
-/** Whether `path` is `prefix` or under it. */
-function isUnder(path: JsonPath, prefix: JsonPath): boolean {
-  if (path.length < prefix.length) return false;
-  for (let index = 0; index < prefix.length; index++) if (path[index] !== prefix[index]) return false;
   return true;
 }
 
@@ -356,7 +341,7 @@ export class RenderContext {
       for (const read of reads) {
         switch (read[0]) {
           case 'at':
-            if (kept && isUnder(read[1], kept)) break;
+            if (kept && beginsWith(read[1], kept)) break;
             if (!sameRead(this.at(read[1]), read[2])) return undefined;
             if (typeof read[2] === 'object' && read[2] !== null && !Array.isArray(read[2])) [kept, keptLine] = [read[1], false];
             break;
@@ -368,7 +353,7 @@ export class RenderContext {
             break;
           case 'line':
           case 'markdown': {
-            const under = kept !== undefined && isUnder(read[1], kept);
+            const under = kept !== undefined && beginsWith(read[1], kept);
             if (under && keptLine) break;
             if (!moved(read[2], read[0] === 'line' ? this.line(read[1]) : this.markdownLine(read[1]))) return undefined;
             if (under) keptLine = read[2] !== undefined;

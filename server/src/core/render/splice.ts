@@ -1,4 +1,5 @@
 import { sharedEnds } from '../base/text';
+import { sameItems } from '../base/lists';
 /**
  * A part of a rendered body (a section, the status): one element. A part that shows a long
  * list (a section's cards, the status's problems) is kept as `pieces`: the text around the
@@ -51,10 +52,7 @@ export function lengthOf(part: RenderedPart): number {
 
 /** Whether two parts have the same HTML (parts in pieces: the same pieces). */
 export function sameHtml(a: RenderedPart, b: RenderedPart): boolean {
-  if (!a.pieces || !b.pieces) return a.html === b.html;
-  if (a.pieces.length !== b.pieces.length) return false;
-  for (let index = 0; index < a.pieces.length; index++) if (a.pieces[index] !== b.pieces[index]) return false;
-  return true;
+  return a.pieces && b.pieces ? sameItems(a.pieces, b.pieces) : a.html === b.html;
 }
 
 /** The HTML of `after` as an edit of that of `before`; for parts in pieces, found among the pieces that differ. */

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { parse } from 'yaml';
+import { sameItems } from '../base/lists';
 
 /**
  * Every plan of the workspace, open or closed, by absolute path: what each links to by
@@ -22,7 +23,7 @@ export class PlanIndex {
     if (previous && sameContent(previous.content, content)) return;
     const scan = scanOf(content);
     const links = linksIn(filePath, scan);
-    if (!previous || !sameList(previous.links, links)) this.generation++;
+    if (!previous || !sameItems(previous.links, links)) this.generation++;
     if (!previous) this.sorted = undefined;
     // Bytes are outlined now, from the view made for the links; an editor's text when first asked, not at every keystroke.
     this.plans.set(filePath, { content, links, outline: typeof content === 'string' ? undefined : outlineIn(scan) });
@@ -269,10 +270,6 @@ function utf16Offsets(bytes: Uint8Array, byteOffsets: readonly number[]): number
 function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function isInside(folder: string, filePath: string): boolean {
