@@ -236,6 +236,15 @@ describe('rules', () => {
       single(text, 'smart/specific');
     });
   });
+    it('reads a statement to its first 1,000 characters, as the docs say', () => {
+      // A vague statement whose only number comes after 1,000 characters: the statement an open quote makes of the rest of a plan.
+      const filler = 'with monthly clinic webinars '.repeat(40);
+      const vague = edit('Increase qualified leads 30 % through monthly clinic webinars', `Improve our lead generation ${filler}and 30 more`);
+      assert.ok(vague.length - CLEAN.length > 1_000);
+      assert.match(single(vague, 'smart/specific').message, /“Improve”/);
+      const early = edit('Increase qualified leads 30 % through monthly clinic webinars', `Improve our lead generation 30 % ${filler}`);
+      assert.deepStrictEqual(ruleIds(check(early)), []);
+    });
 
   describe('smart/measurable', () => {
     it('names every missing part in one finding on the id', () => {

@@ -6,7 +6,7 @@
  */
 import { quantitiesIn } from '../base/numbers';
 import { catalogKpi } from '../model/catalog';
-import { goalBaseline, goals, type GoalView } from '../model/goals';
+import { goalBaseline, goals, statementOf, type GoalView } from '../model/goals';
 import { asNumber, asString, kpiDirection, parseDate, type Data, type PlanModel } from '../model/model';
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ function problemOf(view: GoalView, kpi: Data, atEnd: readonly GoalView[]): GoalK
   const increase = kpiDirection(kpi) === 'increase';
 
   if (base !== undefined && (kpiTarget === undefined || !same(target, kpiTarget))) {
-    const change = changeCue(asString(view.goal.statement) ?? '', target, kpiUnit(kpi) === 'percent');
+    const change = changeCue(statementOf(view.goal) ?? '', target, kpiUnit(kpi) === 'percent');
     if (change) {
       const level = round(change.percent ? base * (1 + ((increase ? 1 : -1) * target) / 100) : base + (increase ? target : -target));
       if (withinBounds(bounds, level) && !same(level, target)) return { kind: 'change', level, base, cue: change.cue };
@@ -170,7 +170,7 @@ function problemOf(view: GoalView, kpi: Data, atEnd: readonly GoalView[]): GoalK
   // A target on the wrong side of its baseline is `smart/achievable`'s finding (the wrong way), not a second one here.
   if (base !== undefined && (increase ? target < base : target > base)) return undefined;
   const beyond = increase ? target > kpiTarget : target < kpiTarget;
-  const part = atEnd.length > 1 || PART.test(asString(view.goal.statement) ?? '');
+  const part = atEnd.length > 1 || PART.test(statementOf(view.goal) ?? '');
   if (beyond && part && increase && additive(kpi) && !same(target, kpiTarget)) return { kind: 'exceeds', kpiTarget };
   const sameScope = ownBaseline === undefined || kpiBaseline === undefined || same(ownBaseline, kpiBaseline);
   if (atEnd.length === 1 && sameScope && !same(target, kpiTarget)) return { kind: beyond ? 'targetBeyond' : 'target', kpiTarget };
@@ -234,7 +234,7 @@ interface StatementWords {
 function wordsOfGoal(goal: Data): StatementWords {
   let found = statementWords.get(goal);
   if (!found) {
-    const set = words(asString(goal.statement) ?? '');
+    const set = words(statementOf(goal) ?? '');
     statementWords.set(goal, (found = { set, sorted: [...set].sort() }));
   }
   return found;

@@ -1,4 +1,4 @@
-import { asArray, asNumber, asRecord, findKpi, idList, type Data, type PlanModel } from './model';
+import { asArray, asNumber, asRecord, asString, findKpi, idList, type Data, type PlanModel } from './model';
 
 /** One goal with what the SMART rules need to know about it. */
 export interface GoalView {
@@ -14,6 +14,22 @@ export interface GoalView {
    * one its target fits (the nearest in order of magnitude to the KPI's target or baseline).
    */
   kpi?: { id: string; data: Data };
+}
+
+/** The characters of a statement that the goal rules read (about 150 words). */
+export const STATEMENT_READ_LENGTH = 1_000;
+
+/**
+ * A goal's statement as the rules and analyses read it: its first 1,000 characters, cut at a
+ * space. A goal is said in a sentence or two; a statement longer than that is, nearly always,
+ * the rest of the plan swallowed by a quote not yet closed while it is typed, and reading all of
+ * it (its words, its numbers) at every keystroke cost more than the rest of the check.
+ */
+export function statementOf(goal: Data): string | undefined {
+  const statement = asString(goal.statement);
+  if (statement === undefined || statement.length <= STATEMENT_READ_LENGTH) return statement;
+  const cut = statement.lastIndexOf(' ', STATEMENT_READ_LENGTH);
+  return statement.slice(0, cut > 0 ? cut : STATEMENT_READ_LENGTH);
 }
 
 const views = new WeakMap<PlanModel, readonly GoalView[]>();

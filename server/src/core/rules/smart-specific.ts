@@ -1,5 +1,6 @@
 import { quantitiesIn } from '../base/numbers';
-import { asString, isBlank } from '../model/model';
+import { STATEMENT_READ_LENGTH, statementOf } from '../model/goals';
+import { isBlank } from '../model/model';
 import { defineSmartRule } from './smart-rule';
 import type { Report } from './rule';
 
@@ -37,10 +38,10 @@ goals:
     owner: Maria Ionescu
 \`\`\`
 
-The finding sits on the statement when the statement is at fault, else on the goal's \`id\`.`,
+The finding sits on the statement when the statement is at fault, else on the goal's \`id\`. A statement is read to its first ${STATEMENT_READ_LENGTH.toLocaleString('en')} characters: a goal is said in a sentence or two, and a longer one is mostly the rest of the plan, taken in by a quote not yet closed.`,
   inputs: (context) => [context.plan.kind],
   checkGoal(context, view): Report | undefined {
-    const statement = asString(view.goal.statement);
+    const statement = statementOf(view.goal);
     const parts: string[] = [];
     if (statement !== undefined) {
       // Romanian is often typed with cedillas (ş, ţ) instead of commas (ș, ț).

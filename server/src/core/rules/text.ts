@@ -134,7 +134,7 @@ goals:
     owner: Maria Ionescu
 \`\`\`
 
-Constatarea apare pe formulare când ea este de vină, altfel pe \`id\`-ul obiectivului.`,
+Constatarea apare pe formulare când ea este de vină, altfel pe \`id\`-ul obiectivului. Formularea este citită până la primele 1.000 de caractere: un obiectiv se spune într-o frază sau două, iar una mai lungă este de obicei restul planului, cuprins de ghilimele încă neînchise.`,
   },
   'smart/measurable': {
     description: 'Unui obiectiv îi lipsește KPI-ul, ținta sau valoarea de referință.',
