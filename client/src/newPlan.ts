@@ -83,6 +83,12 @@ async function newPlanCommand(given: NewPlanArguments): Promise<vscode.TextDocum
     where === 'workspace' && folder
       ? await vscode.workspace.openTextDocument(await saveInto(folder.uri, newPlanFileName(options), text))
       : await vscode.workspace.openTextDocument({ language: 'plan-yaml', content: text });
+  // VS Code fills a new unsaved document with the backup of one of the same name (Untitled-1) closed a moment before, if that backup is not yet discarded.
+  if (document.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+  }
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }

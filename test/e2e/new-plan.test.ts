@@ -63,12 +63,31 @@ describe('Plan: New Plan…', () => {
     assert.ok(hook);
     const document = await vscode.commands.executeCommand<vscode.TextDocument>(NEW_PLAN, { template: 'marketing', language: 'en', name: 'Brightloom', currency: 'GBP', start: '2027-04-01', where: 'untitled' });
     try {
+      // Not the backup of the Romanian plan closed a moment before under the same name (untitled:Untitled-1).
+      assert.match(document.getText(), /^title: Brightloom — marketing plan 2027–2028$/m);
       await vscode.commands.executeCommand('planAsCode.showPreviewToSide');
       const html = await waitUntil(() => hook.getHtml(document.uri)?.includes('Brightloom — marketing plan 2027–2028') && hook.getHtml(document.uri), 'the new plan in the preview', () => (hook.getHtml(document.uri) ?? '').slice(0, 1000));
       assert.match(html, /Market analysis/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await closeWithoutSaving(document).catch(() => undefined);
+    }
+  });
+
+  it('shows the next unsaved plan given the name of one it showed', async () => {
+    const hook = (((await activeExtension()).exports as PreviewHook | undefined)?.preview)!;
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>(NEW_PLAN, { template: 'sales', language: 'ro', name: 'Țesături Mureș', currency: 'RON', start: '2027-01-01', where: 'untitled' });
+    let second: vscode.TextDocument | undefined;
+    try {
+      await vscode.commands.executeCommand('planAsCode.showPreviewToSide');
+      await waitUntil(() => hook.getHtml(first.uri)?.includes('Țesături Mureș'), 'the first plan in the preview');
+      await closeWithoutSaving(first);
+      second = await vscode.commands.executeCommand<vscode.TextDocument>(NEW_PLAN, { template: 'marketing', language: 'en', name: 'Brightloom', currency: 'GBP', start: '2027-04-01', where: 'untitled' });
+      assert.strictEqual(second.uri.toString(), first.uri.toString(), 'VS Code gives the closed plan\'s name to the new one');
+      await waitUntil(() => hook.getHtml(second!.uri)?.includes('Brightloom — marketing plan 2027–2028'), 'the second plan in the preview', () => (hook.getHtml(second!.uri) ?? '').slice(0, 1000));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (second) await closeWithoutSaving(second).catch(() => undefined);
     }
   });
 
