@@ -91,15 +91,15 @@ export const diagnostics: Feature = {
       const current = documents.get(uri);
       // A newer version arrived while the settings were fetched: its own check is scheduled.
       if (!current || current.version !== version) return;
+      let published: Diagnostic[];
       try {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
         const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
         const { findings, locale } = result;
         const shown = capped(findings);
-        const published = shown.map((finding) => toDiagnostic(current, version, finding, locale));
+        published = shown.map((finding) => toDiagnostic(current, version, finding, locale));
         if (shown.length < findings.length) published.push(toDiagnostic(current, version, cappedNote(current, locale, shown.length, findings.length), locale));
-        void connection.sendDiagnostics({ uri, version, diagnostics: published });
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         // Stale diagnostics would claim the plan was checked: one error says it could not be.
@@ -107,8 +107,10 @@ export const diagnostics: Feature = {
         const text = current.getText();
         const [start, end] = firstLineRange(text);
         const finding = makeFinding(locale, text, { ruleId: 'plan/internal-error', severity: 'error', start, end, messageId: 'engine.checkCrashed', params: { detail: error instanceof Error ? error.message : String(error) } });
-        void connection.sendDiagnostics({ uri, version, diagnostics: [toDiagnostic(current, version, finding, locale)] });
+        published = [toDiagnostic(current, version, finding, locale)];
       }
+      // Written before the check counts as done: what waits for it (indexing the version's ids, say) would otherwise hold the diagnostics up.
+      await connection.sendDiagnostics({ uri, version, diagnostics: published });
     }
 
     /** Open plans aligned with a plan that changed (it names them, or they name it) are checked again: its ids, periods and figures are theirs too. */
