@@ -4,7 +4,8 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { generatePlan } from '../../bench/generate';
-import { parseIncrementally, split, splitAfterEdit, type ChunkedParse } from '../../server/src/core/parse/incremental';
+import { parseDocument } from 'yaml';
+import { doubleQuotedText, parseIncrementally, split, splitAfterEdit, type ChunkedParse } from '../../server/src/core/parse/incremental';
 import { sharedEnds } from '../../server/src/core/base/text';
 import { parsePlan, type ParsedPlan, type SourceNode } from '../../server/src/core/parse/parse';
 import { runs, SEED } from '../fuzz/arbitraries';
@@ -216,6 +217,30 @@ describe('incremental parsing of plans with a syntax error', () => {
     const closed = assertSameParse(open.replace('"Goal number 5', '"Goal number 5"'), 'closed', opened)!;
     const spare = new Set(opened.spare?.map((chunk) => chunk.value));
     assert.ok(closed.chunks.filter((chunk) => spare.has(chunk.value)).length >= 5, 'the swallowed pieces come back from the spare ones');
+  });
+
+  it('reads a double-quoted scalar that nothing closes as the library reads it', () => {
+    const body = fc.stringMatching(/^[ab:#\-é[{ \t\n]{0,40}$/);
+    fc.assert(
+      fc.property(body, (source) => {
+        const scalar = `"${source}`;
+        assert.strictEqual(doubleQuotedText(scalar), parseDocument(`k: ${scalar}`).get('k'), JSON.stringify(scalar));
+      }),
+      { seed: SEED + 13, numRuns: runs(2000) },
+    );
+  });
+
+  it('runs an open double quote on to the end without the library, and matches a whole parse wherever it is typed', () => {
+    const quoteless = [generatePlan('marketing', 120), generatePlan('sales', 120), plan].filter((text) => !/["\\\r]/.test(text));
+    assert.strictEqual(quoteless.length, 3);
+    const previous = quoteless.map((text) => parseIncrementally(text, undefined, 0));
+    fc.assert(
+      fc.property(fc.nat(quoteless.length - 1), mistake, fc.constantFrom('"', '"G', '"Grow ', '"a\n\n  b', '"  '), fc.boolean(), (which, where, quote, reuse) => {
+        const text = applyMistake(quoteless[which], { ...where, insert: quote, remove: 0 });
+        assertSameParse(text, JSON.stringify({ where, quote }), reuse ? previous[which] : undefined);
+      }),
+      { seed: SEED + 14, numRuns: runs(200) },
+    );
   });
 
   it('keeps a block scalar indicator in its piece: the next piece starts less indented than its content can be', () => {
