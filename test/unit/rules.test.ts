@@ -110,6 +110,10 @@ describe('rules', () => {
         '`deadline` must be a date written YYYY-MM-DD (e.g. 2026-03-31), not `2026-02-30`.');
       assert.match(single(edit('currency: EUR', 'currency: euro'), 'schema/format').message, /ISO 4217/);
     });
+    it('quotes a value with backticks in it as one code span', () => {
+      assert.match(single(edit('    deadline: 2026-09-30', '    deadline: "`2026`-09-30"'), 'schema/format').message, /, not `` `2026`-09-30 ``\.$/);
+      assert.match(single(edit('    deadline: 2026-09-30', '    deadline: "20``26-09-30"'), 'schema/format').message, /, not `{3}20``26-09-30`{3}\.$/);
+    });
     it('suggests a kebab-case id', () => {
       const finding = single(edit('  - id: spring-series', '  - id: Spring Series'), 'schema/pattern');
       assert.match(finding.message, /`spring-series`/);

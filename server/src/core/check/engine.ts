@@ -372,8 +372,15 @@ function describeValue(value: unknown, locale: Locale): string {
   if (Array.isArray(value)) return formatMessage(locale, 'actual.list');
   if (typeof value === 'object') return formatMessage(locale, 'actual.mapping');
   // A value of the plan is code: between backticks, in every language (docs/glossary.md).
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
+  if (typeof value === 'string') return codeSpan(value.length > 60 ? `${value.slice(0, 57)}…` : value);
   return String(value);
+}
+
+/** Text as a Markdown code span: between more backticks than it holds in a row, and spaces where it starts or ends with one (CommonMark). */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export interface SmartLetterResult {
