@@ -7,8 +7,8 @@ import { serve } from './serve';
 // V8 lets the heap of a program that allocates fast grow to several times what it keeps alive
 // before it collects: a keystroke in a 100,000-line plan allocates tens of megabytes, most of it
 // garbage once the next one comes, and the server peaked at 500 MiB while holding about 100.
-// Growing by half at most keeps it near 320 MiB, for more frequent collections (a render of the
-// preview after a keystroke pays most of them: docs/performance.md).
+// Growing by half at most keeps it near 320 MiB, for more frequent collections (what they cost
+// is measured in docs/performance.md).
 setFlagsFromString('--heap-growing-percent=50');
 
 /** The language server in Node.js (the desktop and the VS Code server): it reads plans from the file system. */
