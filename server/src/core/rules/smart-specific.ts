@@ -1,3 +1,4 @@
+import { formatNumber } from '../base/messages';
 import { quantitiesIn } from '../base/numbers';
 import { STATEMENT_READ_LENGTH, statementOf } from '../model/goals';
 import { isBlank } from '../model/model';
@@ -38,7 +39,7 @@ goals:
     owner: Maria Ionescu
 \`\`\`
 
-The finding sits on the statement when the statement is at fault, else on the goal's \`id\`. A statement is read to its first ${STATEMENT_READ_LENGTH.toLocaleString('en')} characters: a goal is said in a sentence or two, and a longer one is mostly the rest of the plan, taken in by a quote not yet closed.`,
+The finding sits on the statement when the statement is at fault, else on the goal's \`id\`. A statement is read to its first ${formatNumber('en', STATEMENT_READ_LENGTH)} characters: a goal is said in a sentence or two, and a longer one is mostly the rest of the plan, taken in by a quote not yet closed.`,
   inputs: (context) => [context.plan.kind],
   checkGoal(context, view): Report | undefined {
     const statement = statementOf(view.goal);

@@ -5,7 +5,9 @@
  * SARIF and the "Open the documentation" quick fix use them for Romanian plans. A new rule needs
  * its entry here: the type makes the build fail without it.
  */
+import { formatNumber } from '../base/messages';
 import type { Locale } from '../base/types';
+import { STATEMENT_READ_LENGTH } from '../model/goals';
 import type { RuleId } from '../base/rule-ids';
 import type { Rule } from './rule';
 
@@ -134,7 +136,7 @@ goals:
     owner: Maria Ionescu
 \`\`\`
 
-Constatarea apare pe formulare când ea este de vină, altfel pe \`id\`-ul obiectivului. Formularea este citită până la primele 1.000 de caractere: un obiectiv se spune într-o frază sau două, iar una mai lungă este de obicei restul planului, cuprins de ghilimele încă neînchise.`,
+Constatarea apare pe formulare când ea este de vină, altfel pe \`id\`-ul obiectivului. Formularea este citită până la primele ${formatNumber('ro', STATEMENT_READ_LENGTH)} de caractere: un obiectiv se spune într-o frază sau două, iar una mai lungă este de obicei restul planului, cuprins de ghilimele încă neînchise.`,
   },
   'smart/measurable': {
     description: 'Unui obiectiv îi lipsește KPI-ul, ținta sau valoarea de referință.',
