@@ -67,17 +67,19 @@ function characterCounts(text: string): Int32Array {
 
 /** Maps offsets to zero-based lines and UTF-16 columns and back. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts; typed, so that an edit of a plan of 100,000 lines copies them as one block. */
+  private readonly starts: Int32Array;
   constructor(
     private readonly text: string,
-    starts?: number[],
+    starts?: Int32Array,
   ) {
     if (starts) {
       this.starts = starts;
       return;
     }
-    this.starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const found = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    this.starts = Int32Array.from(found);
   }
 
   /**
@@ -85,14 +87,19 @@ export class LineIndex {
    * `suffix` characters as they were (`sharedEnds`): only the edited middle is searched for lines.
    */
   edited(text: string, prefix: number, suffix: number): LineIndex {
+    const old = this.starts;
     const delta = text.length - this.text.length;
     const oldSuffixStart = this.text.length - suffix;
-    const starts: number[] = [];
-    let index = 0;
-    while (index < this.starts.length && this.starts[index] <= prefix) starts.push(this.starts[index++]);
-    for (let at = text.indexOf('\n', prefix); at !== -1 && at < text.length - suffix; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    while (index < this.starts.length && this.starts[index] - 1 < oldSuffixStart) index++;
-    while (index < this.starts.length) starts.push(this.starts[index++] + delta);
+    // The lines that start up to the edit are kept; those that start after what it replaced move by `delta`.
+    const kept = this.lineOf(prefix) + 1;
+    const added: number[] = [];
+    for (let at = text.indexOf('\n', prefix); at !== -1 && at < text.length - suffix; at = text.indexOf('\n', at + 1)) added.push(at + 1);
+    let moved = kept;
+    while (moved < old.length && old[moved] <= oldSuffixStart) moved++;
+    const starts = new Int32Array(kept + added.length + old.length - moved);
+    starts.set(old.subarray(0, kept));
+    starts.set(added, kept);
+    for (let from = moved, to = kept + added.length; from < old.length; from++, to++) starts[to] = old[from] + delta;
     return new LineIndex(text, starts);
   }
   get lineCount(): number {
