@@ -201,19 +201,52 @@ function actualsFigures(model: PlanModel, actuals: ActualsText, options: FigureO
   return { file: actuals.file, csv, source, progress };
 }
 
+/**
+ * A plan's KPIs by catalog metric and by id, and its goals by the KPIs they name, in the plan's
+ * order: made once per model, so that each figure that looks a metric up does not read every KPI
+ * and goal of a plan of thousands again.
+ */
+interface KpiIndex {
+  byMetric: Map<string, { kpi: Data; index: number }[]>;
+  /** KPIs without a `metric`, by id. */
+  bareById: Map<string, { kpi: Data; index: number }[]>;
+  goalsByKpi: Map<string, { goal: Data; index: number }[]>;
+}
+
+const kpiIndexes = new WeakMap<PlanModel, KpiIndex>();
+
+function kpiIndexOf(model: PlanModel): KpiIndex {
+  let found = kpiIndexes.get(model);
+  if (found) return found;
+  found = { byMetric: new Map(), bareById: new Map(), goalsByKpi: new Map() };
+  asArray(model.data.kpis).forEach((item, index) => {
+    const kpi = asRecord(item);
+    if (typeof kpi?.metric === 'string') pushTo(found!.byMetric, kpi.metric, { kpi, index });
+    else if (kpi && kpi.metric === undefined && typeof kpi.id === 'string') pushTo(found!.bareById, kpi.id, { kpi, index });
+  });
+  asArray(model.data.goals).forEach((item, index) => {
+    const goal = asRecord(item);
+    if (goal) for (const kpiId of new Set(idList(goal.kpi))) pushTo(found!.goalsByKpi, kpiId, { goal, index });
+  });
+  kpiIndexes.set(model, found);
+  return found;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The goals that measure a KPI, latest deadline first. */
 function goalsOn(model: PlanModel, kpiId: string): Data[] {
-  return asArray(model.data.goals)
-    .map(asRecord)
-    .filter((goal): goal is Data => goal !== undefined && idList(goal.kpi).includes(kpiId))
-    .sort((a, b) => (parseDate(b.deadline) ?? 0) - (parseDate(a.deadline) ?? 0));
+  return (kpiIndexOf(model).goalsByKpi.get(kpiId) ?? []).map((entry) => entry.goal).sort((a, b) => (parseDate(b.deadline) ?? 0) - (parseDate(a.deadline) ?? 0));
 }
 
 /** The KPIs of a plan that are a catalog metric (by `metric`, else by id). */
-function kpisOf(model: PlanModel, metric: string): { kpi: Data; index: number }[] {
-  const kpis = asArray(model.data.kpis).map((kpi, index) => ({ kpi: asRecord(kpi), index }));
-  const byMetric = kpis.filter((entry): entry is { kpi: Data; index: number } => entry.kpi?.metric === metric);
-  return byMetric.length > 0 ? byMetric : kpis.filter((entry): entry is { kpi: Data; index: number } => entry.kpi?.id === metric && entry.kpi.metric === undefined);
+function kpisOf(model: PlanModel, metric: string): readonly { kpi: Data; index: number }[] {
+  const index = kpiIndexOf(model);
+  return index.byMetric.get(metric) ?? index.bareById.get(metric) ?? [];
 }
 
 /** A KPI's target, else the target of a goal on that KPI. */
@@ -226,11 +259,9 @@ function allTargets(model: PlanModel, plan: 'self' | number, metric: string): St
     const kpiId = String(kpi.id);
     const own = asNumber(kpi.target);
     if (own !== undefined) return [{ value: own, plan, path: ['kpis', index, 'target'], kpiId }];
-    const goals = asArray(model.data.goals);
-    for (let goalIndex = 0; goalIndex < goals.length; goalIndex++) {
-      const goal = asRecord(goals[goalIndex]);
-      const target = asNumber(goal?.target);
-      if (goal && target !== undefined && idList(goal.kpi).includes(kpiId)) return [{ value: target, plan, path: ['goals', goalIndex, 'target'], kpiId }];
+    for (const { goal, index: goalIndex } of kpiIndexOf(model).goalsByKpi.get(kpiId) ?? []) {
+      const target = asNumber(goal.target);
+      if (target !== undefined) return [{ value: target, plan, path: ['goals', goalIndex, 'target'], kpiId }];
     }
     return [];
   });
