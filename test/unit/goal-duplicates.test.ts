@@ -72,4 +72,29 @@ describe('duplicate goals', () => {
       { numRuns: 300 },
     );
   });
+
+  it('are found again after edits that keep the other goals (as the parser keeps them), as from nothing', () => {
+    const edit = fc.record({ kind: fc.constantFrom('replace', 'insert', 'remove'), at: fc.nat(), goal: goalData });
+    fc.assert(
+      fc.property(fc.array(goalData, { minLength: 1, maxLength: 40 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (list, edits) => {
+        let made = 0;
+        const item = (goal: (typeof list)[number]) => ({ id: `goal-${made++}`, ...goal });
+        let items = list.map(item);
+        const version = () => buildModel({ kind: 'marketing', period: { start: '2026-01-01', end: '2026-12-31' }, kpis: KPIS, goals: items });
+        goalDuplicates(version());
+        for (const { kind, at, goal } of edits) {
+          const position = at % (items.length + (kind === 'insert' ? 1 : 0) || 1);
+          items = [...items];
+          if (kind === 'replace' && items.length > 0) items[position] = item(goal);
+          else if (kind === 'insert') items.splice(position, 0, item(goal));
+          else if (kind === 'remove' && items.length > 0) items.splice(position, 1);
+          const plan = version();
+          const found = [...goalDuplicates(plan)].map(([index, duplicate]) => [index, duplicate.other.index, duplicate.kind]);
+          const expected = [...naive(goals(plan))].map(([index, duplicate]) => [index, duplicate.other, duplicate.kind]);
+          assert.deepStrictEqual(found, expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -274,8 +274,7 @@ function similarity(a: readonly string[], b: readonly string[]): number {
 function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> {
   const duplicates = new Map<number, GoalDuplicate>();
   const statements = views.map((view) => wordsOfGoal(view.goal));
-  const frequency = new Map<string, number>();
-  for (const statement of statements) for (const word of statement.sorted) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const frequency = wordFrequency(statements);
   const byNumbers = new Map<string, number>();
   // Statements are compared among goals measured on the same KPI (or on none): other KPIs measure other things.
   const byScope = new Map<string, Map<string, number[]>>();
@@ -307,6 +306,45 @@ function findDuplicates(views: readonly GoalView[]): Map<number, GoalDuplicate> 
     }
   });
   return duplicates;
+}
+
+/**
+ * How many statements each word is in: the last count kept, with the statements it counted, and
+ * brought up to date. An edit changes a statement or two of thousands (the parser keeps the
+ * others, the same objects): only their words are counted again.
+ */
+let lastFrequency: { statements: readonly StatementWords[]; counts: Map<string, number> } | undefined;
+
+function wordFrequency(statements: readonly StatementWords[]): ReadonlyMap<string, number> {
+  const last = lastFrequency;
+  // The statements the edit left alone, at the start and at the end of the list.
+  let head = 0;
+  let tail = 0;
+  if (last) {
+    const before = last.statements;
+    const most = Math.min(before.length, statements.length);
+    while (head < most && before[head] === statements[head]) head++;
+    while (tail < most - head && before[before.length - 1 - tail] === statements[statements.length - 1 - tail]) tail++;
+  }
+  const changed = last ? statements.length - head - tail + (last.statements.length - head - tail) : statements.length;
+  if (!last || changed > statements.length / 2) {
+    const counts = new Map<string, number>();
+    for (const statement of statements) for (const word of statement.sorted) counts.set(word, (counts.get(word) ?? 0) + 1);
+    lastFrequency = { statements, counts };
+    return counts;
+  }
+  const { counts } = last;
+  const count = (statement: StatementWords, by: number) => {
+    for (const word of statement.sorted) {
+      const next = (counts.get(word) ?? 0) + by;
+      if (next === 0) counts.delete(word);
+      else counts.set(word, next);
+    }
+  };
+  for (let at = head; at < last.statements.length - tail; at++) count(last.statements[at], -1);
+  for (let at = head; at < statements.length - tail; at++) count(statements[at], +1);
+  lastFrequency = { statements, counts };
+  return counts;
 }
 
 /** The `count` rarest of a statement's words, rarest first (its words come sorted: of two as rare, the first in that order). */
