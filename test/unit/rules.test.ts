@@ -138,6 +138,12 @@ describe('rules', () => {
       assert.strictEqual(covered(text, finding), 'qualifed-leads');
       assert.match(finding.message, /Did you mean `qualified-leads`\?/);
     });
+    it('sets off an id that holds a backtick as one code span', () => {
+      const text = edit('    kpi: qualified-leads\n', '    kpi: "qualified`leads"\n');
+      const finding = single(text, 'ref/undefined');
+      assert.match(finding.message, /^``qualified`leads`` is not defined/);
+      assert.match(finding.message, /Did you mean `qualified-leads`\?/);
+    });
     it('checks ids in lists and is typed by field', () => {
       // `pipeline` is a goal, not a channel.
       const text = edit('    channels: [webinars]\n    goals: [pipeline]', '    channels: [webinars, pipeline]\n    goals: [pipeline]');

@@ -1,7 +1,7 @@
 import { anchorRange, documentAnchor } from '../parse/anchor';
 import { effectiveRule, type ConfigProblem, type PlanConfig } from './config';
 import { collectSuppressions } from './suppressions';
-import { formatList, formatMessage, translator, type MessageId } from '../base/messages';
+import { codeSpan, formatList, formatMessage, translator, type MessageId } from '../base/messages';
 import type { PlanModel } from '../model/model';
 import type { AlignedPlan, PlanLink } from '../model/links';
 import type { PlanFigures } from '../analysis/figures';
@@ -374,13 +374,6 @@ function describeValue(value: unknown, locale: Locale): string {
   // A value of the plan is code: between backticks, in every language (docs/glossary.md).
   if (typeof value === 'string') return codeSpan(value.length > 60 ? `${value.slice(0, 57)}…` : value);
   return String(value);
-}
-
-/** Text as a Markdown code span: between more backticks than it holds in a row, and spaces where it starts or ends with one (CommonMark). */
-function codeSpan(text: string): string {
-  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export interface SmartLetterResult {

@@ -27,9 +27,22 @@ export function formatMessage(locale: Locale, id: MessageId, params: Record<stri
   let message = parts[0];
   for (let index = 1; index < parts.length; index += 2) {
     const value = params[parts[index]];
-    message += (value === undefined ? `{${parts[index]}}` : typeof value === 'number' ? formatNumber(locale, value) : value) + parts[index + 1];
+    let after = parts[index + 1];
+    // An id or value that holds a backtick would end the template's code span early: set off with more backticks.
+    if (typeof value === 'string' && value.includes('`') && message.endsWith('`') && after.startsWith('`')) {
+      message = message.slice(0, -1) + codeSpan(value);
+      after = after.slice(1);
+    } else message += value === undefined ? `{${parts[index]}}` : typeof value === 'number' ? formatNumber(locale, value) : value;
+    message += after;
   }
   return message;
+}
+
+/** Text as a Markdown code span: between more backticks than it holds in a row, and spaces where it starts or ends with one (CommonMark). */
+export function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** Each template cut once at its placeholders (text, name, text, …, text): a plan's check words thousands of messages. */
