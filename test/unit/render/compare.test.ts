@@ -84,6 +84,19 @@ describe('the preview in compare mode', () => {
     assert.match(added, /diff-added" data-line="\d+" data-diff="added" data-diff-label="added" title="Added since HEAD \(a1b2c3d\)">$/);
   });
 
+  it('shows a removed team role struck through in the org chart, under the role it reported to', () => {
+    const sales = (team: string) => `kind: sales\ntitle: Sales plan\ncurrency: EUR\nteam:\n${team}`;
+    const head = '  - id: head\n    role: Head of sales\n    count: 1\n';
+    const reps = '  - id: reps\n    role: Account executives\n    count: 4\n    reportsTo: head\n';
+    const sdr = '  - id: sdr\n    role: Sales development reps\n    count: 2\n    reportsTo: head\n';
+    const { html } = compared(sales(head + sdr + reps), sales(head + reps));
+    const nodes = [...html.matchAll(/<li class="org-node[^"]*"[^>]*>/g)].map((match) => /data-diff="(\w+)"/.exec(match[0])?.[1] ?? '');
+    assert.deepStrictEqual(nodes, ['', '', 'removed']);
+    assert.match(html, /<ul class="org-level"><li class="org-node"[^>]*><div class="org-card"><span class="org-role">Account executives<\/span>.*<li class="org-node diff-removed" data-diff="removed"[^>]*><div class="org-card"><span class="org-role">Sales development reps<\/span>/s);
+    // The figures count the roles and people of the newer plan.
+    assert.match(html, /<span class="figure-value">2<\/span><span class="figure-label">Roles<\/span><\/div><div class="figure"><span class="figure-value">5<\/span>/);
+  });
+
   it('puts the summary, a legend, every change and the button that leaves compare mode on top', () => {
     const { html } = compared();
     assert.match(html, /^<main class="plan plan-marketing plan-compare" lang="en"><section class="compare-banner" aria-label="Changes"><div class="compare-head"><p class="compare-title">Compared with <strong>HEAD \(a1b2c3d\)<\/strong><\/p><button type="button" class="compare-leave" data-action="leave-compare">Leave compare mode<\/button><\/div>/);

@@ -7,6 +7,7 @@ import { text } from './html';
 import { bullets, cellList, facts, figure, grid, heading, items, known, paragraph, part, table } from './parts';
 import { FREQUENCIES } from './sections-common';
 import { formatPeriod } from '../base/messages';
+import type { JsonPath } from '../base/types';
 import { capacity } from './sections-figures';
 
 const METHODS = ['linear', 'seasonal', 'auto', 'manual'] as const;
@@ -45,7 +46,7 @@ export function offering(ctx: RenderContext): string {
 }
 
 interface Member {
-  index: number;
+  path: JsonPath;
   id: string | undefined;
   item: Record<string, unknown>;
   reportsTo: string | undefined;
@@ -55,13 +56,18 @@ interface Member {
 export function team(ctx: RenderContext): string {
   const members: Member[] = asArray(ctx.at(['team'])).flatMap((entry, index) => {
     const item = asRecord(entry);
-    return item ? [{ index, item, id: asString(item.id), reportsTo: asString(item.reportsTo) }] : [];
+    return item ? [{ path: ['team', index], item, id: asString(item.id), reportsTo: asString(item.reportsTo) }] : [];
   });
-  if (members.length === 0) return '';
+  // In compare mode, a role removed since the older version is shown struck through, under the role it reported to if that is still there.
+  const removed: Member[] = (ctx.compare?.removedFrom(['team']) ?? []).flatMap(({ path }) => {
+    const item = asRecord(ctx.at(path));
+    return item ? [{ path, item, id: undefined, reportsTo: asString(item.reportsTo) }] : [];
+  });
+  if (members.length === 0 && removed.length === 0) return '';
   const ids = new Set(members.map((member) => member.id).filter(Boolean));
   const children = new Map<string, Member[]>();
   const roots: Member[] = [];
-  for (const member of members) {
+  for (const member of [...members, ...removed]) {
     // A manager that is not defined (or the member itself) cannot place it: it becomes a root.
     if (member.reportsTo !== undefined && ids.has(member.reportsTo) && member.reportsTo !== member.id) {
       children.set(member.reportsTo, [...(children.get(member.reportsTo) ?? []), member]);
@@ -72,7 +78,7 @@ export function team(ctx: RenderContext): string {
     placed.add(member);
     const reports = (member.id ? (children.get(member.id) ?? []) : []).filter((child) => !placed.has(child));
     const count = asNumber(member.item.count);
-    const path = ['team', member.index];
+    const { path } = member;
     const quota = asNumber(member.item.quota);
     const headcount = (value: unknown) => ctx.t('render.label.headcount', { count: ctx.plainValue(value) });
     const quotaEach = (value: unknown) => ctx.t('render.capacity.quotaEach', { quota: typeof value === 'number' ? ctx.money(value) : ctx.plainValue(value) });
@@ -84,7 +90,7 @@ export function team(ctx: RenderContext): string {
   };
   const tree = roots.map(node);
   // Members in a reporting cycle have no root above them: they are shown at the top level.
-  for (const member of members) if (!placed.has(member)) tree.push(node(member));
+  for (const member of [...members, ...removed]) if (!placed.has(member)) tree.push(node(member));
   const headcount = members.reduce((sum, member) => sum + (asNumber(member.item.count) ?? 0), 0);
   return `<div class="figures">${figure(ctx.t('render.label.roles'), String(members.length))}${figure(ctx.t('render.label.people'), ctx.number(headcount))}</div><div class="org-chart"><ul class="org-level org-root">${tree.join('')}</ul></div>${part(ctx.t('render.capacity.title'), capacity(ctx))}`;
 }
