@@ -108,6 +108,14 @@ describe('rendered plan', () => {
     assert.match(marketing, /<tfoot><tr><th scope="row">Total<\/th><td class="number">[0-9,]+ RON<\/td><td class="number">[0-9.]+ %<\/td><td class="number">[0-9,]+ RON<\/td><td class="number">-?[0-9,]+ %<\/td><\/tr><\/tfoot>/);
   });
 
+  it("lists a forecast row's problems under it in the forecast's table", () => {
+    const plan = 'kind: sales\ntitle: Sales plan\ncurrency: EUR\nperiod: { start: 2026-01-01, end: 2026-12-31 }\nforecast:\n  method: linear\n  history:\n    - { period: 2025-10, revenue: 100 }\n    - { period: 2025-12, revenue: 120 }\n';
+    const { html } = render(plan);
+    assert.ok(!html.includes('\u0000'), 'no slot left in the page');
+    const table = /<table class="forecast-table">.*?<\/table>/s.exec(html)![0];
+    assert.match(table, /<tr class="forecast-row series-history has-problems has-warning"[^>]*><th scope="row">2025-12<\/th>.*?<\/tr><tr class="problems-row"><td colspan="6"><ul class="problems"><li class="problem problem-warning">.*?2025-11.*?<\/li><\/ul><\/td><\/tr>/s);
+  });
+
   it('marks findings where they occur and lists them in the summary with their lines', () => {
     const text = yaml(
       'kind: sales',

@@ -304,8 +304,10 @@ export class RenderContext {
    */
   list(items: readonly string[]): string {
     if (!this.lists || this.depth > 1) return items.join('');
-    this.lists.push(items);
-    return `${SLOT}${this.lists.length - 1}${SLOT}`;
+    const lists = this.lists;
+    // An item made at the top of the part may hold a slot of its own (a table row's problems): a part reads only its own slots, so it is joined in.
+    lists.push(items.map((item) => (item.includes(SLOT) ? item.replace(SLOTS, (_, index: string) => lists[Number(index)].join('')) : item)));
+    return `${SLOT}${lists.length - 1}${SLOT}`;
   }
 
   /** Hands the memoised parts of this rendering to the next one (once the rendering is complete). */
