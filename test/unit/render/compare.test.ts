@@ -97,6 +97,16 @@ describe('the preview in compare mode', () => {
     assert.match(html, /<span class="figure-value">2<\/span><span class="figure-label">Roles<\/span><\/div><div class="figure"><span class="figure-value">5<\/span>/);
   });
 
+  it("shows a forecast row removed since the older version struck through in the forecast's table, at its period", () => {
+    const sales = (history: string[]) => `kind: sales\ntitle: Sales plan\ncurrency: EUR\nperiod: { start: 2026-01-01, end: 2026-12-31 }\nforecast:\n  method: linear\n  history:\n${history.map((row) => `    - ${row}\n`).join('')}  projections:\n    - { period: 2026-01, revenue: 140 }\n`;
+    const rows = ['{ period: 2025-10, revenue: 100 }', '{ period: 2025-11, revenue: 110 }', '{ period: 2025-12, revenue: 120 }'];
+    const { html } = compared(sales(rows), sales([rows[0], rows[2]]));
+    const table = /<table class="forecast-table">.*?<\/table>/s.exec(html)![0];
+    const periods = [...table.matchAll(/<tr class="forecast-row([^"]*)"[^>]*><th scope="row">([^<]+)<\/th>/g)].map((match) => `${match[2]}${match[1].includes('diff-removed') ? ' (removed)' : ''}`);
+    assert.deepStrictEqual(periods, ['2025-10', '2025-11 (removed)', '2025-12', '2026-01']);
+    assert.match(table, /<tr class="forecast-row series-history diff-removed" data-diff="removed"[^>]*><th scope="row">2025-11<\/th><td class="number">110 EUR<\/td>/);
+  });
+
   it('puts the summary, a legend, every change and the button that leaves compare mode on top', () => {
     const { html } = compared();
     assert.match(html, /^<main class="plan plan-marketing plan-compare" lang="en"><section class="compare-banner" aria-label="Changes"><div class="compare-head"><p class="compare-title">Compared with <strong>HEAD \(a1b2c3d\)<\/strong><\/p><button type="button" class="compare-leave" data-action="leave-compare">Leave compare mode<\/button><\/div>/);

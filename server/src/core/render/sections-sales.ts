@@ -265,7 +265,7 @@ export function forecast(ctx: RenderContext): string {
   const cell = (value: string) => `<td class="number">${text(value)}</td>`;
   const tableRows = slots
     .filter((slot) => slot.history !== undefined || slot.projection !== undefined || slot.band || rows.some((row) => row.key === slot.key))
-    .map((slot) => {
+    .map((slot): [string, string] => {
       // In compare mode a row's revenue shows its old value.
       const revenue = (list: Row['list'], value: number | undefined) => {
         const at = rowAt(list, slot.key);
@@ -274,13 +274,13 @@ export function forecast(ctx: RenderContext): string {
       };
       const content = `<th scope="row">${text(formatPeriod(ctx.locale, slot.key))}</th>${revenue('history', slot.history)}${cell(slot.band ? money(slot.band.forecast) : '')}${cell(slot.band ? range(slot.band.lower80, slot.band.upper80) : '')}${cell(slot.band ? range(slot.band.lower95, slot.band.upper95) : '')}${revenue('projections', slot.projection)}`;
       const own = rowAt('projections', slot.key) ?? rowAt('history', slot.key);
-      return own ? ctx.block('tr', ['forecast', own.list, own.index], `forecast-row series-${own.list}`, content, { columns: 6 }) : `<tr class="forecast-row series-model">${content}</tr>`;
+      return [slot.key, own ? ctx.block('tr', ['forecast', own.list, own.index], `forecast-row series-${own.list}`, content, { columns: 6 }) : `<tr class="forecast-row series-model">${content}</tr>`];
     });
   // A total of one whole period is that period's row already.
   const footer = total && !keys.includes(total.period)
     ? `<tfoot><tr><th scope="row">${text(formatPeriod(ctx.locale, total.period))}</th>${cell('')}${cell(money(total.forecast))}${cell(range(total.lower80, total.upper80))}${cell(range(total.lower95, total.upper95))}${cell(figures?.projectionsTotal === undefined ? '' : money(figures.projectionsTotal))}</tr></tfoot>`
     : '';
-  const data = table(ctx, 'forecast-table', [ctx.t('render.label.period'), labels.history, labels.forecast, labels.band80, labels.band95, labels.projections], tableRows, footer);
+  const data = table(ctx, 'forecast-table', [ctx.t('render.label.period'), labels.history, labels.forecast, labels.band80, labels.band95, labels.projections], withRemovedRows(ctx, tableRows, money), footer);
 
   const method = typeof forecastData.method === 'string' && (METHODS as readonly string[]).includes(forecastData.method) ? ctx.t(`render.method.${forecastData.method as 'linear'}`) : asString(forecastData.method);
   const chosen = result?.selection ? ctx.t(`render.forecast.model.${result.selection.chosen}`) : '';
@@ -292,6 +292,35 @@ export function forecast(ctx: RenderContext): string {
     method ? figure(ctx.t('render.label.method'), method, chosen) : '',
   ].join('');
   return `<div class="figures">${keyFigures}</div>${figureHtml}${data && `<details class="chart-data"><summary>${text(ctx.t('render.label.dataTable'))}</summary>${data}</details>`}${part(ctx.t('render.label.assumptions'), ctx.markdown(['forecast', 'assumptions']))}`;
+}
+
+/**
+ * The forecast table's rows (by period), with the history and projection rows removed since the
+ * older version among them in compare mode: struck through, after the rows of their period or
+ * before the first later one.
+ */
+function withRemovedRows(ctx: RenderContext, rows: readonly [key: string, html: string][], money: (value: number) => string): string[] {
+  const removed = (['history', 'projections'] as const).flatMap((list) =>
+    (ctx.compare?.removedFrom(['forecast', list]) ?? []).flatMap(({ path }) => {
+      const row = asRecord(ctx.at(path));
+      if (!row) return [];
+      const period = typeof row.period === 'string' || typeof row.period === 'number' ? String(row.period) : '';
+      const revenue = asNumber(row.revenue);
+      const shown = `<td class="number">${revenue === undefined ? '' : text(money(revenue))}</td>`;
+      const empty = '<td class="number"></td>';
+      const content = `<th scope="row">${text(formatPeriod(ctx.locale, periodKey(period)))}</th>${list === 'history' ? shown : empty}${empty}${empty}${empty}${list === 'projections' ? shown : empty}`;
+      return [[periodKey(period), ctx.block('tr', path, `forecast-row series-${list}`, content, { columns: 6 })] as [string, string]];
+    }),
+  );
+  if (removed.length === 0) return rows.map(([, html]) => html);
+  const order = axisPeriods([...rows.map(([key]) => key), ...removed.map(([key]) => key)]);
+  const rank = (key: string) => order.indexOf(key);
+  const out = rows.map(([key, html]) => ({ rank: rank(key), html }));
+  for (const [key, html] of removed) {
+    const at = out.findIndex((row) => row.rank > rank(key));
+    out.splice(at === -1 ? out.length : at, 0, { rank: rank(key), html });
+  }
+  return out.map((row) => row.html);
 }
 
 /** Revenue of the last year of history, as the plan gives it. */
