@@ -131,12 +131,11 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   for (const text of [largeText, versions(largeText)[1]]) {
     const steps = (large.steps = service.checkSteps(text, WARM_UP_NAME));
     while (!planOpen() && !steps.next().done) yield;
-    large.steps = undefined;
     if (planOpen()) {
-      steps.return(undefined as never);
-      service.forget(WARM_UP_NAME);
+      dropLargeCheck(large, service);
       break;
     }
+    large.steps = undefined;
     yield;
   }
   for (const texts of small) {
@@ -147,16 +146,19 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   }
 }
 
+/** Stops the large plan's check and forgets the plan: a plan opened, whether before the warm-up reached it (`warmUpSteps`) or during its check (`warmUp`'s pause). */
+function dropLargeCheck(large: LargeCheck, service: PlanService): void {
+  large.steps?.return(undefined);
+  large.steps = undefined;
+  service.forget(WARM_UP_NAME);
+}
+
 /** Warms the server up in slices, each one once `idle()` says no plan has a check pending. */
 export async function warmUp(service: PlanService, idle: () => Promise<void>, planOpen: () => boolean): Promise<void> {
   const large: LargeCheck = {};
   // A plan opened while the large plan is checked: its check waits for that one's, and should not wait beside its memory.
   const pause = () => {
-    if (large.steps && planOpen()) {
-      large.steps.return(undefined);
-      large.steps = undefined;
-      service.forget(WARM_UP_NAME);
-    }
+    if (large.steps && planOpen()) dropLargeCheck(large, service);
     return idle();
   };
   try {
