@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { capHeapGrowthWhileLarge, LARGE_OPEN_PLANS } from '../../server/src/lsp/heap';
+import { capHeapGrowth } from '../../server/src/lsp/heap';
 
 /** Open documents as the server's `TextDocuments` announces them: the list changes, then the event fires. */
 function openDocuments() {
@@ -25,24 +25,24 @@ function openDocuments() {
   };
 }
 
+const characters = (count: number) => 'x'.repeat(count);
+
 describe("the heap's growth", () => {
-  it('is capped while more plan text than a large plan is open, and left to V8 again once it is not', () => {
+  it('is capped tighter the more plan text is open, and left to V8 again once little is', () => {
     const documents = openDocuments();
     const flags: string[] = [];
-    capHeapGrowthWhileLarge(documents, (flag) => flags.push(flag));
-    const half = 'x'.repeat(LARGE_OPEN_PLANS / 2);
-    documents.open('a', half);
-    assert.deepStrictEqual(flags, [], 'a plan of 1,000,000 characters');
-    documents.open('b', `${half}more`);
-    assert.deepStrictEqual(flags, ['--heap-growing-percent=50'], 'two plans together over the limit');
-    documents.change('b', `${half}more and more`);
-    assert.deepStrictEqual(flags, ['--heap-growing-percent=50'], 'set once, not at every keystroke');
-    documents.change('b', 'short now');
-    assert.deepStrictEqual(flags, ['--heap-growing-percent=50', '--heap-growing-percent=0'], 'a large part deleted');
-    documents.change('a', `${half}${half}!`);
-    assert.strictEqual(flags.at(-1), '--heap-growing-percent=50', 'a large paste');
+    capHeapGrowth(documents, (flag: string) => flags.push(flag));
+    documents.open('a', characters(400_000));
+    assert.deepStrictEqual(flags, [], 'a plan of 10,000 lines');
+    documents.open('b', characters(400_000));
+    assert.deepStrictEqual(flags, ['--heap-growing-percent=200'], 'two such plans: over 500,000 characters together');
+    documents.change('b', characters(400_010));
+    assert.strictEqual(flags.length, 1, 'set once, not at every keystroke');
+    documents.change('a', characters(1_700_000));
+    assert.deepStrictEqual(flags.slice(1), ['--heap-growing-percent=50'], 'a large paste: over 2,000,000');
     documents.close('a');
-    assert.strictEqual(flags.at(-1), '--heap-growing-percent=0', 'the large plan closed');
-    assert.strictEqual(flags.length, 4);
+    assert.deepStrictEqual(flags.slice(2), ['--heap-growing-percent=0'], 'the large plan closed');
+    documents.change('b', characters(600_000));
+    assert.deepStrictEqual(flags.slice(3), ['--heap-growing-percent=200']);
   });
 });

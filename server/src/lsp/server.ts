@@ -2,13 +2,13 @@ import { setFlagsFromString } from 'v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ProcessIdRequest } from '../../../shared/protocol';
 import { nodeHost } from '../node/host';
-import { capHeapGrowthWhileLarge } from './heap';
+import { capHeapGrowth } from './heap';
 import { serve } from './serve';
 
 /** The language server in Node.js (the desktop and the VS Code server): it reads plans from the file system. */
 const connection = createConnection(ProposedFeatures.all);
 const { documents } = serve(connection, nodeHost());
-capHeapGrowthWhileLarge(documents, setFlagsFromString);
+capHeapGrowth(documents, setFlagsFromString);
 connection.onRequest(ProcessIdRequest.type, () => process.pid);
 
 process.on('uncaughtException', (error) => {
