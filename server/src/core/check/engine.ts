@@ -70,8 +70,8 @@ interface KeptVerdict {
   verdict?: SmartLetterResult;
 }
 
-/** Each goal view's verdicts, by the letter's rule: the model keeps a goal's view while the goal is the same, at the same place. */
-const keptVerdicts = new WeakMap<GoalView, Partial<Record<RuleId, KeptVerdict>>>();
+/** Each goal view's verdicts, by the letter's place among the SMART rules: the model keeps a goal's view while the goal is the same, at the same place. */
+const keptVerdicts = new WeakMap<GoalView, (KeptVerdict | undefined)[]>();
 
 /**
  * A range inside a goal's item, with where the item started then. A goal's view is kept while
@@ -147,6 +147,8 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
   const smartRules = RULES.filter((rule): rule is SmartRule => 'letter' in rule);
   const goalViews = goals(model);
   const verdicts = goalViews.map(() => [] as SmartLetterResult[]);
+  /** Each goal's kept verdicts, looked up once for the five letters. */
+  const keptByGoal = goalViews.map((view) => keptVerdicts.get(view));
   /** Where each goal's item starts in this version, by the goal's position among the views (found when first asked). */
   const itemStarts: (number | null)[] = [];
 
@@ -252,6 +254,7 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
     }
     if (whole) context!.report(whole);
     const settings = context && rule.inputs ? JSON.stringify([options, locale]) : undefined;
+    const letterAt = smartRules.indexOf(rule);
     const passed = passing(rule, off);
     for (let position = 0; position < goalViews.length; position++) {
       const view = goalViews[position];
@@ -265,8 +268,8 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
       let entry: KeptVerdict | undefined;
       try {
         const inputs = settings === undefined ? undefined : rule.inputs!(context, view);
-        const kept = settings === undefined ? undefined : keptVerdicts.get(view);
-        const known = kept?.[rule.id];
+        const kept = settings === undefined ? undefined : keptByGoal[position];
+        const known = kept?.[letterAt];
         if (known && known.settings === settings && sameItems(known.inputs, inputs!)) {
           report = known.report;
           range = moved(known.range, position);
@@ -274,11 +277,11 @@ export function* runChecksSteps(input: CheckInput): Steps<CheckOutcome> {
         } else {
           report = rule.checkGoal(context, view);
           if (settings !== undefined && !report?.fixes?.length) {
-            const byRule = kept ?? {};
-            if (!kept) keptVerdicts.set(view, byRule);
+            let byLetter = kept;
+            if (!byLetter) keptVerdicts.set(view, (byLetter = keptByGoal[position] = []));
             range = report && anchorRange(parsed.text, parsed.root, report.path, report.anchor);
             entry = { settings, inputs: inputs!, report, ...(report && range ? { range: keep(position, report.path, range) } : {}) };
-            byRule[rule.id] = entry;
+            byLetter[letterAt] = entry;
           }
         }
       } catch (error) {
