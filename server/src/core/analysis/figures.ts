@@ -3,6 +3,7 @@
  * the plans aligned with it), once. Rules, hovers, inlay hints, the preview and the CLI read
  * these; none computes them again.
  */
+import { pushTo } from '../base/lists';
 import { asArray, asNumber, asRecord, asString, idList, kpiDirection, parseDate, type Data, type PlanModel } from '../model/model';
 import { readActualsCsv, actualsByKpi, type ActualRow, type ActualsCsv } from './actuals/csv';
 import { kpiProgress, type Progress, type ProgressThresholds } from './actuals/progress';
@@ -230,12 +231,6 @@ function kpiIndexOf(model: PlanModel): KpiIndex {
   });
   kpiIndexes.set(model, found);
   return found;
-}
-
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The goals that measure a KPI, latest deadline first. */

@@ -1,4 +1,4 @@
-/** Comparisons of lists, item by item: paths, a rule's inputs, a part's pieces. */
+/** Lists: comparisons item by item (paths, a rule's inputs, a part's pieces), and lists kept by key. */
 
 /** Whether two lists hold the same items in the same order (`Object.is`: the same objects, not equal ones). */
 export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -12,4 +12,11 @@ export function beginsWith(list: readonly unknown[], prefix: readonly unknown[])
   if (list.length < prefix.length) return false;
   for (let index = 0; index < prefix.length; index++) if (!Object.is(list[index], prefix[index])) return false;
   return true;
+}
+
+/** Adds a value to the list kept under `key`, starting the list when there is none. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

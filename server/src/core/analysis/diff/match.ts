@@ -2,6 +2,7 @@
  * Matching the items of two versions of a list: by a key (an `id`, a channel, a period...),
  * with maps, so that two lists of n items match in O(n); and recognising a renamed id.
  */
+import { pushTo } from '../../base/lists';
 import { isBlank, isRecord } from '../../model/model';
 
 /** One item of a list with the key it is matched by. */
@@ -72,13 +73,13 @@ export function matchLists(before: readonly KeyedItem[], after: readonly KeyedIt
     for (const entry of removed) {
       if (renamed.has(entry)) continue;
       const sig = signature(entry, true);
-      if (sig !== undefined) push(candidates, sig, entry);
+      if (sig !== undefined) pushTo(candidates, sig, entry);
     }
     const wanted = new Map<string, KeyedItem[]>();
     for (const entry of added) {
       if (newOnes.has(entry)) continue;
       const sig = signature(entry, false);
-      if (sig !== undefined && candidates.has(sig)) push(wanted, sig, entry);
+      if (sig !== undefined && candidates.has(sig)) pushTo(wanted, sig, entry);
     }
     for (const [sig, entries] of wanted) {
       const olds = candidates.get(sig)!;
@@ -113,12 +114,6 @@ export function matchLists(before: readonly KeyedItem[], after: readonly KeyedIt
 /** Sets a key even when it is `__proto__`: plans are data, never prototypes. */
 export function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
   Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Text as compared: runs of white space are one space, and the ends are trimmed. */
