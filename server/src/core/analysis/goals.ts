@@ -327,13 +327,9 @@ function wordFrequency(statements: readonly StatementWords[]): ReadonlyMap<strin
     while (tail < most - head && before[before.length - 1 - tail] === statements[statements.length - 1 - tail]) tail++;
   }
   const changed = last ? statements.length - head - tail + (last.statements.length - head - tail) : statements.length;
-  if (!last || changed > statements.length / 2) {
-    const counts = new Map<string, number>();
-    for (const statement of statements) for (const word of statement.sorted) counts.set(word, (counts.get(word) ?? 0) + 1);
-    lastFrequency = { statements, counts };
-    return counts;
-  }
-  const { counts } = last;
+  // Counted from nothing when the edit changed more than half the statements (or another plan is checked).
+  const fresh = !last || changed > statements.length / 2;
+  const counts = fresh ? new Map<string, number>() : last.counts;
   const count = (statement: StatementWords, by: number) => {
     for (const word of statement.sorted) {
       const next = (counts.get(word) ?? 0) + by;
@@ -341,8 +337,11 @@ function wordFrequency(statements: readonly StatementWords[]): ReadonlyMap<strin
       else counts.set(word, next);
     }
   };
-  for (let at = head; at < last.statements.length - tail; at++) count(last.statements[at], -1);
-  for (let at = head; at < statements.length - tail; at++) count(statements[at], +1);
+  if (fresh) for (const statement of statements) count(statement, +1);
+  else {
+    for (let at = head; at < last.statements.length - tail; at++) count(last.statements[at], -1);
+    for (let at = head; at < statements.length - tail; at++) count(statements[at], +1);
+  }
   lastFrequency = { statements, counts };
   return counts;
 }
