@@ -1,13 +1,13 @@
 /**
  * How far V8 lets the heap grow before it collects, by the plan text open (characters, all plans
- * together): the most text first. 0 is V8's own growth, which adapts to how fast the program
- * allocates.
+ * together): the most text first. Below them, V8's own growth (0), which adapts to how fast the
+ * program allocates.
  */
 const HEAP_GROWTH: readonly { above: number; percent: number }[] = [
   { above: 2_000_000, percent: 50 },
   { above: 500_000, percent: 200 },
-  { above: 0, percent: 0 },
 ];
+const V8_OWN = 0;
 
 interface OpenDocuments {
   all(): readonly { getText(): string }[];
@@ -27,11 +27,11 @@ interface OpenDocuments {
  * the tighter the cap.
  */
 export function capHeapGrowth(documents: OpenDocuments, setFlags: (flags: string) => void): void {
-  let current = 0;
+  let current = V8_OWN;
   const update = () => {
     let open = 0;
     for (const document of documents.all()) open += document.getText().length;
-    const { percent } = HEAP_GROWTH.find((level) => open > level.above) ?? { percent: 0 };
+    const percent = HEAP_GROWTH.find((level) => open > level.above)?.percent ?? V8_OWN;
     if (percent === current) return;
     current = percent;
     setFlags(`--heap-growing-percent=${percent}`);
