@@ -305,8 +305,8 @@ export class RenderContext {
   list(items: readonly string[]): string {
     if (!this.lists || this.depth > 1) return items.join('');
     const lists = this.lists;
-    // An item made at the top of the part may hold a slot of its own (a table row's problems): a part reads only its own slots, so it is joined in.
-    lists.push(items.map((item) => (item.includes(SLOT) ? item.replace(SLOTS, (_, index: string) => lists[Number(index)].join('')) : item)));
+    // An item made at the top of the part may hold a slot of its own (a table row's problems): a part reads only its own slots, so it is joined in. Without a list made before, there is no slot to look for in megabytes of cards.
+    lists.push(lists.length === 0 ? items : items.map((item) => (item.includes(SLOT) ? item.replace(SLOTS, (_, index: string) => lists[Number(index)].join('')) : item)));
     return `${SLOT}${lists.length - 1}${SLOT}`;
   }
 
