@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { parseIncrementally, type ChunkedParse } from '../../server/src/core/parse/incremental';
 import { createPlanService, type PlanService } from '../../server/src/core/workspace/service';
-import { warmUp, warmUpPlan } from '../../server/src/lsp/warmup';
+import { warmUp, warmUpPlan, type AfterCheck } from '../../server/src/lsp/warmup';
+
+const nothingAfter: AfterCheck = () => undefined;
 
 /** A plan service that logs the lines of each plan it is asked to check (`N lines`), and each time it forgets (`forgot`). */
 function linesChecked(checked: string[]): PlanService {
@@ -61,7 +63,7 @@ describe('the warm-up at server start', () => {
       pauses++;
       return pending ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve();
     };
-    const done = warmUp(spy, idle, () => false);
+    const done = warmUp(spy, idle, () => false, nothingAfter);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.strictEqual(pauses, 1, 'waiting at the first pause');
     const firstSlice = checked.length;
@@ -77,10 +79,25 @@ describe('the warm-up at server start', () => {
     assert.deepStrictEqual(checked.at(-1), 'forgot untitled:plan-as-code-warm-up');
   });
 
+  it('hands each check it finishes over with its text (the server makes diagnostics of it), not a check it dropped', async () => {
+    const checked: string[] = [];
+    const spy = linesChecked(checked);
+    const after: { lines: number; findings: number }[] = [];
+    const open = () => checked.filter((entry) => parseInt(entry, 10) > 1000).length === 2;
+    await warmUp(spy, () => Promise.resolve(), open, (uri, text, plan) => {
+      assert.strictEqual(uri, 'untitled:plan-as-code-warm-up');
+      after.push({ lines: text.split('\n').length, findings: plan.findings.length });
+    });
+    // The small plans, the large one once (the second large check is dropped: a plan opened), then the small plans' versions.
+    assert.strictEqual(after.length, 17, JSON.stringify(after));
+    assert.ok(after.filter((check) => check.lines > 1000).length === 1, JSON.stringify(after));
+    assert.ok(after.every((check) => check.findings > 0), 'each with the findings made of its text');
+  });
+
   it('leaves out the large plan when a plan is open: that plan warms the server up for its size', async () => {
     const checked: string[] = [];
     const spy = linesChecked(checked);
-    await warmUp(spy, () => Promise.resolve(), () => true);
+    await warmUp(spy, () => Promise.resolve(), () => true, nothingAfter);
     const plans = checked.filter((entry) => entry.endsWith('lines'));
     assert.strictEqual(plans.length, 16, 'eight versions of each small plan');
     assert.ok(plans.every((lines) => parseInt(lines, 10) < 1000), checked.join(', '));
@@ -91,7 +108,7 @@ describe('the warm-up at server start', () => {
     const spy = linesChecked(checked);
     // A plan opens while the large plan is being checked.
     const open = () => checked.some((entry) => parseInt(entry, 10) > 1000);
-    await warmUp(spy, () => Promise.resolve(), open);
+    await warmUp(spy, () => Promise.resolve(), open, nothingAfter);
     const large = checked.findIndex((entry) => parseInt(entry, 10) > 1000);
     assert.strictEqual(checked.filter((entry) => parseInt(entry, 10) > 1000).length, 1, checked.join(', '));
     assert.strictEqual(checked[large + 1], 'forgot', 'let go of at once');
@@ -124,7 +141,7 @@ describe('the warm-up at server start', () => {
         service.forget(name);
       },
     };
-    await warmUp(spy, () => (checked.push(opened ? 'waits with a plan open' : 'waits'), Promise.resolve()), () => opened);
+    await warmUp(spy, () => (checked.push(opened ? 'waits with a plan open' : 'waits'), Promise.resolve()), () => opened, nothingAfter);
     const firstWait = checked.indexOf('waits with a plan open');
     assert.ok(firstWait > 0, checked.join(', '));
     assert.strictEqual(checked[firstWait - 1], 'forgot', checked.join(', '));

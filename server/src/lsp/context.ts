@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
   type Connection,
@@ -19,6 +19,7 @@ import { CheckTracker } from './checks';
 import { runWhenIdle } from './slices';
 import { Comparisons } from './comparisons';
 import { warmUp } from './warmup';
+import { diagnosticsOf } from './diagnostic-list';
 import type { ServerHost } from './host';
 import { isoDateAt } from '../core/analysis/calendar';
 import { DidGrantWorkspaceTrustNotification, type InitializationOptions } from '../../../shared/protocol';
@@ -331,9 +332,11 @@ export function createServerContext(connection: Connection, documents: TextDocum
       }
       // Plans open at start are checked first; the search for the others waits its turn.
       indexing = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS)).then(() => indexFolders(workspaceFolders));
-      // Compile the schemas and warm the parser and the rules up now, while the editor is still
-      // opening the plan, rather than on its first check; it pauses while a plan has a check pending (warmup.ts).
-      void warmUp(service, () => context.checks.idle(), () => documents.all().length > 0);
+      // Compile the schemas and warm the parser, the rules and the making of diagnostics up now, while the
+      // editor is still opening the plan, rather than on its first check; it pauses while a plan has a check pending (warmup.ts).
+      void warmUp(service, () => context.checks.idle(), () => documents.all().length > 0, (uri, text, plan) => {
+        diagnosticsOf(TextDocument.create(uri, 'plan-yaml', 0, text), 0, plan.findings, plan.locale, docsUriOf);
+      });
     },
     forgetSettings,
     onSettingsChanged(listener) {

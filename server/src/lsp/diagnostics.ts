@@ -1,23 +1,9 @@
 import * as path from 'path';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ruleDocsPath } from '../core/base/docs';
-import { plainText } from '../core/base/messages';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import { firstLineRange, makeFinding } from '../core/check/findings';
-import type { Finding, Locale, Severity } from '../core/base/types';
 import { docsUriOf, filePathOf, planNameOf, uriOfPath, type Feature } from './context';
-import { diagnosticData } from './diagnostic-data';
+import { diagnosticsOf, toDiagnostic } from './diagnostic-list';
 import { runInSlices } from './slices';
-
-/** At most this many diagnostics per plan (errors first), then one note: more help nobody, and cost the editor. */
-export const MAX_DIAGNOSTICS = 1000;
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /** Pushes diagnostics (`textDocument/publishDiagnostics` with the version) as plans change. */
 export const diagnostics: Feature = {
@@ -96,10 +82,7 @@ export const diagnostics: Feature = {
         // A large plan is checked in slices, so that requests are answered meanwhile; a newer version drops the check.
         const result = await runInSlices(service.checkSteps(current.getText(), planNameOf(uri), { settings, editorLocale: context.editorLocale(), today: context.today() }), () => documents.get(uri)?.version !== version);
         if (!result) return;
-        const { findings, locale } = result;
-        const shown = capped(findings);
-        published = shown.map((finding) => toDiagnostic(current, version, finding, locale));
-        if (shown.length < findings.length) published.push(toDiagnostic(current, version, cappedNote(current, locale, shown.length, findings.length), locale));
+        published = diagnosticsOf(current, version, result.findings, result.locale, docsUriOf);
       } catch (error) {
         connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         // Stale diagnostics would claim the plan was checked: one error says it could not be.
@@ -107,7 +90,7 @@ export const diagnostics: Feature = {
         const text = current.getText();
         const [start, end] = firstLineRange(text);
         const finding = makeFinding(locale, text, { ruleId: 'plan/internal-error', severity: 'error', start, end, messageId: 'engine.checkCrashed', params: { detail: error instanceof Error ? error.message : String(error) } });
-        published = [toDiagnostic(current, version, finding, locale)];
+        published = [toDiagnostic(current, version, finding, locale, docsUriOf)];
       }
       // Written before the check counts as done: what waits for it (indexing the version's ids, say) would otherwise hold the diagnostics up.
       await connection.sendDiagnostics({ uri, version, diagnostics: published });
@@ -129,35 +112,6 @@ export const diagnostics: Feature = {
         const actuals = planPath ? context.snapshotOf(document).model.data.actuals : undefined;
         if (planPath && typeof actuals === 'string' && path.resolve(path.dirname(planPath), actuals) === filePath) schedule(document.uri);
       }
-    }
-
-    /** A note on the first line that only some findings are shown. */
-    function cappedNote(document: TextDocument, locale: Locale, shown: number, total: number): Finding {
-      const text = document.getText();
-      const [start, end] = firstLineRange(text);
-      return makeFinding(locale, text, { ruleId: 'plan/too-many-findings', severity: 'information', start, end, messageId: 'engine.findingsCapped', params: { shown, total } });
-    }
-
-    // A rule's page, by language and rule: a large plan's diagnostics name a few rules a thousand times.
-    const docsPages = new Map<string, string | undefined>();
-    function docsOf(ruleId: string, locale: Locale): string | undefined {
-      const key = `${locale} ${ruleId}`;
-      if (!docsPages.has(key)) docsPages.set(key, docsUriOf(ruleDocsPath(ruleId, locale)));
-      return docsPages.get(key);
-    }
-
-    function toDiagnostic(document: TextDocument, version: number, finding: Finding, locale: Locale): Diagnostic {
-      const data = diagnosticData(finding, version, locale);
-      const docs = docsOf(finding.ruleId, locale);
-      return {
-        range: context.toRange(document, finding.start, finding.end),
-        severity: SEVERITY[finding.severity],
-        source: 'plan',
-        code: finding.ruleId,
-        ...(docs ? { codeDescription: { href: docs } } : {}),
-        message: plainText(finding.message),
-        data,
-      };
     }
 
     // A plan just opened is checked at once: there is no burst of keystrokes to wait for.
@@ -196,12 +150,3 @@ export const diagnostics: Feature = {
     });
   },
 };
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-/** The findings to publish: all of them, or the `MAX_DIAGNOSTICS` most severe, in their order. */
-function capped(findings: Finding[]): Finding[] {
-  if (findings.length <= MAX_DIAGNOSTICS) return findings;
-  const kept = new Set([...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, MAX_DIAGNOSTICS));
-  return findings.filter((finding) => kept.has(finding));
-}

@@ -11,7 +11,7 @@
  * plan opened meanwhile, and those after each keystroke, wait at most one slice. The first bursts
  * of typing after the first plan opens are then not the ones that pay for the cold code.
  */
-import type { PlanService } from '../core/workspace/service';
+import type { CheckedPlan, PlanService } from '../core/workspace/service';
 import { runWhenIdle } from './slices';
 
 /** The name the warm-up's plans have in the service's cache (not a path: no `.planrc.yaml`, no links). */
@@ -116,10 +116,16 @@ interface LargeCheck {
   steps?: Generator<unknown, unknown, unknown>;
 }
 
-function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: LargeCheck): Generator<void, void, void> {
+/** What is done with a check's result once it is made: its findings made into the editor's diagnostics (not sent). */
+export type AfterCheck = (uri: string, text: string, plan: CheckedPlan) => void;
+
+function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: LargeCheck, afterCheck: AfterCheck): Generator<void, void, void> {
   const small = (['marketing', 'sales'] as const).map((kind) => versions(warmUpPlan(kind)));
+  const check = function* (text: string): Generator<void, void, void> {
+    afterCheck(WARM_UP_NAME, text, yield* service.checkSteps(text, WARM_UP_NAME));
+  };
   for (const [first] of small) {
-    yield* service.checkSteps(first, WARM_UP_NAME);
+    yield* check(first);
     yield;
   }
   // The large plan before the typing: what is optimised for small plans only is thrown away on
@@ -130,17 +136,26 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   const largeText = warmUpPlan('marketing', LARGE_ITEMS);
   for (const text of [largeText, versions(largeText)[1]]) {
     const steps = (large.steps = service.checkSteps(text, WARM_UP_NAME));
-    while (!planOpen() && !steps.next().done) yield;
-    if (planOpen()) {
+    let plan: CheckedPlan | undefined;
+    while (!planOpen()) {
+      const next = steps.next();
+      if (next.done) {
+        plan = next.value;
+        break;
+      }
+      yield;
+    }
+    if (!plan) {
       dropLargeCheck(large, service);
       break;
     }
+    afterCheck(WARM_UP_NAME, text, plan);
     large.steps = undefined;
     yield;
   }
   for (const texts of small) {
     for (const text of texts.slice(1)) {
-      yield* service.checkSteps(text, WARM_UP_NAME);
+      yield* check(text);
       yield;
     }
   }
@@ -154,7 +169,7 @@ function dropLargeCheck(large: LargeCheck, service: PlanService): void {
 }
 
 /** Warms the server up in slices, each one once `idle()` says no plan has a check pending. */
-export async function warmUp(service: PlanService, idle: () => Promise<void>, planOpen: () => boolean): Promise<void> {
+export async function warmUp(service: PlanService, idle: () => Promise<void>, planOpen: () => boolean, afterCheck: AfterCheck): Promise<void> {
   const large: LargeCheck = {};
   // A plan opened while the large plan is checked: its check waits for that one's, and should not wait beside its memory.
   const pause = () => {
@@ -162,7 +177,7 @@ export async function warmUp(service: PlanService, idle: () => Promise<void>, pl
     return idle();
   };
   try {
-    await runWhenIdle(warmUpSteps(service, planOpen, large), pause);
+    await runWhenIdle(warmUpSteps(service, planOpen, large, afterCheck), pause);
   } finally {
     service.forget(WARM_UP_NAME);
   }
