@@ -43,4 +43,18 @@ describe('requests that let a pending check go first', () => {
     await Promise.resolve();
     assert.ok(idle, 'nothing pending: at once');
   });
+
+  it('background work also waits while a message is being read, until the input has been quiet for a moment', async () => {
+    const checks = new CheckTracker();
+    let idle = false;
+    checks.input();
+    void checks.idle().then(() => (idle = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(!idle, 'bytes just arrived: the rest of the message goes first');
+    checks.input();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    assert.ok(!idle, 'more bytes: still waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(idle, 'quiet since: the work goes on');
+  });
 });

@@ -1,6 +1,9 @@
 /** Longest a request waits for a check before it is answered anyway. */
 const SETTLE_TIMEOUT_MS = 1000;
 
+/** Background work waits until the input has been quiet this long: the rest of a message being read comes first. */
+const INPUT_QUIET_MS = 2;
+
 /**
  * Which open plans have a check scheduled or running. Requests that can wait (outline, folding,
  * code lens, inlay hints, semantic tokens) let the check of the current version go first: on a
@@ -11,6 +14,16 @@ export class CheckTracker {
   private readonly pending = new Set<string>();
   private readonly waiters = new Map<string, (() => void)[]>();
   private idleWaiters: (() => void)[] = [];
+  private lastInput = -Infinity;
+
+  /**
+   * Bytes of a message arrived. A large message (a plan opened) comes in many chunks, each read
+   * between two slices of background work: without a pause for them, the warm-up or the indexing
+   * would add a slice to each chunk, and the plan's first check would wait for all of them.
+   */
+  input(now = performance.now()): void {
+    this.lastInput = now;
+  }
 
   /** A check of `uri` is scheduled or running. */
   started(uri: string): void {
@@ -28,8 +41,12 @@ export class CheckTracker {
     for (const resolve of idle) resolve();
   }
 
-  /** Resolves when no plan has a check pending (work in the background goes after them), or after `SETTLE_TIMEOUT_MS`. */
+  /**
+   * Resolves when no plan has a check pending and no message is being read (work in the
+   * background goes after them), or after `SETTLE_TIMEOUT_MS`.
+   */
   idle(): Promise<void> {
+    if (performance.now() - this.lastInput < INPUT_QUIET_MS) return new Promise((resolve) => setTimeout(resolve, INPUT_QUIET_MS)).then(() => this.idle());
     if (this.pending.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, SETTLE_TIMEOUT_MS);

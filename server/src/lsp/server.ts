@@ -7,7 +7,9 @@ import { serve } from './serve';
 
 /** The language server in Node.js (the desktop and the VS Code server): it reads plans from the file system. */
 const connection = createConnection(ProposedFeatures.all);
-const { documents } = serve(connection, nodeHost());
+const { documents, checks } = serve(connection, nodeHost());
+// Over stdio the server sees each chunk of a message as it comes (over IPC, Node.js hands whole messages only).
+if (process.argv.includes('--stdio')) process.stdin.on('data', () => checks.input());
 capHeapGrowth(documents, setFlagsFromString);
 connection.onRequest(ProcessIdRequest.type, () => process.pid);
 
