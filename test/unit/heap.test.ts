@@ -35,7 +35,7 @@ describe("the heap's growth", () => {
     documents.open('a', characters(400_000));
     assert.deepStrictEqual(flags, [], 'a plan of 10,000 lines');
     documents.open('b', characters(400_000));
-    assert.deepStrictEqual(flags, ['--heap-growing-percent=200'], 'two such plans: over 500,000 characters together');
+    assert.deepStrictEqual(flags, ['--heap-growing-percent=150'], 'two such plans: over 500,000 characters together');
     documents.change('b', characters(400_010));
     assert.strictEqual(flags.length, 1, 'set once, not at every keystroke');
     documents.change('a', characters(1_700_000));
@@ -43,6 +43,6 @@ describe("the heap's growth", () => {
     documents.close('a');
     assert.deepStrictEqual(flags.slice(2), ['--heap-growing-percent=0'], 'the large plan closed');
     documents.change('b', characters(600_000));
-    assert.deepStrictEqual(flags.slice(3), ['--heap-growing-percent=200']);
+    assert.deepStrictEqual(flags.slice(3), ['--heap-growing-percent=150']);
   });
 });

@@ -5,7 +5,7 @@
  */
 const HEAP_GROWTH: readonly { above: number; percent: number }[] = [
   { above: 2_000_000, percent: 50 },
-  { above: 500_000, percent: 200 },
+  { above: 500_000, percent: 150 },
 ];
 const V8_OWN = 0;
 
@@ -22,9 +22,9 @@ interface OpenDocuments {
  * garbage once the next one comes, and the server peaked at 500 MiB while holding about 100.
  * Growing by half at most keeps it near 320 MiB, for more frequent collections, which cost a
  * 20,000-line plan's keystrokes 10–20 ms at the slowest quarter; V8's own growth let that plan
- * peak at 0.71× of yaml-language-server's memory, over the 0.7× allowed. Tripling at most kept it
- * at 0.56× with keystrokes as fast as V8's own (docs/performance.md): the more plan text is open,
- * the tighter the cap.
+ * peak at 0.71× of yaml-language-server's memory, over the 0.7× allowed, and tripling at most let it
+ * peak at 216–255 MiB, up to 0.72×; to two and a half times at most, at 200–206 MiB, with
+ * keystrokes as fast (docs/performance.md): the more plan text is open, the tighter the cap.
  */
 export function capHeapGrowth(documents: OpenDocuments, setFlags: (flags: string) => void): void {
   let current = V8_OWN;
