@@ -16,6 +16,8 @@ export interface ServerSpec {
   languageId: string;
   /** What `workspace/configuration` answers, by section (`null` for others). */
   settings: Record<string, unknown>;
+  /** The `initializationOptions` of `initialize`. */
+  initializationOptions?: unknown;
 }
 
 export interface Position {
@@ -149,6 +151,7 @@ export class LspSession {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       locale: 'en',
+      initializationOptions: this.spec.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
         textDocument: {

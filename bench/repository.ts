@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { generatePlan } from './generate';
+import { BENCH_TODAY, generatePlan } from './generate';
 import { median } from './report';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -71,7 +71,7 @@ export function benchCli(options: { plans: number; lines: number; reps: number; 
     const files = writeRepository(folder, options.plans, options.lines);
     const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
     const result: CliResult = { plans: options.plans, lines: options.lines, megabytes: Math.round(bytes / 1e5) / 10, cores, loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100), reps: options.reps, yamlMs: [], oneThreadMs: [], autoMs: [], allCoresMs: [] };
-    const cli = (args: string[]) => () => spawnSync(process.execPath, [path.join(ROOT, 'server/out/cli.js'), 'check', '.', '--format', 'json', '-o', path.join(os.tmpdir(), `plan-bench-cli-${process.pid}.json`), ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    const cli = (args: string[]) => () => spawnSync(process.execPath, [path.join(ROOT, 'server/out/cli.js'), 'check', '.', '--format', 'json', '--today', BENCH_TODAY, '-o', path.join(os.tmpdir(), `plan-bench-cli-${process.pid}.json`), ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
     for (let rep = 0; rep < options.reps; rep++) {
       options.log(`CLI: ${options.plans} plans of ${options.lines} lines, repetition ${rep + 1}/${options.reps}`);
       result.yamlMs.push(timed(() => spawnSync(process.execPath, ['-e', YAML_ALONE], { input: files.join('\n'), encoding: 'utf8' }), 'yaml alone'));

@@ -27,7 +27,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { generatedCase, goalsForLines } from './cases';
-import { generatePlan, lineCount, type PlanKind } from './generate';
+import { BENCH_TODAY, generatePlan, lineCount, type PlanKind } from './generate';
 import { placesOf, runPlaces, type PlacesResult } from './places';
 import type { FollowUpMetric } from './editor-requests';
 import { compare, comparisonTable, formatValue, median, naNotes, statOf, table, type Comparison } from './report';
@@ -98,6 +98,7 @@ const OURS: ServerUnderTest = {
   languageId: 'plan-yaml',
   // The largest plans of the scaling series are past the default 5,000,000 characters.
   settings: { planAsCode: { maxFileSize: 200_000_000 } },
+  initializationOptions: { today: BENCH_TODAY },
   skip: {},
 };
 
@@ -385,7 +386,7 @@ function render(result: BenchResult): string {
   const schemas = [...new Set(Object.values(servers.peer?.schemas ?? {}))];
   const parts = [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node}, ${m.os}, load average ${m.loadAverage.join(' ')} at the start; commit ${m.commit ?? '?'}${m.uncommittedChanges ? ' with uncommitted changes' : ''}; ${result.date.slice(0, 10)}, ${result.seconds} s.`,
-    ...(options.sizes.length || options.scalingSizes.length ? [`Plans: generated ${options.kinds.join(' and ')} plans (bench/generate.ts), ${options.reps} repetition${options.reps === 1 ? '' : 's'} (scaling: ${options.scalingReps})${servers.peer ? `, the servers alternated; the peer is ${servers.peer.name} ${servers.peer.version} with ${schemas.join(' and ')}` : ''}. Times are medians unless marked p95. While typing, each server also gets the requests VS Code sends after keystrokes, for the features it declares, at VS Code's delays (bench/editor-requests.ts); the rows "… after a keystroke" time the first of each sent after the last keystroke of a burst.`] : []),
+    ...(options.sizes.length || options.scalingSizes.length ? [`Plans: generated ${options.kinds.join(' and ')} plans (bench/generate.ts), ${options.reps} repetition${options.reps === 1 ? '' : 's'} (scaling: ${options.scalingReps})${servers.peer ? `, the servers alternated; the peer is ${servers.peer.name} ${servers.peer.version} with ${schemas.join(' and ')}` : ''}. Our server judges deadlines as of ${BENCH_TODAY} (\`initializationOptions.today\`), whatever the day of the run. Times are medians unless marked p95. While typing, each server also gets the requests VS Code sends after keystrokes, for the features it declares, at VS Code's delays (bench/editor-requests.ts); the rows "… after a keystroke" time the first of each sent after the last keystroke of a burst.`] : []),
   ];
   for (const target of options.sizes) {
     const entries = result.sizes.filter((size) => size.target === target);
