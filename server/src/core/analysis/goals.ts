@@ -4,6 +4,7 @@
  * (or reads as a change rather than a level), and goals that repeat one another. The rules
  * `kpi/range`, `goal/kpi-target`, `goal/duplicate` and `smart/achievable` read the results.
  */
+import { pushTo } from '../base/lists';
 import { quantitiesIn } from '../base/numbers';
 import { catalogKpi } from '../model/catalog';
 import { goalBaseline, goals, statementOf, type GoalView } from '../model/goals';
@@ -133,9 +134,7 @@ function checkAgainstKpis(plan: PlanModel, views: readonly GoalView[], duplicate
     if (!view.kpi || duplicates.has(view.index)) continue;
     const deadline = parseDate(view.goal.deadline);
     if (deadline !== undefined && plan.period && deadline < plan.period.end) continue;
-    const list = atEnd.get(view.kpi.id);
-    if (list) list.push(view);
-    else atEnd.set(view.kpi.id, [view]);
+    pushTo(atEnd, view.kpi.id, view);
   }
   for (const view of views) {
     if (!view.kpi || duplicates.has(view.index)) continue;

@@ -2,6 +2,7 @@ import type { Document, Node, YAMLError } from 'yaml';
 import { parseFast } from './fast';
 import { runToEnd, type Steps } from '../base/steps';
 import { sharedEnds } from '../base/text';
+import { pushTo } from '../base/lists';
 import { collectComments, ExpansionLimit, inheritLineIndex, firstPerLine, LINKED, moveToOpeningQuotes, parseDocuments, parsePlan, toProblem, Walker, type ParsedPlan, type SourceNode, type SyntaxProblem } from './parse';
 
 /**
@@ -171,9 +172,7 @@ class Reusable {
       const changedEnd = (this.previous.text?.length ?? Infinity) - this.suffix;
       for (const chunk of this.all()) {
         if (chunk.start + chunk.text.length <= this.prefix || chunk.start >= changedEnd) continue;
-        const list = this.byLength.get(chunk.text.length);
-        if (list) list.push(chunk);
-        else this.byLength.set(chunk.text.length, [chunk]);
+        pushTo(this.byLength, chunk.text.length, chunk);
       }
     }
     const old = this.byLength.get(length)?.find((candidate) => candidate.follow === follow && candidate.takenBy !== this.token && this.text.startsWith(candidate.text, piece.start));

@@ -13,7 +13,7 @@ import { renderMarkdown } from './markdown';
 import { CompareState, OLDER, type CompareInput } from './compare';
 import type { DiffValue } from '../analysis/diff/types';
 import { partOf, SLOT, type RenderedPart } from './splice';
-import { beginsWith, sameItems } from '../base/lists';
+import { beginsWith, pushTo, sameItems } from '../base/lists';
 
 /** What the renderer reads: the analysed plan, its findings and SMART verdicts, and the language. */
 export interface RenderInput {
@@ -211,9 +211,7 @@ export class RenderContext {
     for (const located of this.located) {
       for (let length = 0; length <= located.path.length; length++) {
         const key = pathKey(located.path.slice(0, length));
-        const list = this.under.get(key);
-        if (list) list.push(located);
-        else this.under.set(key, [located]);
+        pushTo(this.under, key, located);
       }
     }
     // The marks of compare mode depend on the diff, which no memoised part records: it renders everything, and leaves the memo as it was.
