@@ -16,6 +16,7 @@ import { todayOption } from '../node/clock';
 import { readForCore, type NotUtf8 } from '../node/files';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
+import { bySeverity } from '../core/check/findings';
 import { RULES } from '../core/rules';
 import { PlanIndex } from '../core/workspace/plan-index';
 import { checkFiles, threadsFor, type CheckJob, type FileReport } from './check-files';
@@ -228,8 +229,6 @@ function relative(filePath: string): string {
   return path.relative(process.cwd(), filePath).split(path.sep).join('/');
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 export function formatStylish(reports: FileReport[], color: boolean, locale: Locale = 'en'): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
@@ -242,7 +241,7 @@ export function formatStylish(reports: FileReport[], color: boolean, locale: Loc
     if (report.findings.length === 0) continue;
     lines.push(paint(4, relative(report.filePath)));
     // What matters first: errors, then warnings, then notes and hints, each in the order of the plan.
-    const ordered = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const ordered = [...report.findings].sort(bySeverity);
     const rows = ordered.map((finding) => {
       const { line, column } = positions(report, finding);
       return [`${line}:${column}`, finding.severity, severityWord(report.locale ?? locale, finding.severity), plainText(finding.message), finding.ruleId] as const;

@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocsPath } from '../core/base/docs';
 import { plainText } from '../core/base/messages';
-import { firstLineRange, makeFinding } from '../core/check/findings';
+import { bySeverity, firstLineRange, makeFinding } from '../core/check/findings';
 import type { Finding, Locale, Severity } from '../core/base/types';
 import { diagnosticData } from './diagnostic-data';
 
@@ -15,8 +15,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** Where a rule's page is (the host's `docsUri`). */
 export type DocsUri = (relativePath: string) => string | undefined;
@@ -60,7 +58,7 @@ function docsOf(docsUri: DocsUri, ruleId: string, locale: Locale): string | unde
 /** The findings to publish: all of them, or the `MAX_DIAGNOSTICS` most severe, in their order. */
 function capped(findings: readonly Finding[]): readonly Finding[] {
   if (findings.length <= MAX_DIAGNOSTICS) return findings;
-  const kept = new Set([...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, MAX_DIAGNOSTICS));
+  const kept = new Set([...findings].sort(bySeverity).slice(0, MAX_DIAGNOSTICS));
   return findings.filter((finding) => kept.has(finding));
 }
 

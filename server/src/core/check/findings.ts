@@ -18,6 +18,13 @@ export function makeFinding(
   return { ruleId: at.ruleId, severity: at.severity, message: messageOf(locale, at.messageId, params), messageId: at.messageId, params, start, end, ...extra };
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Orders findings by severity, errors first (a stable sort keeps the plan's order within each). */
+export function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+}
+
 /** Messages by their parameters: a rule that keeps an item's findings from one keystroke to the next hands the same parameters, worded once. */
 const worded = new WeakMap<Record<string, string | number>, { locale: Locale; messageId: MessageId; message: string }>();
 
