@@ -303,10 +303,7 @@ export function splitAfterEdit(text: string, before: string, pieces: readonly Pi
     while (next < pieces.length && pieces[next].start + delta < start) next++;
     if (start >= unchangedFrom && next < pieces.length && pieces[next].start + delta === start && resumes(text, start, pieces[next], cutter.list)) {
       cutter.close(start);
-      for (let index = next; index < pieces.length; index++) {
-        const piece = pieces[index];
-        cutter.pieces.push({ ...piece, start: piece.start + delta, end: piece.end + delta });
-      }
+      for (let index = next; index < pieces.length; index++) cutter.pieces.push(movedPiece(pieces[index], delta));
       return cutter.pieces;
     }
     const after = cutter.line(start);
@@ -314,6 +311,19 @@ export function splitAfterEdit(text: string, before: string, pieces: readonly Pi
     start = after;
   }
   return cutter.finish();
+}
+
+/**
+ * A piece of the previous version, `delta` characters later, written out rather than spread and
+ * overwritten (`{ ...piece, start }`): writing `start` again into a copy tells V8 that `start`
+ * changes after an object is made, for every object that begins with it (pieces, lines and the
+ * source map's nodes), and the parser's optimised code was thrown away at the first keystroke
+ * (measured: the first 20,000-line check after typing about 10 % slower).
+ */
+function movedPiece(piece: Piece, delta: number): Piece {
+  const start = piece.start + delta;
+  const end = piece.end + delta;
+  return piece.section === undefined ? { start, end } : { start, end, section: piece.section };
 }
 
 /** The spaces at the start of the line at `start`. */
