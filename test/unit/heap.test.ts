@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { capHeapGrowth } from '../../server/src/lsp/heap';
 
 /** Open documents as the server's `TextDocuments` announces them: the list changes, then the event fires. */
@@ -46,3 +48,36 @@ describe("the heap's growth", () => {
     assert.deepStrictEqual(flags.slice(3), ['--heap-growing-percent=150']);
   });
 });
+
+/**
+ * The young generation's size (MB) in a fresh Node.js while objects that survive pile up, with
+ * or without `growYoungGenerationAtOnce` called first: V8's pretenuring needs it at full size.
+ */
+function youngGenerationSizes(growAtOnce: boolean): number[] {
+  const heap = path.resolve(__dirname, '../../server/src/lsp/heap.ts');
+  const script = `
+    const v8 = require('v8');
+    if (${growAtOnce}) require(${JSON.stringify(heap)}).growYoungGenerationAtOnce(v8.setFlagsFromString);
+    const kept = [];
+    const sizes = [];
+    for (let index = 0; index < 300000; index++) {
+      kept.push({ index, list: [index], text: 'item ' + index });
+      if (index % 10000 === 0) sizes.push(v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 1048576);
+    }
+    console.log(JSON.stringify(sizes));`;
+  const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+  assert.strictEqual(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as number[];
+}
+
+describe("the young generation's growth", () => {
+  it('goes from its first size to its largest in one step, where V8 doubles it', () => {
+    const doubled = youngGenerationSizes(false);
+    const largest = Math.max(...doubled);
+    assert.ok(new Set(doubled).size > 3, `V8 grows it in steps: ${doubled.join(', ')}`);
+    const atOnce = youngGenerationSizes(true);
+    const grown = atOnce.filter((size) => size !== atOnce[0]);
+    assert.ok(grown.length > 0 && grown.every((size) => size === largest), `${atOnce.join(', ')} against ${doubled.join(', ')}`);
+  });
+});
+

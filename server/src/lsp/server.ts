@@ -2,8 +2,10 @@ import { setFlagsFromString } from 'v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ProcessIdRequest } from '../../../shared/protocol';
 import { nodeHost } from '../node/host';
-import { capHeapGrowth } from './heap';
+import { capHeapGrowth, growYoungGenerationAtOnce } from './heap';
 import { serve } from './serve';
+
+growYoungGenerationAtOnce(setFlagsFromString);
 
 /** The language server in Node.js (the desktop and the VS Code server): it reads plans from the file system. */
 const connection = createConnection(ProposedFeatures.all);
