@@ -19,6 +19,11 @@ describe('edit distance', () => {
     fc.assert(fc.property(word, word, (a, b) => levenshtein(a, b) === referenceDistance(a, b)), { seed: 7, numRuns: 500 });
   });
 
+  it('matches it for long strings too, after short ones (its rows are kept and grown between calls)', () => {
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-', 'é'), minLength: 60, maxLength: 300 });
+    fc.assert(fc.property(word, word, long, long, (a, b, c, d) => levenshtein(a, b) === referenceDistance(a, b) && levenshtein(c, d) === referenceDistance(c, d) && levenshtein(d, a) === referenceDistance(d, a)), { seed: 13, numRuns: 60 });
+  });
+
   it('with a bound, is exact up to it and bound + 1 beyond', () => {
     fc.assert(
       fc.property(word, word, fc.nat(6), (a, b, max) => levenshtein(a, b, max) === Math.min(referenceDistance(a, b), max + 1)),

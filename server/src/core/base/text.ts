@@ -7,21 +7,29 @@
 export function levenshtein(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  let current = new Array<number>(b.length + 1);
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMinimum = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (current[j] < rowMinimum) rowMinimum = current[j];
+      const substitution = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const insertion = current[j - 1] + 1;
+      const deletion = previous[j] + 1;
+      const cell = substitution < insertion ? (substitution < deletion ? substitution : deletion) : insertion < deletion ? insertion : deletion;
+      current[j] = cell;
+      if (cell < rowMinimum) rowMinimum = cell;
     }
     if (rowMinimum > max) return max + 1;
     [previous, current] = [current, previous];
   }
   return Math.min(previous[b.length], max + 1);
 }
+
+/** The two rows of `levenshtein`'s table, kept between calls (typo suggestions compare thousands of ids). */
+let rows = [new Int32Array(64), new Int32Array(64)];
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -38,10 +46,15 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     const bound = bestDistance - 1;
     if (Math.abs(other.length - lower.length) > bound) continue;
     // Half the characters the two do not share is a lower bound of their distance, and far cheaper.
+    // Counted as the candidate's characters are taken off the word's: each one either matches a
+    // character of the word not yet matched or is one more unshared.
     difference.set(wordCounts);
-    for (let i = 0; i < other.length; i++) difference[bucketOf(other.charCodeAt(i))]--;
-    let unshared = 0;
-    for (let i = 0; i < CHARACTER_BUCKETS; i++) unshared += Math.abs(difference[i]);
+    let unshared = lower.length;
+    for (let i = 0; i < other.length; i++) {
+      const bucket = bucketOf(other.charCodeAt(i));
+      unshared += difference[bucket] > 0 ? -1 : 1;
+      difference[bucket]--;
+    }
     if (Math.ceil(unshared / 2) > bound) continue;
     const distance = levenshtein(lower, other, bound);
     if (distance < bestDistance) {
