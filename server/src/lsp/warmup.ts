@@ -51,7 +51,10 @@ export function warmUpPlan(kind: 'marketing' | 'sales', items = ITEMS): string {
   for (let index = 0; index < items; index++) {
     const metric = metrics[index % metrics.length];
     const baseline = index % 4 === 1 ? (index % 50) / 10 + 0.5 : index % 9 === 2 ? 3_000_000_000 + index : 100 + ((index * 37) % 900);
-    lines.push(`  - id: ${metric}-${index}`, `    name: ${metric.replace(/-/g, ' ')} in ${CITIES[index % CITIES.length]}`, `    metric: ${metric}`, `    baseline: ${baseline}`, `    target: ${Math.round(baseline * 120) / 100}`, `    frequency: ${index % 3 === 0 ? 'quarterly' : 'monthly'}`);
+    lines.push(`  - id: ${metric}-${index}`, `    name: ${metric.replace(/-/g, ' ')} in ${CITIES[index % CITIES.length]}`, `    metric: ${metric}`);
+    // The templates write the unit after the metric; plans written by hand, anywhere.
+    if (index % 4 === 2 && index % 5 !== 4) lines.push('    unit: count');
+    lines.push(`    baseline: ${baseline}`, `    target: ${Math.round(baseline * 120) / 100}`, `    frequency: ${index % 3 === 0 ? 'quarterly' : 'monthly'}`);
     if (index % 7 !== 3) lines.push(index % 2 ? `    source: "HubSpot report ${index}"` : `    source: HubSpot report ${index} # monthly`);
     if (index % 5 === 4) lines.push('    unit: percent', '    direction: decrease');
     lines.push(`    owner: Owner ${index % 5}`);
@@ -61,9 +64,15 @@ export function warmUpPlan(kind: 'marketing' | 'sales', items = ITEMS): string {
   for (let index = 0; index < items; index++) {
     const metric = metrics[index % metrics.length];
     const baseline = 100 + ((index * 37) % 900);
-    lines.push(`  - id: goal-${index}`, `    statement: ${index % 9 === 4 ? 'Improve results' : `Move ${metric.replace(/-/g, ' ')} from ${baseline} to ${Math.round(baseline * 1.2)} in ${CITIES[index % CITIES.length]} through monthly campaigns`}`);
+    const deadline = `2026-${String((index % 12) + 1).padStart(2, '0')}-28`;
+    const statement = index % 9 === 4 ? 'Improve results' : `Move ${metric.replace(/-/g, ' ')} from ${baseline} to ${Math.round(baseline * 1.2)} in ${CITIES[index % CITIES.length]}${index % 2 ? ` by ${deadline}` : ''} through monthly campaigns`;
+    lines.push(`  - id: goal-${index}`, `    statement: ${statement}`);
     if (index % 11 !== 5) lines.push(index % 8 === 7 ? `    kpi: [${metric}-${index}, ${metrics[(index - 1) % metrics.length]}-${index - 1}]` : `    kpi: ${metric}-${index}`);
-    lines.push(`    target: ${index % 3 === 1 ? Math.round(baseline * 1.2) + 0.5 : Math.round(baseline * 1.2)}`, `    deadline: 2026-${String((index % 12) + 1).padStart(2, '0')}-28`, `    owner: Owner ${index % 5} # accountable`, `    supports: [objective-${index % CITIES.length}]`);
+    // As the templates write a goal: its baseline between its KPI and its target.
+    if (index % 3 !== 2) lines.push(`    baseline: ${index % 4 === 1 ? baseline + 0.5 : baseline}`);
+    lines.push(`    target: ${index % 3 === 1 ? Math.round(baseline * 1.2) + 0.5 : Math.round(baseline * 1.2)}`, `    deadline: ${deadline}`);
+    if (index % 6 !== 5) lines.push(`    owner: Owner ${index % 5}${index % 2 ? ' # accountable' : ''}`);
+    lines.push(...(index % 5 === 2 ? ['    supports:', `      - objective-${index % CITIES.length}`] : [`    supports: [objective-${index % CITIES.length}${index % 4 === 3 ? `, objective-${(index + 1) % CITIES.length}` : ''}]`]));
     if (index % 10 === 3) lines.push(`    x-review: { quarterly: true, by: "Owner ${index % 5}" }`);
   }
   lines.push('strategies:');
