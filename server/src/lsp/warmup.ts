@@ -23,7 +23,7 @@ const ITEMS = 24;
 const CITIES = ['Cluj-Napoca', 'Bucharest', 'Timișoara', 'Iași', 'Brașov', 'Sibiu'];
 const METRICS = { marketing: ['leads', 'website-traffic', 'cost-per-lead', 'email-open-rate', 'marketing-roi', 'brand-awareness'], sales: ['revenue', 'conversion-rate', 'win-rate', 'churn-rate', 'average-deal-size', 'upsell-rate'] };
 
-/** A plan of the given kind with every section of its template, lists of items, block scalars, flow lists, comments, and a few flaws for the rules to find. */
+/** A plan of the given kind with every section of its template, lists of items, block scalars, flow lists, comments, and a few flaws for the schema and the rules to find. */
 export function warmUpPlan(kind: 'marketing' | 'sales', items = ITEMS): string {
   const lines = [
     `# A plan the server checks at start (server/src/lsp/warmup.ts).`,
@@ -54,7 +54,7 @@ export function warmUpPlan(kind: 'marketing' | 'sales', items = ITEMS): string {
     lines.push(`  - id: ${metric}-${index}`, `    name: ${metric.replace(/-/g, ' ')} in ${CITIES[index % CITIES.length]}`, `    metric: ${metric}`);
     // The templates write the unit after the metric; plans written by hand, anywhere.
     if (index % 4 === 2 && index % 5 !== 4) lines.push('    unit: count');
-    lines.push(`    baseline: ${baseline}`, `    target: ${Math.round(baseline * 120) / 100}`, `    frequency: ${index % 3 === 0 ? 'quarterly' : 'monthly'}`);
+    lines.push(`    baseline: ${baseline}`, `    target: ${Math.round(baseline * 120) / 100}`, `    frequency: ${index % 12 === 7 ? 'fortnightly' : index % 3 === 0 ? 'quarterly' : 'monthly'}`);
     if (index % 7 !== 3) lines.push(index % 2 ? `    source: "HubSpot report ${index}"` : `    source: HubSpot report ${index} # monthly`);
     if (index % 5 === 4) lines.push('    unit: percent', '    direction: decrease');
     lines.push(`    owner: Owner ${index % 5}`);
@@ -70,7 +70,7 @@ export function warmUpPlan(kind: 'marketing' | 'sales', items = ITEMS): string {
     if (index % 11 !== 5) lines.push(index % 8 === 7 ? `    kpi: [${metric}-${index}, ${metrics[(index - 1) % metrics.length]}-${index - 1}]` : `    kpi: ${metric}-${index}`);
     // As the templates write a goal: its baseline between its KPI and its target.
     if (index % 3 !== 2) lines.push(`    baseline: ${index % 4 === 1 ? baseline + 0.5 : baseline}`);
-    lines.push(`    target: ${index % 3 === 1 ? Math.round(baseline * 1.2) + 0.5 : Math.round(baseline * 1.2)}`, `    deadline: ${deadline}`);
+    lines.push(`    target: ${index % 13 === 6 ? 'about a fifth more' : index % 3 === 1 ? Math.round(baseline * 1.2) + 0.5 : Math.round(baseline * 1.2)}`, `    deadline: ${deadline}`);
     if (index % 6 !== 5) lines.push(`    owner: Owner ${index % 5}${index % 2 ? ' # accountable' : ''}`);
     lines.push(...(index % 5 === 2 ? ['    supports:', `      - objective-${index % CITIES.length}`] : [`    supports: [objective-${index % CITIES.length}${index % 4 === 3 ? `, objective-${(index + 1) % CITIES.length}` : ''}]`]));
     if (index % 10 === 3) lines.push(`    x-review: { quarterly: true, by: "Owner ${index % 5}" }`);
