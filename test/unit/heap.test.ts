@@ -80,4 +80,3 @@ describe("the young generation's growth", () => {
     assert.ok(grown.length > 0 && grown.every((size) => size === largest), `${atOnce.join(', ')} against ${doubled.join(', ')}`);
   });
 });
-

@@ -53,4 +53,3 @@ export function capHeapGrowth(documents: OpenDocuments, setFlags: (flags: string
 export function growYoungGenerationAtOnce(setFlags: (flags: string) => void): void {
   setFlags('--semi-space-growth-factor=16');
 }
-
