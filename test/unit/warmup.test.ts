@@ -31,12 +31,17 @@ describe('the warm-up at server start', () => {
       const parsed = parseIncrementally(text, undefined) as ChunkedParse;
       assert.ok(parsed.chunks.length > 80, `${kind}: parsed in pieces`);
       // Realistic: the flaws it has on purpose are those of a plan being written (a value of the
-      // wrong type, a value not in a list, goals that are not SMART), not broken references or YAML.
+      // wrong type, a value not in a list, goals that are not SMART, a KPI's id mistyped), not broken YAML.
       const { findings } = service.check(text);
+      assert.deepStrictEqual(findings.filter((finding) => finding.ruleId === 'yaml/syntax'), [], kind);
+      const mistyped = findings.filter((finding) => finding.ruleId.startsWith('ref/'));
       assert.deepStrictEqual(
-        findings.filter((finding) => finding.ruleId.startsWith('ref/') || finding.ruleId === 'yaml/syntax'),
-        [],
-        kind,
+        mistyped.map((finding) => [finding.ruleId, finding.messageId]),
+        [
+          ['ref/undefined', 'ref/undefined.suggest'],
+          ['ref/undefined', 'ref/undefined.suggest'],
+        ],
+        `${kind}: each mistyped KPI id has a suggestion`,
       );
       assert.deepStrictEqual([...new Set(findings.filter((finding) => finding.ruleId.startsWith('schema/')).map((finding) => finding.ruleId))].sort(), ['schema/enum', 'schema/type'], kind);
       assert.ok(findings.some((finding) => finding.ruleId.startsWith('smart/')), `${kind}: some goals are flawed`);

@@ -67,7 +67,10 @@ export function warmUpPlan(kind: 'marketing' | 'sales', items = ITEMS): string {
     const deadline = `2026-${String((index % 12) + 1).padStart(2, '0')}-28`;
     const statement = index % 9 === 4 ? 'Improve results' : `Move ${metric.replace(/-/g, ' ')} from ${baseline} to ${Math.round(baseline * 1.2)} in ${CITIES[index % CITIES.length]}${index % 2 ? ` by ${deadline}` : ''} through monthly campaigns`;
     lines.push(`  - id: goal-${index}`, `    statement: ${statement}`);
-    if (index % 11 !== 5) lines.push(index % 8 === 7 ? `    kpi: [${metric}-${index}, ${metrics[(index - 1) % metrics.length]}-${index - 1}]` : `    kpi: ${metric}-${index}`);
+    // A KPI's id mistyped (a letter dropped), as it is while being typed: its typo suggestion
+    // searches every KPI's id, and would otherwise run cold in the first large plan opened.
+    const kpi = index % 12 === 10 ? `${metric.slice(0, -1)}-${index}` : `${metric}-${index}`;
+    if (index % 11 !== 5) lines.push(index % 8 === 7 ? `    kpi: [${kpi}, ${metrics[(index - 1) % metrics.length]}-${index - 1}]` : `    kpi: ${kpi}`);
     // As the templates write a goal: its baseline between its KPI and its target.
     if (index % 3 !== 2) lines.push(`    baseline: ${index % 4 === 1 ? baseline + 0.5 : baseline}`);
     lines.push(`    target: ${index % 13 === 6 ? 'about a fifth more' : index % 3 === 1 ? Math.round(baseline * 1.2) + 0.5 : Math.round(baseline * 1.2)}`, `    deadline: ${deadline}`);
