@@ -82,7 +82,7 @@ describe('the warm-up at server start', () => {
     waiting.forEach((resolve) => resolve());
     await done;
     assert.ok(pauses > 1);
-    assert.strictEqual(checked.filter((call) => !call.startsWith('forgot')).length, 18, 'eight versions of each plan, then a large one twice');
+    assert.strictEqual(checked.filter((call) => !call.startsWith('forgot')).length, 19, 'a large plan, eight versions of each small plan, a larger one twice');
     assert.deepStrictEqual(checked.at(-1), 'forgot untitled:plan-as-code-warm-up');
   });
 
@@ -90,18 +90,23 @@ describe('the warm-up at server start', () => {
     const checked: string[] = [];
     const spy = linesChecked(checked);
     const after: { lines: number; findings: number }[] = [];
-    const open = () => checked.filter((entry) => parseInt(entry, 10) > 1000).length === 2;
+    const largest = (entry: string) => parseInt(entry, 10) > 15_000;
+    const open = () => checked.filter(largest).length === 2;
     await warmUp(spy, () => Promise.resolve(), open, (uri, text, plan) => {
       assert.strictEqual(uri, 'untitled:plan-as-code-warm-up');
       after.push({ lines: text.split('\n').length, findings: plan.findings.length });
     });
-    // The small plans, the large one once (the second large check is dropped: a plan opened), then the small plans' versions.
-    assert.strictEqual(after.length, 17, JSON.stringify(after));
-    assert.ok(after.filter((check) => check.lines > 1000).length === 1, JSON.stringify(after));
+    // The first large plan, the small plans, the largest once (its second check is dropped: a plan opened), then the small plans' versions.
+    assert.strictEqual(after.length, 18, JSON.stringify(after));
+    assert.deepStrictEqual(
+      after.filter((check) => check.lines > 1000).map((check) => (check.lines > 15_000 ? 'largest' : 'large')),
+      ['large', 'largest'],
+      JSON.stringify(after),
+    );
     assert.ok(after.every((check) => check.findings > 0), 'each with the findings made of its text');
   });
 
-  it('leaves out the large plan when a plan is open: that plan warms the server up for its size', async () => {
+  it('leaves out the large plans when a plan is open: that plan warms the server up for its size', async () => {
     const checked: string[] = [];
     const spy = linesChecked(checked);
     await warmUp(spy, () => Promise.resolve(), () => true, nothingAfter);
@@ -110,7 +115,7 @@ describe('the warm-up at server start', () => {
     assert.ok(plans.every((lines) => parseInt(lines, 10) < 1000), checked.join(', '));
   });
 
-  it('drops the large plan as soon as a plan opens, and lets go of it at once', async () => {
+  it('drops the large plan it is checking as soon as a plan opens, lets go of it at once, and checks no other large plan', async () => {
     const checked: string[] = [];
     const spy = linesChecked(checked);
     // A plan opens while the large plan is being checked.
