@@ -144,9 +144,9 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   // more of the code ready (measured: a 20,000-line plan opened 300 ms after start, about 530 ms
   // against 720). A plan of about 10,000 lines first: its check is over before a plan opened
   // 300 ms after start, so every stage has run on a large plan by then (a 20,000-line plan
-  // opened then, 8 alternated cold starts of each: median 154 → 146 ms, the third open 124 → 99). A plan
-  // already open has done that, and a large one beside it would only add to the memory the
-  // server holds at its peak: the large plans are dropped as soon as a plan opens.
+  // opened then, 8 alternated cold starts of each: median 154 → 146 ms, the third open 124 →
+  // 99). A plan already open has done that, and a large one beside it would only add to the
+  // memory the server holds at its peak: the large plans are dropped as soon as a plan opens.
   yield* largeChecks([warmUpPlan('marketing', MEDIUM_ITEMS)], service, planOpen, large, afterCheck);
   for (const [first] of small) {
     yield* check(first);
