@@ -126,7 +126,7 @@ const MEDIUM_ITEMS = 600;
 /** Goals in the second large plan: about 20,000 lines. */
 const LARGE_ITEMS = 1200;
 
-/** The check of the large plan in progress, closed when a plan opens (`warmUp`). */
+/** The check of a large plan in progress, closed when a plan opens (`warmUp`). */
 interface LargeCheck {
   steps?: Generator<unknown, unknown, unknown>;
 }
@@ -139,6 +139,28 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   const check = function* (text: string): Generator<void, void, void> {
     afterCheck(WARM_UP_NAME, text, yield* service.checkSteps(text, WARM_UP_NAME));
   };
+  /** Large plans one after the other until a plan opens; the check in progress then is dropped (`dropLargeCheck`). */
+  const checkLarge = function* (texts: string[]): Generator<void, void, void> {
+    for (const text of texts) {
+      const steps = (large.steps = service.checkSteps(text, WARM_UP_NAME));
+      let plan: CheckedPlan | undefined;
+      while (!planOpen()) {
+        const next = steps.next();
+        if (next.done) {
+          plan = next.value;
+          break;
+        }
+        yield;
+      }
+      if (!plan) {
+        dropLargeCheck(large, service);
+        return;
+      }
+      afterCheck(WARM_UP_NAME, text, plan);
+      large.steps = undefined;
+      yield;
+    }
+  };
   // Large plans before the typing: what is optimised for small plans only is thrown away on
   // the first large one (its lists, its heap), and a large plan opened during the warm-up finds
   // more of the code ready (measured: a 20,000-line plan opened 300 ms after start, about 530 ms
@@ -147,13 +169,13 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   // opened then, 8 alternated cold starts of each: median 154 → 146 ms, the third open 124 →
   // 99). A plan already open has done that, and a large one beside it would only add to the
   // memory the server holds at its peak: the large plans are dropped as soon as a plan opens.
-  yield* largeChecks([warmUpPlan('marketing', MEDIUM_ITEMS)], service, planOpen, large, afterCheck);
+  yield* checkLarge([warmUpPlan('marketing', MEDIUM_ITEMS)]);
   for (const [first] of small) {
     yield* check(first);
     yield;
   }
   const largeText = warmUpPlan('marketing', LARGE_ITEMS);
-  yield* largeChecks([largeText, versions(largeText)[1]], service, planOpen, large, afterCheck);
+  yield* checkLarge([largeText, versions(largeText)[1]]);
   for (const texts of small) {
     for (const text of texts.slice(1)) {
       yield* check(text);
@@ -162,30 +184,7 @@ function* warmUpSteps(service: PlanService, planOpen: () => boolean, large: Larg
   }
 }
 
-/** Checks large plans one after the other until a plan opens; the check in progress then is dropped (`dropLargeCheck`). */
-function* largeChecks(texts: string[], service: PlanService, planOpen: () => boolean, large: LargeCheck, afterCheck: AfterCheck): Generator<void, void, void> {
-  for (const text of texts) {
-    const steps = (large.steps = service.checkSteps(text, WARM_UP_NAME));
-    let plan: CheckedPlan | undefined;
-    while (!planOpen()) {
-      const next = steps.next();
-      if (next.done) {
-        plan = next.value;
-        break;
-      }
-      yield;
-    }
-    if (!plan) {
-      dropLargeCheck(large, service);
-      return;
-    }
-    afterCheck(WARM_UP_NAME, text, plan);
-    large.steps = undefined;
-    yield;
-  }
-}
-
-/** Stops the large plan's check and forgets the plan: a plan opened, whether before the warm-up reached it (`warmUpSteps`) or during its check (`warmUp`'s pause). */
+/** Stops a large plan's check and forgets the plan: a plan opened, whether seen between the check's steps (`checkLarge`) or at a pause of the warm-up (`warmUp`). */
 function dropLargeCheck(large: LargeCheck, service: PlanService): void {
   large.steps?.return(undefined);
   large.steps = undefined;
